@@ -1,4 +1,4 @@
-"""The unified training example every source adapter yields.
+"""The unified labelled example: what source adapters yield, what feedback export writes.
 
 Labels a source does not annotate are ``None`` (missing), never 0: the loss masks them, so a
 hate-speech corpus says nothing about ``self_harm`` and a crisis corpus nothing about ``hate``.
