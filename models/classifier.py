@@ -1,0 +1,150 @@
+"""The torch backend: load a model directory, merge its LoRA adapter, predict probabilities."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from models.artifact import (
+    ADAPTER_DIR,
+    HEADS_FILE,
+    ModelConfig,
+    read_calibration,
+    read_config,
+    read_thresholds,
+)
+from models.encoding import Window, collate, encode_windows, length_sorted_batches
+from models.network import HavenNetwork, load_encoder, load_heads, load_tokenizer
+from models.predictor import Prediction
+from models.taxonomy import LABELS, TARGETS
+
+log = logging.getLogger(__name__)
+
+
+def pick_device(device: str | None = None) -> torch.device:
+    if device:
+        return torch.device(device)
+    return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+
+
+class HavenClassifier:
+    """A loaded Haven model (implements :class:`models.predictor.Predictor`)."""
+
+    def __init__(
+        self,
+        network: HavenNetwork,
+        tokenizer,
+        config: ModelConfig,
+        thresholds: dict[str, float] | None = None,
+        calibration: dict | None = None,
+        device: torch.device | None = None,
+    ):
+        self.network = network.eval()
+        self.tokenizer = tokenizer
+        self.config = config
+        self.name = config.name
+        self.version = config.version
+        self.thresholds = thresholds or {label: 0.5 for label in LABELS}
+        self.calibration = calibration
+        self.device = device or torch.device("cpu")
+        # On GPU, half precision doubles throughput at no measurable accuracy cost for scoring.
+        self.dtype = torch.bfloat16 if self.device.type == "cuda" else None
+
+    @classmethod
+    def from_pretrained(
+        cls,
+        model_dir: str | Path,
+        *,
+        device: str | None = None,
+        apply_calibration: bool = True,
+        base_model: str | None = None,
+    ) -> HavenClassifier:
+        """Load a model directory; ``base_model`` overrides where the base weights come from."""
+        from peft import PeftModel
+
+        started = time.perf_counter()
+        model_dir = Path(model_dir)
+        config = read_config(model_dir)
+        reference = base_model or config.base_model
+        encoder = load_encoder(reference)
+        adapter = model_dir / ADAPTER_DIR
+        if adapter.is_dir():
+            # Merging LoRA into the base weights makes inference exactly as fast as the base model.
+            encoder = PeftModel.from_pretrained(encoder, str(adapter)).merge_and_unload()
+        network = HavenNetwork(encoder, len(LABELS), len(TARGETS))
+        load_heads(network, model_dir / HEADS_FILE)
+        torch_device = pick_device(device)
+        network.to(torch_device)
+        model = cls(
+            network,
+            load_tokenizer(reference),
+            config,
+            read_thresholds(model_dir),
+            read_calibration(model_dir) if apply_calibration else None,
+            torch_device,
+        )
+        log.info(
+            "model loaded",
+            extra={"model": config.name, "version": config.version, "device": str(torch_device),
+                   "seconds": round(time.perf_counter() - started, 2)},
+        )
+        return model
+
+    @torch.inference_mode()
+    def logits(
+        self, windows: Sequence[Window], batch_size: int = 32
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Raw logits per window, in the order given."""
+        label_out = np.zeros((len(windows), len(LABELS)), dtype=np.float32)
+        target_out = np.zeros((len(windows), len(TARGETS)), dtype=np.float32)
+        for batch in length_sorted_batches(windows, batch_size):
+            inputs = collate([windows[i] for i in batch], self.tokenizer.pad_token_id)
+            inputs = {k: v.to(self.device) for k, v in inputs.items()}
+            with torch.autocast(self.device.type, dtype=self.dtype, enabled=self.dtype is not None):
+                label_logits, target_logits = self.network(**inputs)
+            label_out[batch] = label_logits.float().cpu().numpy()
+            target_out[batch] = target_logits.float().cpu().numpy()
+        return label_out, target_out
+
+    def predict_proba(
+        self,
+        texts: Sequence[str],
+        text_pairs: Sequence[str | None] | None = None,
+        batch_size: int = 32,
+    ) -> Prediction:
+        if not texts:
+            return Prediction(np.zeros((0, len(LABELS)), np.float32),
+                              np.zeros((0, len(TARGETS)), np.float32))
+        windows = encode_windows(self.tokenizer, texts, text_pairs, self.config.windows)
+        label_logits, target_logits = self.logits(windows, batch_size)
+        return pool_windows(windows, len(texts), label_logits, target_logits, self.calibration)
+
+
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
+
+
+def pool_windows(
+    windows: Sequence[Window],
+    n_texts: int,
+    label_logits: np.ndarray,
+    target_logits: np.ndarray,
+    calibration: dict | None = None,
+) -> Prediction:
+    """Max-pool window probabilities per text, then apply the recorded calibration (if any)."""
+    scores = np.zeros((n_texts, label_logits.shape[1]), dtype=np.float32)
+    targets = np.zeros((n_texts, target_logits.shape[1]), dtype=np.float32)
+    index = np.array([w.index for w in windows])
+    label_p, target_p = sigmoid(label_logits), sigmoid(target_logits)
+    np.maximum.at(scores, index, label_p)
+    np.maximum.at(targets, index, target_p)
+    if calibration:
+        from models.calibration import apply_calibration
+
+        scores = apply_calibration(scores, calibration).astype(np.float32)
+    return Prediction(scores=scores, targets=targets)

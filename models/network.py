@@ -1,0 +1,84 @@
+"""The Haven network: a (LoRA-adapted) transformer encoder, mean pooling, two sigmoid heads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+
+from models.artifact import is_local, resolve_base_model
+
+
+def load_encoder(reference: str, *, eager_attention: bool = False) -> nn.Module:
+    """Load the base encoder from a local directory (never the network) or a hub id."""
+    from transformers import AutoModel
+
+    resolved = resolve_base_model(reference)
+    kwargs: dict[str, Any] = {"local_files_only": is_local(resolved)}
+    if eager_attention:  # ONNX export traces the eager attention path
+        kwargs["attn_implementation"] = "eager"
+    return AutoModel.from_pretrained(resolved, **kwargs)
+
+
+def load_tokenizer(reference: str):
+    from transformers import AutoTokenizer
+
+    resolved = resolve_base_model(reference)
+    return AutoTokenizer.from_pretrained(resolved, local_files_only=is_local(resolved))
+
+
+def mean_pool(hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    # MiniLM-L6 (sentence-transformers) was trained with mean pooling, so its embeddings are
+    # meaningful averaged over tokens; the [CLS] vector alone is not.
+    weights = mask.unsqueeze(-1).to(hidden.dtype)
+    return (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-6)
+
+
+class HavenNetwork(nn.Module):
+    def __init__(self, encoder: nn.Module, n_labels: int, n_targets: int, dropout: float = 0.1):
+        super().__init__()
+        self.encoder = encoder
+        hidden = encoder.config.hidden_size
+        self.dropout = nn.Dropout(dropout)
+        self.label_head = nn.Linear(hidden, n_labels)
+        self.target_head = nn.Linear(hidden, n_targets)
+
+    def forward(
+        self,
+        input_ids: torch.Tensor,
+        attention_mask: torch.Tensor,
+        token_type_ids: torch.Tensor | None = None,
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        out = self.encoder(
+            input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+        )
+        pooled = self.dropout(mean_pool(out.last_hidden_state, attention_mask))
+        return self.label_head(pooled), self.target_head(pooled)
+
+    def head_state(self) -> dict[str, torch.Tensor]:
+        return {
+            f"{name}.{key}": value.detach().cpu().contiguous()
+            for name in ("label_head", "target_head")
+            for key, value in getattr(self, name).state_dict().items()
+        }
+
+    def load_head_state(self, state: dict[str, torch.Tensor]) -> None:
+        for name in ("label_head", "target_head"):
+            prefix = f"{name}."
+            getattr(self, name).load_state_dict(
+                {k[len(prefix) :]: v for k, v in state.items() if k.startswith(prefix)}
+            )
+
+
+def save_heads(network: HavenNetwork, path: Path) -> None:
+    from safetensors.torch import save_file
+
+    save_file(network.head_state(), str(path))
+
+
+def load_heads(network: HavenNetwork, path: Path) -> None:
+    from safetensors.torch import load_file
+
+    network.load_head_state(load_file(str(path)))

