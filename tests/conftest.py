@@ -36,3 +36,42 @@ def tiny_base_model(tmp_path_factory) -> Path:
                         num_attention_heads=2, intermediate_size=64, max_position_embeddings=128)
     BertModel(config).save_pretrained(path)
     return path
+
+
+def tiny_examples(n: int) -> list:
+    """A learnable toy task: insults -> harassment, death wishes -> self_harm, the rest clean."""
+    import random
+
+    from models.examples import Example
+
+    rng = random.Random(0)
+    patterns = [
+        ("i hate you idiot shut up", {"harassment": 1, "hate": 0, "self_harm": None}),
+        ("i want to die and end my life", {"self_harm": 1, "distress": None, "harassment": None}),
+        ("great day with my dog and friends", {"harassment": 0, "hate": 0, "self_harm": 0}),
+    ]
+    out = []
+    for i in range(n):
+        text, labels = patterns[i % 3]
+        words = text.split()
+        rng.shuffle(words)
+        out.append(Example(" ".join(words), source=f"toy{i % 2}", language="en", labels=labels))
+    return out
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tiny_base_model, tmp_path_factory) -> Path:
+    """A real Haven model directory (LoRA adapter + heads) trained for a few seconds on toy data."""
+    from training.config import load_config
+    from training.trainer import Trainer
+
+    root = tmp_path_factory.mktemp("tiny-model")
+    config = load_config(None, [
+        f"model.base_model={tiny_base_model}", "model.max_length=32", "model.lora_r=4",
+        "model.lora_target_modules=[query, value]", "model.name=tiny-test", "model.version=0.0.1",
+        "train.epochs=10.0", "train.batch_size=8", "train.lr=0.01", "train.head_lr=0.05",
+        "train.eval_every_steps=20",
+        f"output.run_dir={root / 'run'}", f"output.model_dir={root / 'model'}",
+    ])
+    Trainer(config, tiny_examples(48), tiny_examples(12), manifest={}, progress=False).fit()
+    return root / "model"

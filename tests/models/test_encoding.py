@@ -1,0 +1,49 @@
+"""Long posts are scored in windows, with the end of the post always covered."""
+
+from __future__ import annotations
+
+from models.artifact import WindowConfig
+from models.encoding import collate, encode_head_tail, encode_windows, head_tail
+
+
+class FakeTokenizer:
+    cls_token_id, sep_token_id, pad_token_id = 101, 102, 0
+
+    def __call__(self, texts, add_special_tokens=False, truncation=False):
+        return {"input_ids": [[int(w) for w in t.split()] for t in texts]}
+
+
+def test_short_text_is_one_window_with_special_tokens():
+    windows = encode_windows(FakeTokenizer(), ["5 6 7"], None, WindowConfig(max_length=16))
+    assert [w.input_ids for w in windows] == [[101, 5, 6, 7, 102]]
+
+
+def test_long_text_windows_cover_start_and_end_and_respect_the_cap():
+    text = " ".join(str(i) for i in range(1000, 1400))  # 400 tokens
+    config = WindowConfig(max_length=34, stride=24, max_windows=4)
+    windows = encode_windows(FakeTokenizer(), [text], None, config)
+    assert len(windows) == 4
+    assert all(len(w.input_ids) <= 34 for w in windows)
+    assert windows[0].input_ids[1] == 1000  # the opening is kept...
+    assert windows[-1].input_ids[-2] == 1399  # ...and so is the very end (crisis signs come late)
+
+
+def test_pair_is_second_segment_and_keeps_its_end():
+    config = WindowConfig(max_length=16, pair_max_tokens=3)
+    (window,) = encode_windows(FakeTokenizer(), ["5 6"], ["7 8 9 10 11"], config)
+    assert window.input_ids == [101, 5, 6, 102, 9, 10, 11, 102]
+    assert window.token_type_ids == [0, 0, 0, 0, 1, 1, 1, 1]
+
+
+def test_head_tail_keeps_a_third_head_and_the_rest_tail():
+    assert head_tail(list(range(10)), 6) == [0, 1, 6, 7, 8, 9]
+    (w,) = encode_head_tail(FakeTokenizer(), [" ".join(map(str, range(200, 260)))], None,
+                            WindowConfig(max_length=12))
+    assert w.input_ids[1:4] == [200, 201, 202] and w.input_ids[-2] == 259
+
+
+def test_collate_pads_to_longest_in_batch():
+    windows = encode_windows(FakeTokenizer(), ["5", "5 6 7 8"], None, WindowConfig(max_length=16))
+    batch = collate(windows, pad_id=0)
+    assert batch["input_ids"].shape == (2, 6)
+    assert batch["attention_mask"].sum().item() == 3 + 6
