@@ -68,7 +68,7 @@ def keep_end(posts: list[str], limit: int = CSSRS_MAX_CHARS) -> str:
         tail = text[-limit:]
         space = tail.find(" ")
         text = tail[space + 1:] if 0 <= space < 50 else tail
-    return text
+    return text.strip()
 
 
 def load_cssrs_reddit(folder: Path, stats: SourceStats | None = None) -> Iterator[Example]:

@@ -68,8 +68,9 @@ _CONVABUSE_IDENTITY = {
 }
 
 
-def _votes(cell: str) -> list[int]:
+def _votes(row: list[str], index: int) -> list[int]:
     """A cell holds one 0/1 per annotation pass ("1", "1, 0"); blank = not annotated."""
+    cell = row[index] if index < len(row) else ""
     return [int(float(part)) for part in cell.split(",") if part.strip()]
 
 
@@ -98,7 +99,7 @@ def convabuse_labels(
     abusive_scores: list[float] = []
     abusive_annotators: list[dict[str, float]] = []
     for block in blocks:
-        columns = {value: _votes(row[block[f"is_abuse.{value}"]]) for value in _ABUSE_VALUES}
+        columns = {value: _votes(row, block[f"is_abuse.{value}"]) for value in _ABUSE_VALUES}
         passes = max(len(votes) for votes in columns.values())
         if passes == 0:
             continue
@@ -115,7 +116,7 @@ def convabuse_labels(
         if score > 0.5:
             attributes: dict[str, float] = {}
             for attribute, index in block.items():
-                votes = _votes(row[index]) if index < len(row) else []
+                votes = _votes(row, index)
                 attributes[attribute] = sum(votes) / len(votes) if votes else 0.0
             abusive_annotators.append(attributes)
     if not abusive_scores:
