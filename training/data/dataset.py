@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import random
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -25,10 +24,8 @@ from training.data.sources import ADAPTERS, SourceStats
 
 log = logging.getLogger(__name__)
 
-#: Environment variable naming the data directory (the training config's `data.data_dir` wins).
+#: Environment variable naming the data directory (resolved by ``training.config``).
 DATA_DIR_ENV = "HAVEN_DATA_DIR"
-#: Where the datasets live in a standard checkout: ``<repo>/../shared/datasets``.
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "datasets"
 
 
 class DataDirMissing(FileNotFoundError):
@@ -41,14 +38,6 @@ class DatasetSplits:
     validation: list[Example]
     #: JSON-serialisable record of what went in: per-source counts, mapping text, dedupe, caps.
     manifest: dict[str, Any]
-
-
-def resolve_data_dir(configured: str | Path | None = None) -> Path:
-    """The data directory: the configured one, else ``$HAVEN_DATA_DIR``, else the default."""
-    if configured:
-        return Path(configured).expanduser()
-    from_env = os.environ.get(DATA_DIR_ENV)
-    return Path(from_env).expanduser() if from_env else DEFAULT_DATA_DIR
 
 
 def in_validation(split_key: str, seed: int, val_fraction: float) -> bool:
