@@ -1,0 +1,44 @@
+"""GET /v1/feedback/export: moderators' decisions as JSONL training examples."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fastapi import APIRouter, Query
+from fastapi.responses import StreamingResponse
+
+from service.deps import Db, ModeratorKey
+from service.feedback import jsonl_lines
+from service.store.repositories import ReviewRepository
+
+router = APIRouter(prefix="/v1/feedback", tags=["feedback"])
+
+
+@router.get(
+    "/export",
+    response_class=StreamingResponse,
+    summary="Export decided items as labelled JSONL",
+    responses={200: {"content": {"application/x-ndjson": {}},
+                     "description": "One JSON object per line (the training loader's format)."}},
+)
+def export_feedback(
+    principal: ModeratorKey,
+    db: Db,
+    since: datetime | None = Query(None, description="Only items decided at or after this."),
+    community_id: str | None = None,
+    limit: int | None = Query(None, ge=1),
+) -> StreamingResponse:
+    """Lines as written by `models.labelled_io.write_labelled`; see docs/service.md for how
+    decisions map to labels. Moderators export only their communities."""
+    if since is not None and since.tzinfo is None:
+        from datetime import UTC
+
+        since = since.replace(tzinfo=UTC)
+    items = ReviewRepository(db).decided_with_text(principal.scope, since=since,
+                                                   community=community_id, limit=limit)
+    lines = list(jsonl_lines(items))
+    return StreamingResponse(
+        iter(lines), media_type="application/x-ndjson",
+        headers={"Content-Disposition": 'attachment; filename="haven-feedback.jsonl"',
+                 "X-Haven-Examples": str(len(lines))},
+    )

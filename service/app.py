@@ -1,0 +1,294 @@
+"""The application factory: ``create_app(settings, predictor=None)``.
+
+Start-up order: policies and the referral directory are validated in ``create_app`` (a broken
+file stops the process before it serves anything); the lifespan then migrates the database (on
+SQLite by default), loads the model in a thread (``/healthz`` answers meanwhile and ``/readyz``
+says not ready), and starts the webhook worker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib
+import logging
+import threading
+import time
+import uuid
+from collections.abc import AsyncIterator, Callable
+from datetime import datetime
+from typing import Any
+
+from anyio import to_thread
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from models.predictor import Predictor
+from service.api import audit, feedback, health, keys, moderate, policies, reviews, webhooks
+from service.deps import AppServices
+from service.errors import HavenError, RateLimited
+from service.inference import InferenceEngine
+from service.metrics import Metrics
+from service.moderation import ModerationService
+from service.policy import PolicyStore
+from service.ratelimit import RateLimiter
+from service.referral import ReferralService
+from service.settings import Settings
+from service.store import db
+from service.store.models import utcnow
+from service.webhooks import WebhookWorker
+
+log = logging.getLogger("service")
+
+DESCRIPTION = """\
+Haven scores posts for **hate, harassment, offensive language**, and the author's **self-harm
+risk** and **distress**, then routes each post: `allow`, `review` (hold for a moderator), `block`,
+or `refer` (hold, queue first, and offer the author crisis resources).
+
+Authenticate with `Authorization: Bearer <key>` (create keys with `haven keys create`).
+Every error body is `{"error": {"code", "message", "details"?}}`.
+"""
+
+
+def create_app(
+    settings: Settings | None = None,
+    predictor: Predictor | None = None,
+    *,
+    clock: Callable[[], datetime] | None = None,
+) -> FastAPI:
+    """Build the app. ``predictor`` injects a model (tests pass a fake); ``clock`` a time source."""
+    settings = settings or Settings()
+    clock = clock or utcnow
+    engine_db = db.make_engine(settings.database_url, pool_size=settings.db_pool_size)
+    sessions = db.make_sessionmaker(engine_db)
+    metrics = Metrics()
+    engine = InferenceEngine(predictor, timeout_s=settings.inference_timeout_s,
+                             batch_size=settings.inference_batch_size)
+    policy_store = PolicyStore(settings.policy_dir,
+                               reload_interval_s=settings.policy_reload_interval_s)
+    referral = ReferralService.from_file(settings.resources_file,
+                                         max_resources=settings.referral_max_resources)
+    services = AppServices(
+        settings=settings, sessions=sessions, engine=engine, policies=policy_store,
+        referral=referral, metrics=metrics,
+        limiter=RateLimiter(burst=settings.rate_limit_burst),
+        moderation=ModerationService(engine=engine, policies=policy_store, referral=referral,
+                                     sessions=sessions, metrics=metrics, clock=clock),
+        clock=clock,
+    )
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.should_migrate_on_start:
+            await to_thread.run_sync(db.upgrade, engine_db)
+        if not engine.ready:
+            threading.Thread(target=_load_model, args=(settings, engine), daemon=True,
+                             name="haven-model-loader").start()
+        stop = asyncio.Event()
+        worker_task = None
+        if settings.webhooks_enabled:
+            worker = WebhookWorker(
+                sessions, timeout_s=settings.webhook_timeout_s,
+                max_attempts=settings.webhook_max_attempts,
+                backoff_base_s=settings.webhook_backoff_base_s,
+                backoff_max_s=settings.webhook_backoff_max_s,
+                poll_interval_s=settings.webhook_poll_interval_s, clock=clock,
+                on_result=lambda outcome: metrics.webhooks.labels(outcome).inc(),
+            )
+            worker_task = asyncio.create_task(worker.run(stop), name="haven-webhooks")
+        try:
+            yield
+        finally:
+            stop.set()
+            if worker_task is not None:
+                with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+                    await asyncio.wait_for(worker_task, timeout=settings.webhook_timeout_s + 1)
+            engine.close()
+            engine_db.dispose()
+
+    app = FastAPI(
+        title="Haven moderation API",
+        version="1",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url="/docs" if settings.docs_enabled else None,
+        redoc_url="/redoc" if settings.docs_enabled else None,
+        openapi_url="/openapi.json" if settings.docs_enabled else None,
+    )
+    app.state.services = services
+    for module in (moderate, reviews, feedback, keys, policies, webhooks, audit, health):
+        app.include_router(module.router)
+    _install_error_handlers(app)
+    app.add_middleware(RequestLogMiddleware, metrics=metrics)
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_bytes)
+    return app
+
+
+def create_app_from_env() -> FastAPI:
+    """Uvicorn factory (``service.app:create_app_from_env``): settings from the environment."""
+    from service.logging import configure_logging
+
+    settings = Settings()
+    configure_logging(settings.log_level, settings.log_format)
+    return create_app(settings)
+
+
+def _load_model(settings: Settings, engine: InferenceEngine) -> None:
+    """Runs in a thread so the event loop serves /healthz (and fail-safe reviews) meanwhile."""
+    started = time.perf_counter()
+    try:
+        if settings.predictor:
+            module_name, _, factory_name = settings.predictor.partition(":")
+            factory = getattr(importlib.import_module(module_name), factory_name)
+            predictor = factory()
+        else:
+            from models import load_model
+
+            predictor = load_model(settings.model_dir, device=settings.model_device)
+    except Exception as exc:  # a missing or broken model must not crash the server
+        engine.set_load_error(f"model failed to load: {type(exc).__name__}: {exc}")
+        log.exception("model failed to load", extra={"error_type": type(exc).__name__})
+        return
+    engine.set_predictor(predictor)
+    log.info("model loaded", extra={"model": engine.model_info,
+                                    "duration_ms": round((time.perf_counter() - started) * 1000)})
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def _error(status: int, code: str, message: str, details: Any = None,
+           headers: dict[str, str] | None = None) -> JSONResponse:
+    body: dict[str, Any] = {"code": code, "message": message}
+    if details is not None:
+        body["details"] = details
+    return JSONResponse({"error": body}, status_code=status, headers=headers)
+
+
+_HTTP_CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found",
+               405: "method_not_allowed", 406: "not_acceptable", 413: "payload_too_large",
+               415: "unsupported_media_type"}
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(HavenError)
+    async def haven_error(_request: Request, exc: HavenError) -> JSONResponse:
+        headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimited) else None
+        if exc.status == 401:
+            headers = {"WWW-Authenticate": "Bearer"}
+        return _error(exc.status, exc.code, exc.message, exc.details, headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [
+            {"field": ".".join(str(p) for p in err.get("loc", ())),
+             "message": str(err.get("msg", "")).removeprefix("Value error, "),
+             "type": err.get("type")}
+            for err in exc.errors()
+        ]
+        summary = "; ".join(f"{p['field']}: {p['message']}" for p in problems[:5])
+        return _error(422, "invalid_request", f"invalid request: {summary}", problems)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = _HTTP_CODES.get(exc.status_code, "http_error")
+        return _error(exc.status_code, code, str(exc.detail), headers=exc.headers)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.error("unhandled error", exc_info=exc,
+                  extra={"request_id": getattr(request.state, "request_id", None)})
+        return _error(500, "internal_error", "internal error; see the server log",
+                      {"request_id": getattr(request.state, "request_id", None)})
+
+
+# --------------------------------------------------------------------------- middleware
+
+
+class BodySizeLimitMiddleware:
+    """Refuse bodies over ``max_bytes`` with 413 before they are read into memory."""
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope.get("headers") or []).get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > self.max_bytes:
+            response = _error(413, "payload_too_large",
+                              f"request body over {self.max_bytes} bytes")
+            await response(scope, receive, send)
+            return
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise _TooLarge()
+            return message
+
+        try:
+            await self.app(scope, limited_receive, send)
+        except _TooLarge:
+            response = _error(413, "payload_too_large",
+                              f"request body over {self.max_bytes} bytes")
+            await response(scope, receive, send)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class RequestLogMiddleware:
+    """One JSON log line and metrics per request: route template, status, timing; no bodies,
+    no query strings (they could carry text)."""
+
+    def __init__(self, app: ASGIApp, *, metrics: Metrics) -> None:
+        self.app = app
+        self.metrics = metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        incoming = headers.get(b"x-request-id", b"").decode("latin-1")
+        request_id = incoming if 0 < len(incoming) <= 100 and incoming.isprintable() \
+            else uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = request_id
+        status = 500
+        started = time.perf_counter()
+
+        async def send_wrapper(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"],
+                                      (b"x-request-id", request_id.encode("latin-1"))]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_wrapper)
+        finally:
+            elapsed = time.perf_counter() - started
+            route = scope.get("route")
+            template = getattr(route, "path", None) or "unmatched"
+            method = scope.get("method", "")
+            self.metrics.requests.labels(method, template, str(status)).inc()
+            self.metrics.latency.labels(method, template).observe(elapsed)
+            state = scope.get("state") or {}
+            log.info("request", extra={
+                "request_id": request_id, "method": method, "route": template,
+                "status": status, "duration_ms": round(elapsed * 1000, 2),
+                "key_id": state.get("key_id"),
+            })

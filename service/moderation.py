@@ -1,0 +1,293 @@
+"""The moderation use case: score posts, apply the community policy, queue and refer.
+
+Idempotent per (API key, post id) and per (API key, Idempotency-Key), and fail-safe: when the
+model is unavailable every post is held for review (unless its community's policy opts into
+fail-open), so nothing is auto-published on an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from anyio import to_thread
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.predictor import Prediction, to_post_scores
+from service.errors import IdempotencyConflict, ModelUnavailable
+from service.inference import InferenceEngine
+from service.metrics import Metrics
+from service.policy import DEFAULT_COMMUNITY, Decision, Policy, PolicyStore, Reason
+from service.referral import ReferralService
+from service.store.models import IdempotencyRecord, ModerationResult, ReviewItem
+from service.store.repositories import ModerationRepository, new_item_id
+
+log = logging.getLogger(__name__)
+
+#: Queue order: crisis first, then posts held from publication, then blocks awaiting
+#: confirmation (those are already hidden, so they can wait).
+PRIORITY = {Decision.REFER: 100, Decision.REVIEW: 50, Decision.BLOCK: 10}
+
+MODEL_UNAVAILABLE = Reason(
+    "model_unavailable",
+    "The moderation model was unavailable (error, timeout or still loading); the post is held "
+    "for a human moderator instead of being published automatically.",
+)
+MODEL_UNAVAILABLE_FAIL_OPEN = Reason(
+    "model_unavailable",
+    "The moderation model was unavailable; this community's policy publishes posts anyway "
+    "(fail-open).",
+)
+
+
+@dataclass(frozen=True)
+class PostIn:
+    id: str
+    text: str
+    author_id: str | None = None
+    community_id: str | None = None
+    language: str | None = None
+    country: str | None = None
+    reply_to_text: str | None = None
+
+    @property
+    def community(self) -> str:
+        return self.community_id or DEFAULT_COMMUNITY
+
+    def fingerprint(self) -> str:
+        """Hash of what was moderated, to refuse a reused post id carrying different text."""
+        material = json.dumps([self.text, self.reply_to_text, self.community], ensure_ascii=False)
+        return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+def request_fingerprint(posts: Sequence[PostIn]) -> str:
+    material = json.dumps([p.__dict__ for p in posts], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+class ModerationService:
+    def __init__(
+        self,
+        *,
+        engine: InferenceEngine,
+        policies: PolicyStore,
+        referral: ReferralService,
+        sessions: sessionmaker[Session],
+        metrics: Metrics,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.engine = engine
+        self.policies = policies
+        self.referral = referral
+        self.sessions = sessions
+        self.metrics = metrics
+        self.clock = clock
+
+    async def moderate(self, api_key_id: str, posts: Sequence[PostIn], *,
+                       idempotency_key: str | None = None) -> dict[str, Any]:
+        started = time.perf_counter()
+        request_hash = request_fingerprint(posts)
+        if idempotency_key:
+            replay = await to_thread.run_sync(self._replay, api_key_id, idempotency_key,
+                                              request_hash)
+            if replay is not None:
+                return replay
+
+        known = await to_thread.run_sync(self._known_results, api_key_id, posts)
+        fresh = [p for p in posts if p.id not in known]
+
+        computed: dict[str, tuple[dict[str, Any], ReviewItem | None]] = {}
+        inference_ms: float | None = None
+        if fresh:
+            prediction: Prediction | None = None
+            t0 = time.perf_counter()
+            try:
+                prediction = await self.engine.predict(
+                    [p.text for p in fresh], [p.reply_to_text for p in fresh]
+                )
+                inference_ms = round((time.perf_counter() - t0) * 1000, 2)
+                self.metrics.inference_latency.observe(inference_ms / 1000)
+            except ModelUnavailable as exc:
+                self.metrics.inference_failures.inc()
+                log.warning("model unavailable: failing safe",
+                            extra={"error": exc.message, "posts": len(fresh)})
+            computed = self._decide(fresh, prediction)
+
+        stored, raced = await to_thread.run_sync(self._persist, api_key_id, fresh, computed)
+        known.update(raced)
+        results = [
+            {**(stored[p.id] if p.id in stored else known[p.id]), "replayed": p.id not in stored}
+            for p in posts
+        ]
+        for result in stored.values():
+            self._count(result)
+        response: dict[str, Any] = {
+            "model": self.engine.model_info,
+            "results": results,
+            "timing": {
+                "inference_ms": inference_ms,
+                "total_ms": round((time.perf_counter() - started) * 1000, 2),
+            },
+        }
+        if idempotency_key:
+            response = await to_thread.run_sync(self._remember, api_key_id, idempotency_key,
+                                                request_hash, response)
+        log.info("moderated", extra={
+            "key_id": api_key_id, "posts": len(posts),
+            "decisions": [r["decision"] for r in results],
+        })
+        return response
+
+    # -- steps
+
+    def _replay(self, api_key_id: str, key: str, request_hash: str) -> dict[str, Any] | None:
+        with self.sessions() as session:
+            record = ModerationRepository(session).get_idempotency(api_key_id, key)
+            if record is None:
+                return None
+            if record.request_sha256 != request_hash:
+                raise IdempotencyConflict(
+                    "this Idempotency-Key was already used with a different request body",
+                    details={"idempotency_key": key},
+                )
+            return _mark_replayed(record.response)
+
+    def _known_results(self, api_key_id: str, posts: Sequence[PostIn]) -> dict[str, dict[str, Any]]:
+        with self.sessions() as session:
+            found = ModerationRepository(session).find_results(api_key_id, [p.id for p in posts])
+        conflicts = [p.id for p in posts if p.id in found
+                     and found[p.id].text_sha256 != p.fingerprint()]
+        if conflicts:
+            raise IdempotencyConflict(
+                "these post ids were already moderated with different text; send an edited post "
+                "under a new id (for example '<id>@v2')",
+                details={"post_ids": conflicts},
+            )
+        return {post_id: dict(r.result) for post_id, r in found.items()}
+
+    def _decide(self, posts: Sequence[PostIn], prediction: Prediction | None
+                ) -> dict[str, tuple[dict[str, Any], ReviewItem | None]]:
+        now = self.clock()
+        model = self.engine.model_info
+        per_post = (
+            to_post_scores(prediction, self.engine.thresholds) if prediction is not None else None
+        )
+        out: dict[str, tuple[dict[str, Any], ReviewItem | None]] = {}
+        for i, post in enumerate(posts):
+            policy = self.policies.for_community(post.community)
+            if per_post is None:
+                decision = Decision.ALLOW if policy.spec.fail_open else Decision.REVIEW
+                reasons = [MODEL_UNAVAILABLE_FAIL_OPEN if policy.spec.fail_open
+                           else MODEL_UNAVAILABLE]
+                labels: list[str] = []
+                scores = targets = None
+            else:
+                scored = per_post[i]
+                verdict = policy.decide(scored["scores"], self.engine.thresholds)
+                decision, reasons, labels = verdict.decision, verdict.reasons, verdict.labels
+                scores, targets = scored["scores"], scored["targets"]
+            queued = decision in (Decision.REVIEW, Decision.REFER) or (
+                decision is Decision.BLOCK and policy.spec.queue_blocked
+            )
+            item = self._item(post, policy, decision, reasons, labels, scores, targets, model,
+                              now) if queued else None
+            result = {
+                "id": post.id,
+                "decision": decision.value,
+                "labels": labels,
+                "scores": scores,
+                "targets": targets,
+                "reasons": [r.as_dict() for r in reasons],
+                "review_id": item.id if item is not None else None,
+                "referral": (self.referral.referral(post.country, post.language)
+                             if decision is Decision.REFER else None),
+                "policy": {"name": policy.name, "version": policy.version,
+                           "community_id": post.community},
+            }
+            out[post.id] = (result, item)
+        return out
+
+    @staticmethod
+    def _item(post: PostIn, policy: Policy, decision: Decision, reasons: list[Reason],
+              labels: list[str], scores: dict[str, float] | None,
+              targets: dict[str, float] | None, model: dict[str, str] | None,
+              now: datetime) -> ReviewItem:
+        return ReviewItem(
+            id=new_item_id(), api_key_id="", post_id=post.id, community_id=post.community,
+            author_id=post.author_id, language=post.language, country=post.country,
+            text=post.text, reply_to_text=post.reply_to_text, model_decision=decision.value,
+            reasons=[r.as_dict() for r in reasons], scores=scores, targets=targets,
+            labels=labels, priority=PRIORITY[decision], status="pending", created_at=now,
+            updated_at=now, model_name=model["name"] if model else None,
+            model_version=model["version"] if model else None, policy_name=policy.name,
+            policy_version=policy.version,
+        )
+
+    def _persist(self, api_key_id: str, posts: Sequence[PostIn],
+                 computed: dict[str, tuple[dict[str, Any], ReviewItem | None]]
+                 ) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+        """Store each fresh post's result (and queue item).
+
+        Returns (results stored now, results another request stored first): a post id stored
+        concurrently is answered with that stored result, so a post is never queued twice.
+        """
+        raced: dict[str, dict[str, Any]] = {}
+        if not posts:
+            return {}, raced
+        now = self.clock()
+        stored: dict[str, dict[str, Any]] = {}
+        with self.sessions() as session:
+            repo = ModerationRepository(session)
+            for post in posts:
+                result, item = computed[post.id]
+                if item is not None:
+                    item.api_key_id = api_key_id
+                row = ModerationResult(
+                    api_key_id=api_key_id, post_id=post.id, text_sha256=post.fingerprint(),
+                    community_id=post.community, decision=result["decision"], result=result,
+                    review_item_id=item.id if item is not None else None, created_at=now,
+                )
+                if repo.save_result(row, item, actor=f"key:{api_key_id}") is not None:
+                    stored[post.id] = result
+            session.commit()
+            lost = [p for p in posts if p.id not in stored]
+            if lost:
+                found = repo.find_results(api_key_id, [p.id for p in lost])
+                for post in lost:
+                    if found[post.id].text_sha256 != post.fingerprint():
+                        raise IdempotencyConflict(
+                            "these post ids were already moderated with different text",
+                            details={"post_ids": [post.id]},
+                        )
+                    raced[post.id] = dict(found[post.id].result)
+        return stored, raced
+
+    def _remember(self, api_key_id: str, key: str, request_hash: str,
+                  response: dict[str, Any]) -> dict[str, Any]:
+        with self.sessions() as session:
+            repo = ModerationRepository(session)
+            saved = repo.save_idempotency(IdempotencyRecord(
+                api_key_id=api_key_id, key=key, request_sha256=request_hash, response=response,
+                created_at=self.clock(),
+            ))
+            session.commit()
+            if saved is not None:
+                return response
+        # A concurrent request with the same key won the race: answer what it stored.
+        replay = self._replay(api_key_id, key, request_hash)
+        return replay if replay is not None else response
+
+    def _count(self, result: dict[str, Any]) -> None:
+        self.metrics.decisions.labels(result["decision"]).inc()
+        for label in result["labels"]:
+            self.metrics.label_decisions.labels(label, result["decision"]).inc()
+
+
+def _mark_replayed(response: dict[str, Any]) -> dict[str, Any]:
+    return {**response, "results": [{**r, "replayed": True} for r in response["results"]]}
