@@ -1,0 +1,262 @@
+"""``haven eval``: evaluate a model, calibrate its thresholds, compare two evaluations.
+
+    haven eval --model DIR (--data FILE ... | --run RUN_DIR) [--suite CSV ...] --out DIR
+    haven eval calibrate --model DIR (--data FILE ... | --run RUN_DIR) [--targets YAML]
+                         [--method temperature|isotonic|none]
+    haven eval compare OLD NEW [--tolerance 0.01]
+
+The handlers only parse and print; the work is in ``eval.pipeline``, ``eval.calibrate``,
+``eval.report`` and ``eval.compare``. Exit codes: 0 ok, 1 regression (compare), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+EXIT_OK, EXIT_REGRESSION, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad arguments or inputs: reported on stderr with exit code 2."""
+
+
+def load_predictor(path: str, *, device: str | None, apply_calibration: bool) -> Any:
+    """Load a model directory. A seam for tests, which swap in a stub predictor."""
+    from models import load_model
+
+    return load_model(path, device=device, apply_calibration=apply_calibration)
+
+
+def _add_data_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", metavar="DIR", help="model directory (e.g. models/default)")
+    parser.add_argument("--data", nargs="+", metavar="FILE", default=[],
+                        help="labelled CSV/JSONL files in the generic format")
+    parser.add_argument("--run", metavar="RUN_DIR",
+                        help="a training run directory: evaluate on its validation.jsonl")
+    parser.add_argument("--max-per-source", type=int, metavar="N",
+                        help="sample at most N rows per source (fixed seed) for a quick run")
+    parser.add_argument("--batch-size", type=int, default=32, metavar="N")
+    parser.add_argument("--device", help="torch device (default: cuda if available, else cpu)")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "eval", help="evaluate a model, calibrate thresholds, compare models",
+        description="Evaluate a model on labelled data and functional suites and write a report. "
+                    "Subcommands: 'calibrate' (choose thresholds), 'compare' (regression gate).",
+    )
+    _add_data_args(parser)
+    parser.add_argument("--suite", nargs="+", metavar="CSV",
+                        help="functional suite CSVs (default: all of eval/suites/*.csv)")
+    parser.add_argument("--no-suites", action="store_true", help="skip the functional suites")
+    parser.add_argument("--identity-terms", metavar="YAML",
+                        help="identity lexicon for fairness (default: eval/identity_terms.yaml)")
+    parser.add_argument("--out", metavar="DIR", help="report directory (report.html, report.json)")
+    parser.add_argument("--update-card", action="store_true",
+                        help="write headline numbers into the model directory's MODEL_CARD.md")
+    parser.set_defaults(handler=run_eval)
+    sub = parser.add_subparsers(dest="eval_command", metavar="{calibrate,compare}")
+
+    calibrate = sub.add_parser(
+        "calibrate", help="choose thresholds (and calibrate probabilities) on validation data",
+        description="Fit probability calibration and choose per-label thresholds against targets; "
+                    "writes thresholds.json and calibration.json into the model directory.",
+    )
+    _add_data_args(calibrate)
+    calibrate.add_argument("--targets", metavar="YAML", help="default: eval/targets.yaml")
+    calibrate.add_argument("--method", choices=("temperature", "isotonic", "none"),
+                           default="temperature", help="probability calibration (default: %(default)s)")
+    calibrate.add_argument("--dry-run", action="store_true",
+                           help="print what the thresholds would buy without writing files")
+    calibrate.set_defaults(handler=run_calibrate)
+
+    compare = sub.add_parser(
+        "compare", help="compare two evaluations; exit 1 if NEW regresses beyond the tolerance",
+        description="Show two evaluations side by side. Exit 0 when no gated number is worse by "
+                    "more than the tolerance, 1 on a regression, 2 on a usage error.",
+    )
+    compare.add_argument("old", metavar="OLD", help="report.json or report directory")
+    compare.add_argument("new", metavar="NEW", help="report.json or report directory")
+    compare.add_argument("--tolerance", type=float, default=0.01,
+                         help="allowed drop per number (default: %(default)s)")
+    compare.add_argument("--json", metavar="FILE", help="also write the comparison as JSON")
+    compare.set_defaults(handler=run_compare)
+
+
+def _guard(handler):  # type: ignore[no-untyped-def]
+    """Turn expected input problems into a one-line message and exit code 2."""
+
+    def wrapped(args: argparse.Namespace) -> int:
+        from eval.compare import CompareError
+        from eval.suites import SuiteError
+
+        try:
+            return handler(args)
+        except (UsageError, CompareError, SuiteError, FileNotFoundError, ValueError) as error:
+            print(f"haven eval: error: {error}", file=sys.stderr)
+            return EXIT_USAGE
+
+    wrapped.__name__ = handler.__name__
+    wrapped.__doc__ = handler.__doc__
+    return wrapped
+
+
+def _data_paths(args: argparse.Namespace) -> tuple[list[Path], str]:
+    from eval.pipeline import validation_path
+
+    if args.data and args.run:
+        raise UsageError("give --data or --run, not both")
+    if args.run:
+        path = validation_path(args.run)
+        return [path], f"validation split of {args.run}"
+    for path in args.data:
+        if not Path(path).is_file():
+            raise UsageError(f"{path}: no such file")
+    return [Path(p) for p in args.data], ", ".join(str(p) for p in args.data)
+
+
+def _require_model(args: argparse.Namespace) -> str:
+    if not args.model:
+        raise UsageError("--model DIR is required")
+    if not Path(args.model).is_dir():
+        raise UsageError(f"{args.model}: not a directory")
+    return args.model
+
+
+@_guard
+def run_eval(args: argparse.Namespace) -> int:
+    """Evaluate, write the report, optionally refresh the model card."""
+    from eval.card import update_card
+    from eval.fairness import IdentityTagger
+    from eval.pipeline import evaluate, load_examples
+    from eval.report import write_report
+    from eval.suites import default_suites, load_suites
+    from eval.thresholds import block_thresholds, read_thresholds
+
+    model_dir = _require_model(args)
+    if not args.out:
+        raise UsageError("--out DIR is required")
+    paths, description = _data_paths(args)
+    suite_paths = [] if args.no_suites else [Path(p) for p in (args.suite or default_suites())]
+    if not paths and not suite_paths:
+        raise UsageError("nothing to evaluate: give --data, --run or --suite")
+    examples = load_examples(paths, max_per_source=args.max_per_source) if paths else []
+    if args.max_per_source and paths:
+        description += f" (at most {args.max_per_source} rows per source)"
+    cases = load_suites(suite_paths)
+    tagger = IdentityTagger.from_yaml(args.identity_terms) if args.identity_terms else None
+    predictor = load_predictor(model_dir, device=args.device, apply_calibration=True)
+    results = evaluate(
+        predictor, examples, cases,
+        block_thresholds=block_thresholds(read_thresholds(model_dir)),
+        batch_size=args.batch_size, tagger=tagger, data_description=description,
+        model_path=str(model_dir),
+    )
+    html_path = write_report(results, args.out)
+    print(summary_text(results))
+    print(f"report: {html_path}")
+    if args.update_card:
+        print(f"model card updated: {update_card(model_dir, results)}")
+    return EXIT_OK
+
+
+def summary_text(results: dict[str, Any]) -> str:
+    """A few lines for the terminal: per-label headline, routing safety, suite pass rate."""
+
+    def f(v: float | None) -> str:
+        return "   –  " if v is None else f"{v:6.3f}"
+
+    lines = []
+    if "labels" in results:
+        lines.append(f"{results['data']['n']} labelled rows")
+        lines.append(f"{'label':<11} {'n':>7} {'pos':>6} {'prec':>6} {'recall':>6} {'F1':>6} "
+                     f"{'ROC':>6} {'PR-AUC':>6} {'ECE':>6}")
+        for name, m in results["labels"].items():
+            lines.append(f"{name:<11} {m['n']:>7} {m['support']:>6} {f(m['precision'])} "
+                         f"{f(m['recall'])} {f(m['f1'])} {f(m['roc_auc'])} {f(m['pr_auc'])} "
+                         f"{f(m['ece'])}")
+        r = results["routing"]
+        lines.append(f"routing: {r['n']} rows, missed referrals {r.get('missed_referrals', 0)}, "
+                     f"blocks of non-abusive posts {r.get('false_blocks', 0)}")
+    if "suites" in results:
+        s = results["suites"]
+        lines.append(f"suites: {s['passed']}/{s['n']} cases pass ({s['pass_rate']:.3f})")
+        for func, v in s["functionalities"].items():
+            lines.append(f"  {func:<32} {v['passed']:>3}/{v['n']:<3} {v['pass_rate']:.3f}")
+    for key in ("data", "suites"):
+        fair = results.get("fairness", {}).get(key)
+        if fair:
+            gm = fair["generalized_mean"]
+            lines.append(f"fairness ({key}): subgroup {f(gm['subgroup_auc'])} BPSN "
+                         f"{f(gm['bpsn_auc'])} BNSP {f(gm['bnsp_auc'])}")
+    return "\n".join(lines)
+
+
+@_guard
+def run_calibrate(args: argparse.Namespace) -> int:
+    """Fit calibration and thresholds on validation data; write them into the model directory."""
+    from eval.calibrate import calibrate, describe_points
+    from eval.metrics import gold_matrix
+    from eval.pipeline import fingerprint, load_examples, predict
+    from eval.thresholds import (
+        DEFAULT_TARGETS,
+        THRESHOLDS_FILE,
+        load_targets,
+        read_thresholds,
+        thresholds_document,
+        write_json,
+    )
+    from models.calibration import CALIBRATION_FILE, read_calibration
+
+    model_dir = Path(_require_model(args))
+    paths, description = _data_paths(args)
+    if not paths:
+        raise UsageError("calibration needs labelled validation data: --run RUN_DIR or --data FILE")
+    targets = load_targets(args.targets or DEFAULT_TARGETS)
+    examples = load_examples(paths, max_per_source=args.max_per_source)
+    # Raw scores: the calibration is fitted on them, and thresholds on the calibrated result.
+    predictor = load_predictor(str(model_dir), device=args.device, apply_calibration=False)
+    raw = predict(predictor, [e.text for e in examples], [e.text_pair for e in examples],
+                  args.batch_size).scores.astype("float64")
+    y = gold_matrix(examples)
+    result = calibrate(y, raw, targets, args.method,
+                       previous_calibration=read_calibration(model_dir))
+    calibrated_on = (f"{description}: {len(examples)} rows, fingerprint "
+                     f"{fingerprint(e.text for e in examples)}")
+    if result["calibration"]:
+        result["calibration"]["fitted_on"] = calibrated_on
+    print(describe_points(result["points"], result["skipped"]))
+    for warning in result["warnings"]:
+        print(f"WARNING: {warning}")
+    if args.dry_run:
+        print("dry run: nothing written")
+        return EXIT_OK
+    doc = thresholds_document(result["points"], read_thresholds(model_dir), targets, calibrated_on)
+    doc["calibration_method"] = args.method
+    write_json(model_dir / THRESHOLDS_FILE, doc)
+    calibration_path = model_dir / CALIBRATION_FILE
+    if result["calibration"]:
+        write_json(calibration_path, result["calibration"])
+        print(f"wrote {model_dir / THRESHOLDS_FILE} and {calibration_path} ({args.method})")
+    else:
+        calibration_path.unlink(missing_ok=True)
+        print(f"wrote {model_dir / THRESHOLDS_FILE}; no probability calibration "
+              f"({calibration_path.name} removed if present)")
+    return EXIT_OK
+
+
+@_guard
+def run_compare(args: argparse.Namespace) -> int:
+    """Print OLD and NEW side by side; exit 1 if a gated number regressed."""
+    from eval.compare import compare, format_comparison, load_results
+
+    old, new = load_results(args.old), load_results(args.new)
+    result = compare(old, new, args.tolerance)
+    print(format_comparison(result, str(args.old), str(args.new)))
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return EXIT_REGRESSION if result["regressions"] else EXIT_OK

@@ -1,0 +1,172 @@
+"""Side-by-side comparison of two evaluations, and the regression gate for retraining.
+
+A retrained model ships only if no *gated* number got worse by more than a tolerance. Gated:
+
+* per label: ROC-AUC, PR-AUC and F1 at the model's own thresholds, plus ``self_harm`` recall
+  (a missed crisis is the worst error, so it is gated on its own, not only through F1);
+* functional suites: overall pass rate and the pass rate of every functionality;
+* fairness (data and suites): per group subgroup/BPSN/BNSP AUC, their generalised means and the
+  FPR on non-hateful mentions (lower is better).
+
+Precision and recall of other labels are shown but not gated: recalibrating thresholds trades
+one for the other on purpose. A gated number present in OLD but missing in NEW counts as a
+regression (an evaluation that silently dropped a suite must not pass the gate); numbers new in
+NEW are shown only. Per-source breakdowns are too noisy to gate and are left to the HTML report.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from eval.fairness import BIAS_METRICS
+from eval.pipeline import RESULTS_SCHEMA
+from eval.report import RESULTS_FILE
+from models.taxonomy import CRISIS_LABELS, LABELS
+
+DEFAULT_TOLERANCE = 0.01
+_GATED_LABEL_METRICS = ("roc_auc", "pr_auc", "f1")
+_SHOWN_LABEL_METRICS = ("precision", "recall", "ece")
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    old: float | None
+    new: float | None
+    higher_is_better: bool
+    gated: bool
+
+    @property
+    def delta(self) -> float | None:
+        return None if self.old is None or self.new is None else self.new - self.old
+
+    def status(self, tolerance: float) -> str:
+        if self.old is None:
+            return "new" if self.new is not None else "n/a"
+        if self.new is None:
+            return "MISSING" if self.gated else "missing"
+        worse = -self.delta if self.higher_is_better else self.delta
+        if worse > tolerance + 1e-12:
+            return "REGRESSION" if self.gated else "worse"
+        if -worse > tolerance + 1e-12:
+            return "better"
+        return "ok"
+
+    def failed(self, tolerance: float) -> bool:
+        return self.status(tolerance) in ("REGRESSION", "MISSING")
+
+
+class CompareError(ValueError):
+    """Inputs are not evaluation results (usage error, exit code 2)."""
+
+
+def load_results(path: str | Path) -> dict[str, Any]:
+    """A results dict from ``report.json`` or from a report directory containing it."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / RESULTS_FILE
+    if not path.is_file():
+        raise CompareError(f"{path}: no such file (expected a {RESULTS_FILE} or its directory)")
+    try:
+        results = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise CompareError(f"{path}: not JSON ({error.msg})") from None
+    if not isinstance(results, dict) or results.get("schema") != RESULTS_SCHEMA:
+        raise CompareError(f"{path}: not a Haven evaluation result (schema {RESULTS_SCHEMA})")
+    return results
+
+
+def _get(doc: Mapping[str, Any], *keys: str) -> Any:
+    for key in keys:
+        if not isinstance(doc, Mapping) or key not in doc:
+            return None
+        doc = doc[key]
+    return doc
+
+
+def _rows(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Row]:
+    for label in LABELS:
+        for metric in (*_GATED_LABEL_METRICS, *_SHOWN_LABEL_METRICS):
+            gated = metric in _GATED_LABEL_METRICS or (metric == "recall" and label in CRISIS_LABELS)
+            yield Row(f"labels.{label}.{metric}", _get(old, "labels", label, metric),
+                      _get(new, "labels", label, metric), metric != "ece", gated)
+    yield Row("routing.accuracy", _get(old, "routing", "accuracy"),
+              _get(new, "routing", "accuracy"), True, False)
+    yield Row("suites.pass_rate", _get(old, "suites", "pass_rate"),
+              _get(new, "suites", "pass_rate"), True, True)
+    funcs = sorted(set(_get(old, "suites", "functionalities") or {})
+                   | set(_get(new, "suites", "functionalities") or {}))
+    for func in funcs:
+        yield Row(f"suites.{func}", _get(old, "suites", "functionalities", func, "pass_rate"),
+                  _get(new, "suites", "functionalities", func, "pass_rate"), True, True)
+    for where in ("data", "suites"):
+        for metric in BIAS_METRICS:
+            yield Row(f"fairness.{where}.gmean.{metric}",
+                      _get(old, "fairness", where, "generalized_mean", metric),
+                      _get(new, "fairness", where, "generalized_mean", metric), True, True)
+        groups = sorted(set(_get(old, "fairness", where, "groups") or {})
+                        | set(_get(new, "fairness", where, "groups") or {}))
+        for group in groups:
+            for metric in (*BIAS_METRICS, "fpr"):
+                yield Row(f"fairness.{where}.{group}.{metric}",
+                          _get(old, "fairness", where, "groups", group, metric),
+                          _get(new, "fairness", where, "groups", group, metric),
+                          metric != "fpr", True)
+
+
+def compare(old: Mapping[str, Any], new: Mapping[str, Any],
+            tolerance: float = DEFAULT_TOLERANCE) -> dict[str, Any]:
+    """All compared numbers with their status, regressions, and suite cases that broke."""
+    if tolerance < 0:
+        raise CompareError("tolerance must be >= 0")
+    rows = [r for r in _rows(old, new) if not (r.old is None and r.new is None)]
+    old_cases = _get(old, "suites", "cases") or {}
+    new_cases = _get(new, "suites", "cases") or {}
+    broken = sorted(c for c, v in new_cases.items()
+                    if v["passed"] is False and (old_cases.get(c) or {}).get("passed") is True)
+    fixed = sorted(c for c, v in new_cases.items()
+                   if v["passed"] is True and (old_cases.get(c) or {}).get("passed") is False)
+    warnings = []
+    old_fp, new_fp = _get(old, "data", "fingerprint"), _get(new, "data", "fingerprint")
+    if old_fp and new_fp and old_fp != new_fp:
+        warnings.append("the two evaluations used different labelled data "
+                        f"({old_fp} vs {new_fp}); label and fairness deltas mix model and data changes")
+    table = [{"key": r.key, "old": r.old, "new": r.new, "delta": r.delta, "gated": r.gated,
+              "status": r.status(tolerance)} for r in rows]
+    return {
+        "tolerance": tolerance,
+        "rows": table,
+        "regressions": [t["key"] for t, r in zip(table, rows, strict=True) if r.failed(tolerance)],
+        "broken_cases": broken,
+        "fixed_cases": fixed,
+        "warnings": warnings,
+    }
+
+
+def format_comparison(result: Mapping[str, Any], old_name: str, new_name: str) -> str:
+    """Plain-text side-by-side table for the terminal."""
+
+    def fmt(v: float | None, signed: bool = False) -> str:
+        return "      –" if v is None else (f"{v:+7.3f}" if signed else f"{v:7.3f}")
+
+    width = max([len(r["key"]) for r in result["rows"]] + [10])
+    lines = [f"{'metric':<{width}}  {'old':>7}  {'new':>7}  {'delta':>7}  status",
+             f"{'':<{width}}  {old_name[-7:]:>7}  {new_name[-7:]:>7}"]
+    for r in result["rows"]:
+        mark = "" if r["gated"] else " (not gated)"
+        lines.append(f"{r['key']:<{width}}  {fmt(r['old'])}  {fmt(r['new'])}  "
+                     f"{fmt(r['delta'], signed=True)}  {r['status']}{mark if r['status'] not in ('ok', 'better') else ''}")
+    if result["broken_cases"]:
+        lines.append(f"suite cases that passed before and fail now: {' '.join(result['broken_cases'])}")
+    if result["fixed_cases"]:
+        lines.append(f"suite cases fixed: {' '.join(result['fixed_cases'])}")
+    for warning in result["warnings"]:
+        lines.append(f"WARNING: {warning}")
+    n = len(result["regressions"])
+    lines.append(f"{n} regression(s) beyond tolerance {result['tolerance']}" if n
+                 else f"no regression beyond tolerance {result['tolerance']}")
+    return "\n".join(lines)
