@@ -19,6 +19,11 @@ def _fmt(x: Any) -> str:
     return "–" if x is None else (f"{x:.3f}" if isinstance(x, float) else str(x))
 
 
+def _languages(info: dict[str, Any]) -> str:
+    langs = info.get("language", [])
+    return ", ".join(langs) if isinstance(langs, list) else str(langs)
+
+
 def metrics_table(metrics: dict[str, dict[str, Any]]) -> list[str]:
     rows = ["| label | support | positives | threshold | ROC-AUC | PR-AUC | precision | recall | F1 |",
             "|---|---|---|---|---|---|---|---|---|"]
@@ -116,7 +121,7 @@ def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, An
     for name, info in sources.items():
         if not isinstance(info, dict):
             continue
-        lines.append(f"| {name} | {', '.join(info.get('languages', [])) or info.get('language', '')} | "
+        lines.append(f"| {name} | {_languages(info)} | "
                      f"{info.get('rows_kept', '–')} | {info.get('train', '–')} | {info.get('validation', '–')} |")
     lines.append("")
     for name, info in sources.items():
