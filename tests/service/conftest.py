@@ -100,10 +100,12 @@ def make_harness(tmp_path: Path, clock: FakeClock) -> Iterator[Callable[..., Har
     TestClient; every harness is closed at the end of the test."""
     clients: list[TestClient] = []
 
-    def build(model: Predictor | None | str = "fake", **overrides: Any) -> Harness:
+    def build(model: Predictor | None | str = "fake", *, real_clock: bool = False,
+              **overrides: Any) -> Harness:
         model = FakePredictor() if model == "fake" else model
         settings = overrides.pop("settings", None) or make_settings(tmp_path, **overrides)
-        app = create_app(settings, model, clock=clock)  # type: ignore[arg-type]
+        app = create_app(settings, model,  # type: ignore[arg-type]
+                         clock=None if real_clock else clock)
         client = TestClient(app, raise_server_exceptions=False)
         client.__enter__()
         clients.append(client)
