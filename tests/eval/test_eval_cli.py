@@ -1,0 +1,233 @@
+"""`haven eval`, `haven eval calibrate` and the `haven eval compare` gate's exit codes."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import eval.cli
+import haven_cli
+from models.artifact import read_thresholds
+from models.calibration import read_calibration
+from models.labelled_io import write_labelled
+
+from eval_stubs import StubPredictor, example
+
+
+def scores_for(text: str, pair: str | None) -> dict[str, float]:
+    """Deterministic, imperfect scores keyed on the row number in the text."""
+    i = int(text.split()[-1])
+    return {"hate": ((i * 37) % 100) / 100, "self_harm": ((i * 53) % 100) / 100}
+
+
+@pytest.fixture
+def loads() -> list[bool]:
+    """``apply_calibration`` of every model load the CLI makes."""
+    return []
+
+
+@pytest.fixture
+def model_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, loads: list[bool]) -> Path:
+    """A model directory whose "model" is a stub; records how the CLI asked to load it."""
+    path = tmp_path / "model"
+    path.mkdir()
+
+    def fake_load(p: str, *, device: str | None, apply_calibration: bool) -> StubPredictor:
+        loads.append(apply_calibration)
+        return StubPredictor(scores_for, thresholds=read_thresholds(Path(p)))
+
+    monkeypatch.setattr(eval.cli, "load_predictor", fake_load)
+    return path
+
+
+@pytest.fixture
+def data_file(tmp_path: Path) -> Path:
+    rng = np.random.default_rng(0)
+    rows = []
+    for i in range(300):
+        text = f"row about women {i}" if i % 5 == 0 else f"row {i}"
+        hate_score, sh_score = scores_for(text, None)["hate"], scores_for(text, None)["self_harm"]
+        rows.append(example(text, source="a" if i % 2 else "b",
+                            hate=int(rng.random() < 0.2 + 0.6 * hate_score),
+                            self_harm=int(rng.random() < sh_score ** 2)))
+    path = tmp_path / "val.jsonl"
+    write_labelled(rows, path)
+    return path
+
+
+@pytest.fixture
+def suite_file(tmp_path: Path) -> Path:
+    path = tmp_path / "suite.csv"
+    path.write_text("case_id,functionality,text,expected,forbidden\n"
+                    "s1,f,case 4,,self_harm\ns2,f,case 1,self_harm,\ns3,g,case 5,hate,\n",
+                    encoding="utf-8")
+    return path
+
+
+def run(*argv: str) -> int:
+    return haven_cli.main(["eval", *argv])
+
+
+def test_eval_writes_report_and_updates_card(model_dir: Path, data_file: Path, suite_file: Path,
+                                            tmp_path: Path, capsys, loads: list[bool]) -> None:
+    out = tmp_path / "report"
+    code = run("--model", str(model_dir), "--data", str(data_file), "--suite", str(suite_file),
+               "--out", str(out), "--update-card", "--batch-size", "8")
+    assert code == 0
+    results = json.loads((out / "report.json").read_text())
+    assert results["data"]["n"] == 300 and results["suites"]["n"] == 3
+    assert loads == [True]  # evaluation uses the calibrated model, as shipped
+    assert "haven:eval:start" in (model_dir / "MODEL_CARD.md").read_text()
+    printed = capsys.readouterr().out
+    assert "suites: " in printed and "row " not in printed  # no post text on the terminal
+
+
+def test_eval_on_a_training_run(model_dir: Path, data_file: Path, tmp_path: Path) -> None:
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    (run_dir / "validation.jsonl").write_bytes(data_file.read_bytes())
+    assert run("--model", str(model_dir), "--run", str(run_dir), "--no-suites",
+               "--out", str(tmp_path / "r"), "--max-per-source", "40") == 0
+    results = json.loads((tmp_path / "r" / "report.json").read_text())
+    assert results["data"]["n"] == 80 and "suites" not in results
+    assert "validation split of" in results["data"]["description"]
+
+
+@pytest.mark.parametrize("argv", [
+    ["--data", "x.jsonl", "--out", "r"],                           # no --model
+    ["--model", "MODEL", "--data", "DATA", "--run", "RUN", "--out", "r"],  # both sources
+    ["--model", "MODEL", "--data", "missing.jsonl", "--out", "r"],
+    ["--model", "MODEL", "--run", "no-such-run", "--out", "r"],
+    ["--model", "MODEL", "--data", "DATA"],                        # no --out
+])
+def test_eval_usage_errors_exit_2(argv: list[str], model_dir: Path, data_file: Path) -> None:
+    argv = [str(model_dir) if a == "MODEL" else str(data_file) if a == "DATA" else a for a in argv]
+    assert run(*argv) == 2
+
+
+def test_calibrate_writes_files_the_loader_reads(model_dir: Path, data_file: Path, tmp_path: Path,
+                                                 capsys, loads: list[bool]) -> None:
+    targets = tmp_path / "targets.yaml"
+    targets.write_text("min_positives: 10\nlabels:\n"
+                       "  self_harm: {review: {recall: 0.9}}\n"
+                       "  hate: {review: {recall: 0.8}, block: {precision: 0.9}}\n")
+    assert run("calibrate", "--model", str(model_dir), "--data", str(data_file),
+               "--targets", str(targets)) == 0
+    assert loads == [False]  # fitted on raw probabilities
+    doc = json.loads((model_dir / "thresholds.json").read_text())
+    thresholds = read_thresholds(model_dir)
+    assert thresholds["self_harm"] == doc["operating_points"]["self_harm"]["review"]["threshold"]
+    assert doc["operating_points"]["self_harm"]["review"]["recall"] >= 0.9
+    assert set(doc["operating_points"]["hate"]) == {"review", "block"}
+    assert thresholds["distress"] == 0.5
+    assert str(data_file) in doc["calibrated_on"]
+    calibration = read_calibration(model_dir)
+    assert calibration["method"] == "temperature"
+    assert {"hate", "self_harm"} <= set(calibration["labels"])
+    assert "self_harm" in capsys.readouterr().out
+
+    assert run("calibrate", "--model", str(model_dir), "--data", str(data_file),
+               "--targets", str(targets), "--method", "none") == 0
+    assert not (model_dir / "calibration.json").exists()
+
+
+def test_calibrate_dry_run_writes_nothing(model_dir: Path, data_file: Path) -> None:
+    assert run("calibrate", "--model", str(model_dir), "--data", str(data_file), "--dry-run") == 0
+    assert not (model_dir / "thresholds.json").exists()
+
+
+# --- compare ---------------------------------------------------------------------------------
+
+@pytest.fixture
+def baseline(model_dir: Path, data_file: Path, suite_file: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "old"
+    assert run("--model", str(model_dir), "--data", str(data_file), "--suite", str(suite_file),
+               "--out", str(out)) == 0
+    return out
+
+
+def _variant(baseline: Path, tmp_path: Path, edit) -> Path:  # type: ignore[no-untyped-def]
+    results = copy.deepcopy(json.loads((baseline / "report.json").read_text()))
+    edit(results)
+    path = tmp_path / "new.json"
+    path.write_text(json.dumps(results))
+    return path
+
+
+def test_compare_identical_is_ok(baseline: Path, capsys) -> None:
+    assert run("compare", str(baseline), str(baseline / "report.json")) == 0
+    assert "no regression" in capsys.readouterr().out
+
+
+def test_compare_flags_a_label_regression(baseline: Path, tmp_path: Path, capsys) -> None:
+    def worse(r: dict) -> None:
+        r["labels"]["hate"]["pr_auc"] -= 0.05
+
+    new = _variant(baseline, tmp_path, worse)
+    assert run("compare", str(baseline), str(new)) == 1
+    assert "labels.hate.pr_auc" in capsys.readouterr().out
+    assert run("compare", str(baseline), str(new), "--tolerance", "0.06") == 0
+
+
+def test_compare_flags_suite_and_fairness_regressions(baseline: Path, tmp_path: Path) -> None:
+    def broken_case(r: dict) -> None:
+        func = r["suites"]["functionalities"]["f"]
+        func["pass_rate"] -= 0.5
+
+    assert run("compare", str(baseline), str(_variant(baseline, tmp_path, broken_case))) == 1
+
+    def more_false_positives(r: dict) -> None:
+        r["fairness"]["data"]["groups"]["gender"]["fpr"] += 0.2  # lower is better
+
+    assert run("compare", str(baseline), str(_variant(baseline, tmp_path, more_false_positives))) == 1
+
+    def better(r: dict) -> None:
+        r["labels"]["hate"]["roc_auc"] += 0.05
+        r["fairness"]["data"]["groups"]["gender"]["fpr"] = 0.0
+
+    assert run("compare", str(baseline), str(_variant(baseline, tmp_path, better))) == 0
+
+
+def test_compare_missing_gated_number_fails_and_ungated_drop_passes(baseline: Path,
+                                                                    tmp_path: Path) -> None:
+    def dropped_suites(r: dict) -> None:
+        del r["suites"]
+
+    assert run("compare", str(baseline), str(_variant(baseline, tmp_path, dropped_suites))) == 1
+
+    def precision_traded(r: dict) -> None:
+        r["labels"]["hate"]["precision"] -= 0.2  # threshold trade-offs are shown, not gated
+
+    assert run("compare", str(baseline), str(_variant(baseline, tmp_path, precision_traded))) == 0
+
+
+def test_compare_reports_broken_cases_and_writes_json(baseline: Path, tmp_path: Path) -> None:
+    old = json.loads((baseline / "report.json").read_text())
+    passing = [c for c, v in old["suites"]["cases"].items() if v["passed"]]
+    assert passing
+
+    def break_one(r: dict) -> None:
+        r["suites"]["cases"][passing[0]]["passed"] = False
+
+    out = tmp_path / "cmp.json"
+    assert run("compare", str(baseline), str(_variant(baseline, tmp_path, break_one)),
+               "--json", str(out)) == 0  # pass rates unchanged in this edit
+    assert json.loads(out.read_text())["broken_cases"] == [passing[0]]
+
+
+def test_compare_usage_errors_exit_2(baseline: Path, tmp_path: Path) -> None:
+    assert run("compare", str(baseline), str(tmp_path / "missing.json")) == 2
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"labels": {}}))
+    assert run("compare", str(baseline), str(other)) == 2
+    garbage = tmp_path / "garbage.json"
+    garbage.write_text("{not json")
+    assert run("compare", str(garbage), str(baseline)) == 2
+    assert run("compare", str(baseline), str(baseline), "--tolerance", "-1") == 2
+    with pytest.raises(SystemExit) as exc:
+        run("compare", str(baseline))  # argparse: missing NEW
+    assert exc.value.code == 2
