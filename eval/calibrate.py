@@ -42,8 +42,7 @@ def fit_temperature(y: np.ndarray, p: np.ndarray) -> float:
     def loss(log_t: float) -> float:
         return log_loss(y, apply_temperature(p, float(np.exp(log_t))), labels=[0, 1])
 
-    result = minimize_scalar(loss, bounds=_LOG_T_BOUNDS, method="bounded",
-                             options={"xatol": 1e-4})
+    result = minimize_scalar(loss, bounds=_LOG_T_BOUNDS, method="bounded", options={"xatol": 1e-4})
     return float(np.exp(result.x))
 
 
@@ -80,7 +79,11 @@ def fit_calibration(
             skipped[label] = f"{y.size} annotated rows, {int(y.sum())} positives"
             continue
         params: dict[str, Any]
-        params = {"temperature": fit_temperature(y, p)} if method == "temperature" else fit_isotonic(y, p)
+        params = (
+            {"temperature": fit_temperature(y, p)}
+            if method == "temperature"
+            else fit_isotonic(y, p)
+        )
         doc = {"method": method, "labels": {label: params}}
         column = np.zeros((y.size, len(LABELS)), dtype=np.float32)
         column[:, j] = p
@@ -124,12 +127,15 @@ def calibrate(
         if calibration is not None and previous.get("method") == method:
             calibration["labels"][label] = previous_labels[label]
         else:
-            warnings.append(f"{label}: kept its previous threshold, but its previous "
-                            f"{previous.get('method')} calibration cannot be kept with method "
-                            f"{method!r}; re-calibrate it with more data")
+            warnings.append(
+                f"{label}: kept its previous threshold, but its previous "
+                f"{previous.get('method')} calibration cannot be kept with method "
+                f"{method!r}; re-calibrate it with more data"
+            )
     if calibration is not None:
-        calibration["labels"] = {n: calibration["labels"][n] for n in LABELS
-                                 if n in calibration["labels"]}
+        calibration["labels"] = {
+            n: calibration["labels"][n] for n in LABELS if n in calibration["labels"]
+        }
     return {"calibration": calibration, "points": points, "skipped": skipped, "warnings": warnings}
 
 
@@ -139,14 +145,18 @@ def describe_points(points: Mapping[str, Mapping[str, Any]], skipped: Mapping[st
     def fmt(v: float | None) -> str:
         return "   -  " if v is None else f"{v:6.3f}"
 
-    lines = [f"{'label':<11} {'point':<6} {'target':<17} {'thresh':>6} {'prec':>6} {'recall':>6} "
-             f"{'flagged':>7}  note"]
+    lines = [
+        f"{'label':<11} {'point':<6} {'target':<17} {'thresh':>6} {'prec':>6} {'recall':>6} "
+        f"{'flagged':>7}  note"
+    ]
     for label in LABELS:
         if label in skipped:
-            lines.append(f"{label:<11} {'-':<6} {'-':<17} kept previous threshold: {skipped[label]}")
+            lines.append(
+                f"{label:<11} {'-':<6} {'-':<17} kept previous threshold: {skipped[label]}"
+            )
             continue
         for point, op in points.get(label, {}).items():
-            (metric, value), = op["target"].items()
+            ((metric, value),) = op["target"].items()
             target = f"{metric} {'max' if value == 'max' else '>= ' + format(value, '.2f')}"
             notes = []
             if not op["met"]:
@@ -154,7 +164,8 @@ def describe_points(points: Mapping[str, Mapping[str, Any]], skipped: Mapping[st
             if op.get("lowered_to_block"):
                 notes.append("lowered to block point")
             lines.append(
-                f"{label:<11} {point:<6} {target:<17} {op['threshold']:6.3f} {fmt(op['precision'])} "
-                f"{fmt(op['recall'])} {fmt(op['flagged_share'])}  {'; '.join(notes)}"
+                f"{label:<11} {point:<6} {target:<17} {op['threshold']:6.3f} "
+                f"{fmt(op['precision'])} {fmt(op['recall'])} {fmt(op['flagged_share'])}  "
+                f"{'; '.join(notes)}"
             )
     return "\n".join(lines)

@@ -34,20 +34,48 @@ def headline_markdown(results: Mapping[str, Any]) -> str:
             "|---|---|---|---|---|---|---|---|---|---|",
         ]
         for name, m in results["labels"].items():
-            lines.append("| " + " | ".join([name, *(_f(m.get(k)) for k in (
-                "n", "support", "threshold", "precision", "recall", "f1", "roc_auc", "pr_auc",
-                "ece"))]) + " |")
+            lines.append(
+                "| "
+                + " | ".join(
+                    [
+                        name,
+                        *(
+                            _f(m.get(k))
+                            for k in (
+                                "n",
+                                "support",
+                                "threshold",
+                                "precision",
+                                "recall",
+                                "f1",
+                                "roc_auc",
+                                "pr_auc",
+                                "ece",
+                            )
+                        ),
+                    ]
+                )
+                + " |"
+            )
         routing = results.get("routing") or {}
         if routing.get("n"):
-            lines += ["", f"Decision routing over {routing['n']} rows: accuracy "
-                      f"{_f(routing['accuracy'])}, missed crisis referrals "
-                      f"{routing['missed_referrals']}, blocks of non-abusive posts "
-                      f"{routing['false_blocks']}."]
+            lines += [
+                "",
+                f"Decision routing over {routing['n']} rows: accuracy "
+                f"{_f(routing['accuracy'])}, missed crisis referrals "
+                f"{routing['missed_referrals']}, blocks of non-abusive posts "
+                f"{routing['false_blocks']}.",
+            ]
     suites = results.get("suites")
     if suites:
-        lines += ["", f"Functional suites: {suites['passed']}/{suites['n']} cases pass "
-                  f"({_f(suites['pass_rate'])}).", "",
-                  "| functionality | suite | cases | pass rate |", "|---|---|---|---|"]
+        lines += [
+            "",
+            f"Functional suites: {suites['passed']}/{suites['n']} cases pass "
+            f"({_f(suites['pass_rate'])}).",
+            "",
+            "| functionality | suite | cases | pass rate |",
+            "|---|---|---|---|",
+        ]
         for func, v in suites["functionalities"].items():
             lines.append(f"| {func} | {v['suite']} | {v['n']} | {_f(v['pass_rate'])} |")
     for key, title in (("data", "labelled data"), ("suites", "suites")):
@@ -55,15 +83,21 @@ def headline_markdown(results: Mapping[str, Any]) -> str:
         if not fairness:
             continue
         gm = fairness["generalized_mean"]
-        lines += ["", f"Fairness on {title} (`hate`, {fairness['n']} rows; generalised mean "
-                  f"p = {fairness['power']:g}): subgroup AUC {_f(gm['subgroup_auc'])}, BPSN "
-                  f"{_f(gm['bpsn_auc'])}, BNSP {_f(gm['bnsp_auc'])}, final "
-                  f"{_f(fairness['final_score'])}.", "",
-                  "| group | rows | subgroup AUC | BPSN AUC | BNSP AUC | FPR non-hateful |",
-                  "|---|---|---|---|---|---|"]
+        lines += [
+            "",
+            f"Fairness on {title} (`hate`, {fairness['n']} rows; generalised mean "
+            f"p = {fairness['power']:g}): subgroup AUC {_f(gm['subgroup_auc'])}, BPSN "
+            f"{_f(gm['bpsn_auc'])}, BNSP {_f(gm['bnsp_auc'])}, final "
+            f"{_f(fairness['final_score'])}.",
+            "",
+            "| group | rows | subgroup AUC | BPSN AUC | BNSP AUC | FPR non-hateful |",
+            "|---|---|---|---|---|---|",
+        ]
         for group, v in fairness["groups"].items():
-            lines.append(f"| {group} | {v['n']} | {_f(v['subgroup_auc'])} | {_f(v['bpsn_auc'])} | "
-                         f"{_f(v['bnsp_auc'])} | {_f(v['fpr'])} |")
+            lines.append(
+                f"| {group} | {v['n']} | {_f(v['subgroup_auc'])} | {_f(v['bpsn_auc'])} | "
+                f"{_f(v['bnsp_auc'])} | {_f(v['fpr'])} |"
+            )
     return "\n".join(lines)
 
 
@@ -72,13 +106,13 @@ def replace_block(card: str, block: str) -> str:
     wrapped = f"{EVAL_START}\n{block.rstrip()}\n{EVAL_END}"
     start, end = card.find(EVAL_START), card.find(EVAL_END)
     if start != -1 and end > start:
-        return card[:start] + wrapped + card[end + len(EVAL_END):]
+        return card[:start] + wrapped + card[end + len(EVAL_END) :]
     sep = "" if not card or card.endswith("\n\n") else ("\n" if card.endswith("\n") else "\n\n")
     return card + sep + wrapped + "\n"
 
 
 def update_card(model_dir: str | Path, results: Mapping[str, Any]) -> Path:
-    """Refresh the evaluation block of ``<model_dir>/MODEL_CARD.md`` (creating the card if absent)."""
+    """Refresh the eval block of ``<model_dir>/MODEL_CARD.md`` (creating the card if absent)."""
     path = Path(model_dir) / CARD_FILE
     card = path.read_text(encoding="utf-8") if path.is_file() else ""
     path.write_text(replace_block(card, headline_markdown(results)), encoding="utf-8")

@@ -33,56 +33,92 @@ def load_predictor(path: str, *, device: str | None, apply_calibration: bool) ->
 
 def _add_data_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", metavar="DIR", help="model directory (e.g. models/default)")
-    parser.add_argument("--data", nargs="+", metavar="FILE", default=[],
-                        help="labelled CSV/JSONL files in the generic format")
-    parser.add_argument("--run", metavar="RUN_DIR",
-                        help="a training run directory: evaluate on its validation.jsonl")
-    parser.add_argument("--max-per-source", type=int, metavar="N",
-                        help="sample at most N rows per source (fixed seed) for a quick run")
+    parser.add_argument(
+        "--data",
+        nargs="+",
+        metavar="FILE",
+        default=[],
+        help="labelled CSV/JSONL files in the generic format",
+    )
+    parser.add_argument(
+        "--run",
+        metavar="RUN_DIR",
+        help="a training run directory: evaluate on its validation.jsonl",
+    )
+    parser.add_argument(
+        "--max-per-source",
+        type=int,
+        metavar="N",
+        help="sample at most N rows per source (fixed seed) for a quick run",
+    )
     parser.add_argument("--batch-size", type=int, default=32, metavar="N")
     parser.add_argument("--device", help="torch device (default: cuda if available, else cpu)")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "eval", help="evaluate a model, calibrate thresholds, compare models",
+        "eval",
+        help="evaluate a model, calibrate thresholds, compare models",
         description="Evaluate a model on labelled data and functional suites and write a report. "
-                    "Subcommands: 'calibrate' (choose thresholds), 'compare' (regression gate).",
+        "Subcommands: 'calibrate' (choose thresholds), 'compare' (regression gate).",
     )
     _add_data_args(parser)
-    parser.add_argument("--suite", nargs="+", metavar="CSV",
-                        help="functional suite CSVs (default: all of eval/suites/*.csv)")
+    parser.add_argument(
+        "--suite",
+        nargs="+",
+        metavar="CSV",
+        help="functional suite CSVs (default: all of eval/suites/*.csv)",
+    )
     parser.add_argument("--no-suites", action="store_true", help="skip the functional suites")
-    parser.add_argument("--identity-terms", metavar="YAML",
-                        help="identity lexicon for fairness (default: eval/identity_terms.yaml)")
+    parser.add_argument(
+        "--identity-terms",
+        metavar="YAML",
+        help="identity lexicon for fairness (default: eval/identity_terms.yaml)",
+    )
     parser.add_argument("--out", metavar="DIR", help="report directory (report.html, report.json)")
-    parser.add_argument("--update-card", action="store_true",
-                        help="write headline numbers into the model directory's MODEL_CARD.md")
+    parser.add_argument(
+        "--update-card",
+        action="store_true",
+        help="write headline numbers into the model directory's MODEL_CARD.md",
+    )
     parser.set_defaults(handler=run_eval)
     sub = parser.add_subparsers(dest="eval_command", metavar="{calibrate,compare}")
 
     calibrate = sub.add_parser(
-        "calibrate", help="choose thresholds (and calibrate probabilities) on validation data",
+        "calibrate",
+        help="choose thresholds (and calibrate probabilities) on validation data",
         description="Fit probability calibration and choose per-label thresholds against targets; "
-                    "writes thresholds.json and calibration.json into the model directory.",
+        "writes thresholds.json and calibration.json into the model directory.",
     )
     _add_data_args(calibrate)
     calibrate.add_argument("--targets", metavar="YAML", help="default: eval/targets.yaml")
-    calibrate.add_argument("--method", choices=("temperature", "isotonic", "none"),
-                           default="temperature", help="probability calibration (default: %(default)s)")
-    calibrate.add_argument("--dry-run", action="store_true",
-                           help="print what the thresholds would buy without writing files")
+    calibrate.add_argument(
+        "--method",
+        choices=("temperature", "isotonic", "none"),
+        default="temperature",
+        help="probability calibration (default: %(default)s)",
+    )
+    calibrate.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print what the thresholds would buy without writing files",
+    )
     calibrate.set_defaults(handler=run_calibrate)
 
     compare = sub.add_parser(
-        "compare", help="compare two evaluations; exit 1 if NEW regresses beyond the tolerance",
+        "compare",
+        help="compare two evaluations; exit 1 if NEW regresses beyond the tolerance",
         description="Show two evaluations side by side. Exit 0 when no gated number is worse by "
-                    "more than the tolerance, 1 on a regression, 2 on a usage error.",
+        "more than the tolerance, 1 on a regression, 2 on a usage error.",
     )
     compare.add_argument("old", metavar="OLD", help="report.json or report directory")
     compare.add_argument("new", metavar="NEW", help="report.json or report directory")
-    compare.add_argument("--tolerance", type=float, default=0.01,
-                         help="allowed drop per number (default: %(default)s)")
+    compare.add_argument(
+        "--tolerance",
+        type=float,
+        default=0.01,
+        help="allowed drop per number (default: %(default)s)",
+    )
     compare.add_argument("--json", metavar="FILE", help="also write the comparison as JSON")
     compare.set_defaults(handler=run_compare)
 
@@ -151,9 +187,13 @@ def run_eval(args: argparse.Namespace) -> int:
     tagger = IdentityTagger.from_yaml(args.identity_terms) if args.identity_terms else None
     predictor = load_predictor(model_dir, device=args.device, apply_calibration=True)
     results = evaluate(
-        predictor, examples, cases,
+        predictor,
+        examples,
+        cases,
         block_thresholds=block_thresholds(read_thresholds(model_dir)),
-        batch_size=args.batch_size, tagger=tagger, data_description=description,
+        batch_size=args.batch_size,
+        tagger=tagger,
+        data_description=description,
         model_path=str(model_dir),
     )
     html_path = write_report(results, args.out)
@@ -173,15 +213,21 @@ def summary_text(results: dict[str, Any]) -> str:
     lines = []
     if "labels" in results:
         lines.append(f"{results['data']['n']} labelled rows")
-        lines.append(f"{'label':<11} {'n':>7} {'pos':>6} {'prec':>6} {'recall':>6} {'F1':>6} "
-                     f"{'ROC':>6} {'PR-AUC':>6} {'ECE':>6}")
+        lines.append(
+            f"{'label':<11} {'n':>7} {'pos':>6} {'prec':>6} {'recall':>6} {'F1':>6} "
+            f"{'ROC':>6} {'PR-AUC':>6} {'ECE':>6}"
+        )
         for name, m in results["labels"].items():
-            lines.append(f"{name:<11} {m['n']:>7} {m['support']:>6} {f(m['precision'])} "
-                         f"{f(m['recall'])} {f(m['f1'])} {f(m['roc_auc'])} {f(m['pr_auc'])} "
-                         f"{f(m['ece'])}")
+            lines.append(
+                f"{name:<11} {m['n']:>7} {m['support']:>6} {f(m['precision'])} "
+                f"{f(m['recall'])} {f(m['f1'])} {f(m['roc_auc'])} {f(m['pr_auc'])} "
+                f"{f(m['ece'])}"
+            )
         r = results["routing"]
-        lines.append(f"routing: {r['n']} rows, missed referrals {r.get('missed_referrals', 0)}, "
-                     f"blocks of non-abusive posts {r.get('false_blocks', 0)}")
+        lines.append(
+            f"routing: {r['n']} rows, missed referrals {r.get('missed_referrals', 0)}, "
+            f"blocks of non-abusive posts {r.get('false_blocks', 0)}"
+        )
     if "suites" in results:
         s = results["suites"]
         lines.append(f"suites: {s['passed']}/{s['n']} cases pass ({s['pass_rate']:.3f})")
@@ -191,8 +237,10 @@ def summary_text(results: dict[str, Any]) -> str:
         fair = results.get("fairness", {}).get(key)
         if fair:
             gm = fair["generalized_mean"]
-            lines.append(f"fairness ({key}): subgroup {f(gm['subgroup_auc'])} BPSN "
-                         f"{f(gm['bpsn_auc'])} BNSP {f(gm['bnsp_auc'])}")
+            lines.append(
+                f"fairness ({key}): subgroup {f(gm['subgroup_auc'])} BPSN "
+                f"{f(gm['bpsn_auc'])} BNSP {f(gm['bnsp_auc'])}"
+            )
     return "\n".join(lines)
 
 
@@ -220,13 +268,16 @@ def run_calibrate(args: argparse.Namespace) -> int:
     examples = load_examples(paths, max_per_source=args.max_per_source)
     # Raw scores: the calibration is fitted on them, and thresholds on the calibrated result.
     predictor = load_predictor(str(model_dir), device=args.device, apply_calibration=False)
-    raw = predict(predictor, [e.text for e in examples], [e.text_pair for e in examples],
-                  args.batch_size).scores.astype("float64")
+    raw = predict(
+        predictor, [e.text for e in examples], [e.text_pair for e in examples], args.batch_size
+    ).scores.astype("float64")
     y = gold_matrix(examples)
-    result = calibrate(y, raw, targets, args.method,
-                       previous_calibration=read_calibration(model_dir))
-    calibrated_on = (f"{description}: {len(examples)} rows, fingerprint "
-                     f"{fingerprint(e.text for e in examples)}")
+    result = calibrate(
+        y, raw, targets, args.method, previous_calibration=read_calibration(model_dir)
+    )
+    calibrated_on = (
+        f"{description}: {len(examples)} rows, fingerprint {fingerprint(e.text for e in examples)}"
+    )
     if result["calibration"]:
         result["calibration"]["fitted_on"] = calibrated_on
     print(describe_points(result["points"], result["skipped"]))
@@ -244,8 +295,10 @@ def run_calibrate(args: argparse.Namespace) -> int:
         print(f"wrote {model_dir / THRESHOLDS_FILE} and {calibration_path} ({args.method})")
     else:
         calibration_path.unlink(missing_ok=True)
-        print(f"wrote {model_dir / THRESHOLDS_FILE}; no probability calibration "
-              f"({calibration_path.name} removed if present)")
+        print(
+            f"wrote {model_dir / THRESHOLDS_FILE}; no probability calibration "
+            f"({calibration_path.name} removed if present)"
+        )
     return EXIT_OK
 
 

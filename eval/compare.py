@@ -91,52 +91,103 @@ def _get(doc: Mapping[str, Any], *keys: str) -> Any:
 def _rows(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Row]:
     for label in LABELS:
         for metric in (*_GATED_LABEL_METRICS, *_SHOWN_LABEL_METRICS):
-            gated = metric in _GATED_LABEL_METRICS or (metric == "recall" and label in CRISIS_LABELS)
-            yield Row(f"labels.{label}.{metric}", _get(old, "labels", label, metric),
-                      _get(new, "labels", label, metric), metric != "ece", gated)
-    yield Row("routing.accuracy", _get(old, "routing", "accuracy"),
-              _get(new, "routing", "accuracy"), True, False)
-    yield Row("suites.pass_rate", _get(old, "suites", "pass_rate"),
-              _get(new, "suites", "pass_rate"), True, True)
-    funcs = sorted(set(_get(old, "suites", "functionalities") or {})
-                   | set(_get(new, "suites", "functionalities") or {}))
+            gated = metric in _GATED_LABEL_METRICS or (
+                metric == "recall" and label in CRISIS_LABELS
+            )
+            yield Row(
+                f"labels.{label}.{metric}",
+                _get(old, "labels", label, metric),
+                _get(new, "labels", label, metric),
+                metric != "ece",
+                gated,
+            )
+    yield Row(
+        "routing.accuracy",
+        _get(old, "routing", "accuracy"),
+        _get(new, "routing", "accuracy"),
+        True,
+        False,
+    )
+    yield Row(
+        "suites.pass_rate",
+        _get(old, "suites", "pass_rate"),
+        _get(new, "suites", "pass_rate"),
+        True,
+        True,
+    )
+    funcs = sorted(
+        set(_get(old, "suites", "functionalities") or {})
+        | set(_get(new, "suites", "functionalities") or {})
+    )
     for func in funcs:
-        yield Row(f"suites.{func}", _get(old, "suites", "functionalities", func, "pass_rate"),
-                  _get(new, "suites", "functionalities", func, "pass_rate"), True, True)
+        yield Row(
+            f"suites.{func}",
+            _get(old, "suites", "functionalities", func, "pass_rate"),
+            _get(new, "suites", "functionalities", func, "pass_rate"),
+            True,
+            True,
+        )
     for where in ("data", "suites"):
         for metric in BIAS_METRICS:
-            yield Row(f"fairness.{where}.gmean.{metric}",
-                      _get(old, "fairness", where, "generalized_mean", metric),
-                      _get(new, "fairness", where, "generalized_mean", metric), True, True)
-        groups = sorted(set(_get(old, "fairness", where, "groups") or {})
-                        | set(_get(new, "fairness", where, "groups") or {}))
+            yield Row(
+                f"fairness.{where}.gmean.{metric}",
+                _get(old, "fairness", where, "generalized_mean", metric),
+                _get(new, "fairness", where, "generalized_mean", metric),
+                True,
+                True,
+            )
+        groups = sorted(
+            set(_get(old, "fairness", where, "groups") or {})
+            | set(_get(new, "fairness", where, "groups") or {})
+        )
         for group in groups:
             for metric in (*BIAS_METRICS, "fpr"):
-                yield Row(f"fairness.{where}.{group}.{metric}",
-                          _get(old, "fairness", where, "groups", group, metric),
-                          _get(new, "fairness", where, "groups", group, metric),
-                          metric != "fpr", True)
+                yield Row(
+                    f"fairness.{where}.{group}.{metric}",
+                    _get(old, "fairness", where, "groups", group, metric),
+                    _get(new, "fairness", where, "groups", group, metric),
+                    metric != "fpr",
+                    True,
+                )
 
 
-def compare(old: Mapping[str, Any], new: Mapping[str, Any],
-            tolerance: float = DEFAULT_TOLERANCE) -> dict[str, Any]:
+def compare(
+    old: Mapping[str, Any], new: Mapping[str, Any], tolerance: float = DEFAULT_TOLERANCE
+) -> dict[str, Any]:
     """All compared numbers with their status, regressions, and suite cases that broke."""
     if tolerance < 0:
         raise CompareError("tolerance must be >= 0")
     rows = [r for r in _rows(old, new) if not (r.old is None and r.new is None)]
     old_cases = _get(old, "suites", "cases") or {}
     new_cases = _get(new, "suites", "cases") or {}
-    broken = sorted(c for c, v in new_cases.items()
-                    if v["passed"] is False and (old_cases.get(c) or {}).get("passed") is True)
-    fixed = sorted(c for c, v in new_cases.items()
-                   if v["passed"] is True and (old_cases.get(c) or {}).get("passed") is False)
+    broken = sorted(
+        c
+        for c, v in new_cases.items()
+        if v["passed"] is False and (old_cases.get(c) or {}).get("passed") is True
+    )
+    fixed = sorted(
+        c
+        for c, v in new_cases.items()
+        if v["passed"] is True and (old_cases.get(c) or {}).get("passed") is False
+    )
     warnings = []
     old_fp, new_fp = _get(old, "data", "fingerprint"), _get(new, "data", "fingerprint")
     if old_fp and new_fp and old_fp != new_fp:
-        warnings.append("the two evaluations used different labelled data "
-                        f"({old_fp} vs {new_fp}); label and fairness deltas mix model and data changes")
-    table = [{"key": r.key, "old": r.old, "new": r.new, "delta": r.delta, "gated": r.gated,
-              "status": r.status(tolerance)} for r in rows]
+        warnings.append(
+            "the two evaluations used different labelled data "
+            f"({old_fp} vs {new_fp}); label and fairness deltas mix model and data changes"
+        )
+    table = [
+        {
+            "key": r.key,
+            "old": r.old,
+            "new": r.new,
+            "delta": r.delta,
+            "gated": r.gated,
+            "status": r.status(tolerance),
+        }
+        for r in rows
+    ]
     return {
         "tolerance": tolerance,
         "rows": table,
@@ -154,19 +205,31 @@ def format_comparison(result: Mapping[str, Any], old_name: str, new_name: str) -
         return "      –" if v is None else (f"{v:+7.3f}" if signed else f"{v:7.3f}")
 
     width = max([len(r["key"]) for r in result["rows"]] + [10])
-    lines = [f"{'metric':<{width}}  {'old':>7}  {'new':>7}  {'delta':>7}  status",
-             f"{'':<{width}}  {old_name[-7:]:>7}  {new_name[-7:]:>7}"]
+    lines = [
+        f"old: {old_name}",
+        f"new: {new_name}",
+        f"{'metric':<{width}}  {'old':>7}  {'new':>7}  {'delta':>7}  status",
+    ]
     for r in result["rows"]:
-        mark = "" if r["gated"] else " (not gated)"
-        lines.append(f"{r['key']:<{width}}  {fmt(r['old'])}  {fmt(r['new'])}  "
-                     f"{fmt(r['delta'], signed=True)}  {r['status']}{mark if r['status'] not in ('ok', 'better') else ''}")
+        status = r["status"]
+        if not r["gated"] and status not in ("ok", "better"):
+            status += " (not gated)"
+        lines.append(
+            f"{r['key']:<{width}}  {fmt(r['old'])}  {fmt(r['new'])}  "
+            f"{fmt(r['delta'], signed=True)}  {status}"
+        )
     if result["broken_cases"]:
-        lines.append(f"suite cases that passed before and fail now: {' '.join(result['broken_cases'])}")
+        lines.append(
+            f"suite cases that passed before and fail now: {' '.join(result['broken_cases'])}"
+        )
     if result["fixed_cases"]:
         lines.append(f"suite cases fixed: {' '.join(result['fixed_cases'])}")
     for warning in result["warnings"]:
         lines.append(f"WARNING: {warning}")
     n = len(result["regressions"])
-    lines.append(f"{n} regression(s) beyond tolerance {result['tolerance']}" if n
-                 else f"no regression beyond tolerance {result['tolerance']}")
+    lines.append(
+        f"{n} regression(s) beyond tolerance {result['tolerance']}"
+        if n
+        else f"no regression beyond tolerance {result['tolerance']}"
+    )
     return "\n".join(lines)

@@ -52,11 +52,11 @@ class IdentityTagger:
         self._patterns: dict[str, re.Pattern[str]] = {}
         for group in self.groups:
             # Longest first so "native american" wins over a shorter overlapping term.
-            alternatives = sorted({t.strip().lower() for t in terms[group] if t.strip()},
-                                  key=len, reverse=True)
+            alternatives = sorted(
+                {t.strip().lower() for t in terms[group] if t.strip()}, key=len, reverse=True
+            )
             body = "|".join(re.escape(t) for t in alternatives)
-            self._patterns[group] = re.compile(rf"(?<!\w)(?:{body})(?:s|es)?(?!\w)",
-                                               re.IGNORECASE)
+            self._patterns[group] = re.compile(rf"(?<!\w)(?:{body})(?:s|es)?(?!\w)", re.IGNORECASE)
 
     @classmethod
     def from_yaml(cls, path: str | Path = DEFAULT_IDENTITY_TERMS) -> IdentityTagger:
@@ -133,11 +133,16 @@ def fairness_metrics(
             **bias_aucs(y, s, in_group),
             "fpr": float(np.mean(s[negatives] >= threshold)) if n_neg else None,
         }
-    means = {m: generalized_mean([g[m] for g in groups.values() if g[m] is not None])
-             for m in BIAS_METRICS}
+    means = {
+        m: generalized_mean([g[m] for g in groups.values() if g[m] is not None])
+        for m in BIAS_METRICS
+    }
     overall = _auc(y, s)
-    final = (FINAL_WEIGHT * overall + sum(FINAL_WEIGHT * v for v in means.values())
-             if overall is not None and all(v is not None for v in means.values()) else None)
+    final = (
+        FINAL_WEIGHT * overall + sum(FINAL_WEIGHT * v for v in means.values())
+        if overall is not None and all(v is not None for v in means.values())
+        else None
+    )
     return {
         "label": "hate",
         "threshold": float(threshold),
@@ -147,6 +152,7 @@ def fairness_metrics(
         "generalized_mean": means,
         "final_score": final,
         "groups": groups,
-        "groups_without_auc": sorted(g for g, v in groups.items()
-                                     if any(v[m] is None for m in BIAS_METRICS)),
+        "groups_without_auc": sorted(
+            g for g, v in groups.items() if any(v[m] is None for m in BIAS_METRICS)
+        ),
     }

@@ -11,7 +11,6 @@ plain JSON-ready dicts (``None`` where a metric is undefined, e.g. ROC-AUC with 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -60,10 +59,6 @@ def gold_matrix(examples: Sequence[Example]) -> np.ndarray:
     return y
 
 
-def _none_if_nan(value: float) -> float | None:
-    return None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
-
-
 def _downsample(n: int, limit: int) -> np.ndarray:
     if n <= limit:
         return np.arange(n)
@@ -108,8 +103,16 @@ def binary_metrics(
     out: dict[str, Any] = {"n": n, "support": support, "threshold": float(threshold)}
     if n == 0:
         out.update(
-            prevalence=None, precision=None, recall=None, f1=None, fpr=None, roc_auc=None,
-            pr_auc=None, ece=None, brier=None, confusion={"tp": 0, "fp": 0, "fn": 0, "tn": 0},
+            prevalence=None,
+            precision=None,
+            recall=None,
+            f1=None,
+            fpr=None,
+            roc_auc=None,
+            pr_auc=None,
+            ece=None,
+            brier=None,
+            confusion={"tp": 0, "fp": 0, "fn": 0, "tn": 0},
         )
         return out
     pred = (s >= threshold).astype(int)
@@ -246,8 +249,10 @@ def routing_matrix(
         # The two errors that hurt members most: a crisis not referred, a non-abusive post blocked.
         "missed_referrals": int(matrix[refer].sum() - matrix[refer, refer]),
         "false_blocks": int(matrix[:, block].sum() - matrix[block, block]),
-        "block_thresholds": {n: float(block_thresholds.get(n, thresholds.get(n, DEFAULT_THRESHOLD)))
-                             for n in BLOCK_LABELS},
+        "block_thresholds": {
+            n: float(block_thresholds.get(n, thresholds.get(n, DEFAULT_THRESHOLD)))
+            for n in BLOCK_LABELS
+        },
     }
 
 

@@ -41,7 +41,9 @@ def validation_path(run_dir: str | Path) -> Path:
     """The validation split a training run wrote (``<run_dir>/validation.jsonl``)."""
     path = Path(run_dir) / VALIDATION_FILE
     if not path.is_file():
-        raise FileNotFoundError(f"{run_dir}: no {VALIDATION_FILE}; is this a finished training run?")
+        raise FileNotFoundError(
+            f"{run_dir}: no {VALIDATION_FILE}; is this a finished training run?"
+        )
     return path
 
 
@@ -88,11 +90,17 @@ def predict(
     batch_size: int,
 ) -> Prediction:
     """Run the predictor once and check the shapes it promised."""
-    pairs = list(text_pairs) if text_pairs is not None and any(p is not None for p in text_pairs) else None
+    pairs = (
+        list(text_pairs)
+        if text_pairs is not None and any(p is not None for p in text_pairs)
+        else None
+    )
     prediction = predictor.predict_proba(list(texts), pairs, batch_size)
     if prediction.scores.shape != (len(texts), len(LABELS)):
-        raise ValueError(f"predictor returned scores of shape {prediction.scores.shape}, "
-                         f"expected ({len(texts)}, {len(LABELS)})")
+        raise ValueError(
+            f"predictor returned scores of shape {prediction.scores.shape}, "
+            f"expected ({len(texts)}, {len(LABELS)})"
+        )
     return prediction
 
 
@@ -101,8 +109,9 @@ def _targets_metrics(examples: Sequence[Example], prediction: Prediction) -> dic
     if prediction.targets.shape != (len(examples), len(TARGETS)):
         return out
     for j, name in enumerate(TARGETS):
-        y = np.array([np.nan if ex.targets.get(name) is None else float(ex.targets[name])
-                      for ex in examples])
+        y = np.array(
+            [np.nan if ex.targets.get(name) is None else float(ex.targets[name]) for ex in examples]
+        )
         if (~np.isnan(y)).sum() == 0:
             continue
         out[name] = binary_metrics(y, prediction.targets[:, j], TARGET_THRESHOLD, curves=False)
@@ -161,8 +170,9 @@ def evaluate(
         },
     }
     if examples:
-        prediction = predict(predictor, [e.text for e in examples],
-                             [e.text_pair for e in examples], batch_size)
+        prediction = predict(
+            predictor, [e.text for e in examples], [e.text_pair for e in examples], batch_size
+        )
         y = gold_matrix(examples)
         scores = prediction.scores.astype(np.float64)
         results["data"] = {
@@ -179,15 +189,21 @@ def evaluate(
         results["by_language"] = breakdown([e.language for e in examples], y, scores, thresholds)
         hate = LABELS.index("hate")
         results.setdefault("fairness", {})["data"] = fairness_metrics(
-            [e.text for e in examples], y[:, hate], scores[:, hate], thresholds["hate"], tagger)
+            [e.text for e in examples], y[:, hate], scores[:, hate], thresholds["hate"], tagger
+        )
     if suites:
-        prediction = predict(predictor, [c.text for c in suites],
-                             [c.reply_to_text for c in suites], batch_size)
+        prediction = predict(
+            predictor, [c.text for c in suites], [c.reply_to_text for c in suites], batch_size
+        )
         results["suites"] = score_suites(suites, prediction.scores.astype(np.float64), thresholds)
         results["suites"]["files"] = sorted({c.suite for c in suites})
         suite_y = gold_matrix(suite_examples(suites))
         hate = LABELS.index("hate")
         results.setdefault("fairness", {})["suites"] = fairness_metrics(
-            [c.text for c in suites], suite_y[:, hate], prediction.scores[:, hate].astype(np.float64),
-            thresholds["hate"], tagger)
+            [c.text for c in suites],
+            suite_y[:, hate],
+            prediction.scores[:, hate].astype(np.float64),
+            thresholds["hate"],
+            tagger,
+        )
     return _sanitize(results)

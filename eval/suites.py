@@ -83,11 +83,18 @@ def load_suite(path: str | Path) -> list[SuiteCase]:
             if set(expected) & set(forbidden):
                 raise SuiteError(f"{where}: a label cannot be both expected and forbidden")
             reply_to = (row.get("reply_to_text") or "").strip() or None
-            cases.append(SuiteCase(
-                case_id=case_id, functionality=functionality, text=text, expected=expected,
-                forbidden=forbidden, suite=path.stem, reply_to_text=reply_to,
-                language=(row.get("language") or "").strip() or "en",
-            ))
+            cases.append(
+                SuiteCase(
+                    case_id=case_id,
+                    functionality=functionality,
+                    text=text,
+                    expected=expected,
+                    forbidden=forbidden,
+                    suite=path.stem,
+                    reply_to_text=reply_to,
+                    language=(row.get("language") or "").strip() or "en",
+                )
+            )
     return cases
 
 
@@ -98,8 +105,9 @@ def load_suites(paths: Iterable[str | Path]) -> list[SuiteCase]:
     for path in paths:
         for case in load_suite(path):
             if case.case_id in seen:
-                raise SuiteError(f"case_id {case.case_id!r} is in both {seen[case.case_id]} "
-                                 f"and {case.suite}")
+                raise SuiteError(
+                    f"case_id {case.case_id!r} is in both {seen[case.case_id]} and {case.suite}"
+                )
             seen[case.case_id] = case.suite
             cases.append(case)
     return cases
@@ -112,9 +120,13 @@ def suite_examples(cases: Sequence[SuiteCase]) -> list[Example]:
     """
     return [
         Example(
-            text=c.text, source=f"suite:{c.suite}", language=c.language,
+            text=c.text,
+            source=f"suite:{c.suite}",
+            language=c.language,
             labels={**{n: 1 for n in c.expected}, **{n: 0 for n in c.forbidden}},
-            text_pair=c.reply_to_text, functionality=c.functionality, group=c.case_id,
+            text_pair=c.reply_to_text,
+            functionality=c.functionality,
+            group=c.case_id,
         )
         for c in cases
     ]
@@ -142,9 +154,17 @@ def score_suites(
         false_flags = [n for n in case.forbidden if n in flags]
         passed = not missed and not false_flags
         case_results[case.case_id] = {"passed": passed, "flagged": sorted(flags, key=LABELS.index)}
-        func = functionalities.setdefault(case.functionality, {
-            "suite": case.suite, "n": 0, "passed": 0, "failed": [], "misses": {}, "false_flags": {},
-        })
+        func = functionalities.setdefault(
+            case.functionality,
+            {
+                "suite": case.suite,
+                "n": 0,
+                "passed": 0,
+                "failed": [],
+                "misses": {},
+                "false_flags": {},
+            },
+        )
         func["n"] += 1
         func["passed"] += int(passed)
         if not passed:

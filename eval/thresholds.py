@@ -57,7 +57,7 @@ class Targets:
 def parse_target(spec: Mapping[str, Any], where: str) -> Target:
     if not isinstance(spec, Mapping) or len(spec) != 1:
         raise ValueError(f"{where}: a target is one mapping like {{recall: 0.95}}, got {spec!r}")
-    (metric, value), = spec.items()
+    ((metric, value),) = spec.items()
     if metric not in METRICS:
         raise ValueError(f"{where}: unknown metric {metric!r}; expected one of {METRICS}")
     if metric == "f1":
@@ -168,14 +168,21 @@ def choose_operating_points(
         positives = int(np.nansum(y))
         negatives = int(annotated.sum()) - positives
         if positives < targets.min_positives or negatives == 0:
-            skipped[label] = (f"{positives} positives and {negatives} negatives annotated; "
-                              f"need >= {targets.min_positives} positives and some negatives")
+            skipped[label] = (
+                f"{positives} positives and {negatives} negatives annotated; "
+                f"need >= {targets.min_positives} positives and some negatives"
+            )
             continue
         chosen = {p: search_threshold(y, scores[:, j], t) for p, t in label_targets.items()}
         if "block" in chosen and chosen["block"]["threshold"] < chosen["review"]["threshold"]:
             review = dict(chosen["review"])
-            review.update(_point(y[annotated].astype(int), scores[annotated, j].astype(np.float64),
-                                 chosen["block"]["threshold"]))
+            review.update(
+                _point(
+                    y[annotated].astype(int),
+                    scores[annotated, j].astype(np.float64),
+                    chosen["block"]["threshold"],
+                )
+            )
             review["threshold"] = chosen["block"]["threshold"]
             review["lowered_to_block"] = True
             chosen["review"] = review
@@ -210,12 +217,14 @@ def thresholds_document(
     old = previous.get("thresholds") or {}
     old_points = previous.get("operating_points") or {}
     thresholds = {
-        label: float(points[label]["review"]["threshold"]) if label in points
+        label: float(points[label]["review"]["threshold"])
+        if label in points
         else float(old.get(label, DEFAULT_THRESHOLD))
         for label in LABELS
     }
-    operating_points = {label: old_points[label] for label in LABELS
-                        if label in old_points and label not in points}
+    operating_points = {
+        label: old_points[label] for label in LABELS if label in old_points and label not in points
+    }
     operating_points.update({label: dict(points[label]) for label in LABELS if label in points})
     return {
         "thresholds": thresholds,

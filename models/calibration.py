@@ -58,7 +58,9 @@ def apply_temperature(p: np.ndarray, temperature: float) -> np.ndarray:
     return sigmoid(logit(p) / float(temperature))
 
 
-def apply_isotonic(p: np.ndarray, x: list[float] | np.ndarray, y: list[float] | np.ndarray) -> np.ndarray:
+def apply_isotonic(
+    p: np.ndarray, x: list[float] | np.ndarray, y: list[float] | np.ndarray
+) -> np.ndarray:
     """Piecewise-linear interpolation through the fitted isotonic points (clipped at the ends)."""
     xs = np.asarray(x, dtype=np.float64)
     ys = np.asarray(y, dtype=np.float64)

@@ -20,14 +20,21 @@ class StubPredictor:
     name = "stub"
     version = "0.0"
 
-    def __init__(self, rule: Callable[[str, str | None], Mapping[str, float]],
-                 thresholds: Mapping[str, float] | None = None) -> None:
+    def __init__(
+        self,
+        rule: Callable[[str, str | None], Mapping[str, float]],
+        thresholds: Mapping[str, float] | None = None,
+    ) -> None:
         self.rule = rule
         self.thresholds = {n: 0.5 for n in LABELS} | dict(thresholds or {})
         self.calls: list[tuple[list[str], list[str | None] | None]] = []
 
-    def predict_proba(self, texts: Sequence[str], text_pairs: Sequence[str | None] | None = None,
-                      batch_size: int = 32) -> Prediction:
+    def predict_proba(
+        self,
+        texts: Sequence[str],
+        text_pairs: Sequence[str | None] | None = None,
+        batch_size: int = 32,
+    ) -> Prediction:
         self.calls.append((list(texts), None if text_pairs is None else list(text_pairs)))
         pairs = list(text_pairs) if text_pairs is not None else [None] * len(texts)
         scores = np.zeros((len(texts), len(LABELS)), dtype=np.float32)

@@ -17,8 +17,9 @@ SH = LABELS.index("self_harm")
 def test_temperature_scaling_by_hand() -> None:
     scores = np.full((1, len(LABELS)), 0.5, dtype=np.float32)
     scores[0, SH] = sigmoid(np.array([2.0]))[0]
-    out = apply_calibration(scores, {"method": "temperature",
-                                     "labels": {"self_harm": {"temperature": 2.0}}})
+    out = apply_calibration(
+        scores, {"method": "temperature", "labels": {"self_harm": {"temperature": 2.0}}}
+    )
     assert out[0, SH] == pytest.approx(sigmoid(np.array([1.0]))[0], abs=1e-6)
     # Labels without parameters keep their raw probabilities.
     assert np.all(np.delete(out[0], SH) == 0.5)
@@ -28,25 +29,30 @@ def test_temperature_scaling_by_hand() -> None:
 def test_saturated_scores_stay_finite_under_temperature() -> None:
     scores = np.zeros((2, len(LABELS)), dtype=np.float32)
     scores[:, SH] = [1.0, 0.0]
-    out = apply_calibration(scores, {"method": "temperature",
-                                     "labels": {"self_harm": {"temperature": 4.0}}})
+    out = apply_calibration(
+        scores, {"method": "temperature", "labels": {"self_harm": {"temperature": 4.0}}}
+    )
     assert 0.5 < out[0, SH] < 1.0 and 0.0 < out[1, SH] < 0.5
 
 
 def test_isotonic_interpolates_and_clips() -> None:
     scores = np.zeros((3, len(LABELS)), dtype=np.float32)
     scores[:, SH] = [0.0, 0.5, 1.0]
-    out = apply_calibration(scores, {"method": "isotonic", "labels": {
-        "self_harm": {"x": [0.2, 0.8], "y": [0.1, 0.7]}}})
+    out = apply_calibration(
+        scores, {"method": "isotonic", "labels": {"self_harm": {"x": [0.2, 0.8], "y": [0.1, 0.7]}}}
+    )
     assert out[:, SH].tolist() == pytest.approx([0.1, 0.4, 0.7])
 
 
-@pytest.mark.parametrize("calibration, message", [
-    ({"method": "platt", "labels": {}}, "unknown calibration method"),
-    ({"method": "temperature", "labels": {"spam": {"temperature": 1.0}}}, "unknown label"),
-    ({"method": "temperature", "labels": {"hate": {"temperature": -1.0}}}, "positive"),
-    ({"method": "isotonic", "labels": {"hate": {"x": [0.5, 0.1], "y": [0, 1]}}}, "sorted"),
-])
+@pytest.mark.parametrize(
+    "calibration, message",
+    [
+        ({"method": "platt", "labels": {}}, "unknown calibration method"),
+        ({"method": "temperature", "labels": {"spam": {"temperature": 1.0}}}, "unknown label"),
+        ({"method": "temperature", "labels": {"hate": {"temperature": -1.0}}}, "positive"),
+        ({"method": "isotonic", "labels": {"hate": {"x": [0.5, 0.1], "y": [0, 1]}}}, "sorted"),
+    ],
+)
 def test_invalid_calibration_is_rejected(calibration: dict, message: str) -> None:
     with pytest.raises((ValueError, KeyError), match=message):
         apply_calibration(np.zeros((1, len(LABELS))), calibration)
@@ -100,8 +106,9 @@ def test_fit_calibration_records_parameters_and_skips_thin_labels() -> None:
 def test_calibrate_chooses_thresholds_on_calibrated_scores() -> None:
     y, p = _overconfident(2000, temperature=2.0, seed=4)
     gold, raw = _label_data("self_harm", y, p)
-    targets = parse_targets({"min_positives": 20,
-                             "labels": {"self_harm": {"review": {"recall": 0.95}}}})
+    targets = parse_targets(
+        {"min_positives": 20, "labels": {"self_harm": {"review": {"recall": 0.95}}}}
+    )
     result = calibrate(gold, raw, targets, "temperature")
     calibrated = apply_calibration(raw, result["calibration"])[:, SH]
     op = result["points"]["self_harm"]["review"]
@@ -115,7 +122,9 @@ def test_skipped_label_keeps_its_previous_calibration() -> None:
     rng = np.random.default_rng(2)
     y = (rng.random(200) < 0.06).astype(int)
     gold, raw = _label_data("distress", y, rng.random(200))
-    targets = parse_targets({"min_positives": 50, "labels": {"distress": {"review": {"f1": "max"}}}})
+    targets = parse_targets(
+        {"min_positives": 50, "labels": {"distress": {"review": {"f1": "max"}}}}
+    )
     previous = {"method": "temperature", "labels": {"distress": {"temperature": 1.7}}}
     result = calibrate(gold, raw, targets, "temperature", previous_calibration=previous)
     assert "distress" in result["skipped"]

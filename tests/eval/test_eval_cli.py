@@ -51,9 +51,14 @@ def data_file(tmp_path: Path) -> Path:
     for i in range(300):
         text = f"row about women {i}" if i % 5 == 0 else f"row {i}"
         hate_score, sh_score = scores_for(text, None)["hate"], scores_for(text, None)["self_harm"]
-        rows.append(example(text, source="a" if i % 2 else "b",
-                            hate=int(rng.random() < 0.2 + 0.6 * hate_score),
-                            self_harm=int(rng.random() < sh_score ** 2)))
+        rows.append(
+            example(
+                text,
+                source="a" if i % 2 else "b",
+                hate=int(rng.random() < 0.2 + 0.6 * hate_score),
+                self_harm=int(rng.random() < sh_score**2),
+            )
+        )
     path = tmp_path / "val.jsonl"
     write_labelled(rows, path)
     return path
@@ -62,9 +67,11 @@ def data_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def suite_file(tmp_path: Path) -> Path:
     path = tmp_path / "suite.csv"
-    path.write_text("case_id,functionality,text,expected,forbidden\n"
-                    "s1,f,case 4,,self_harm\ns2,f,case 1,self_harm,\ns3,g,case 5,hate,\n",
-                    encoding="utf-8")
+    path.write_text(
+        "case_id,functionality,text,expected,forbidden\n"
+        "s1,f,case 4,,self_harm\ns2,f,case 1,self_harm,\ns3,g,case 5,hate,\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -72,11 +79,23 @@ def run(*argv: str) -> int:
     return haven_cli.main(["eval", *argv])
 
 
-def test_eval_writes_report_and_updates_card(model_dir: Path, data_file: Path, suite_file: Path,
-                                            tmp_path: Path, capsys, loads: list[bool]) -> None:
+def test_eval_writes_report_and_updates_card(
+    model_dir: Path, data_file: Path, suite_file: Path, tmp_path: Path, capsys, loads: list[bool]
+) -> None:
     out = tmp_path / "report"
-    code = run("--model", str(model_dir), "--data", str(data_file), "--suite", str(suite_file),
-               "--out", str(out), "--update-card", "--batch-size", "8")
+    code = run(
+        "--model",
+        str(model_dir),
+        "--data",
+        str(data_file),
+        "--suite",
+        str(suite_file),
+        "--out",
+        str(out),
+        "--update-card",
+        "--batch-size",
+        "8",
+    )
     assert code == 0
     results = json.loads((out / "report.json").read_text())
     assert results["data"]["n"] == 300 and results["suites"]["n"] == 3
@@ -90,33 +109,61 @@ def test_eval_on_a_training_run(model_dir: Path, data_file: Path, tmp_path: Path
     run_dir = tmp_path / "run"
     run_dir.mkdir()
     (run_dir / "validation.jsonl").write_bytes(data_file.read_bytes())
-    assert run("--model", str(model_dir), "--run", str(run_dir), "--no-suites",
-               "--out", str(tmp_path / "r"), "--max-per-source", "40") == 0
+    assert (
+        run(
+            "--model",
+            str(model_dir),
+            "--run",
+            str(run_dir),
+            "--no-suites",
+            "--out",
+            str(tmp_path / "r"),
+            "--max-per-source",
+            "40",
+        )
+        == 0
+    )
     results = json.loads((tmp_path / "r" / "report.json").read_text())
     assert results["data"]["n"] == 80 and "suites" not in results
     assert "validation split of" in results["data"]["description"]
 
 
-@pytest.mark.parametrize("argv", [
-    ["--data", "x.jsonl", "--out", "r"],                           # no --model
-    ["--model", "MODEL", "--data", "DATA", "--run", "RUN", "--out", "r"],  # both sources
-    ["--model", "MODEL", "--data", "missing.jsonl", "--out", "r"],
-    ["--model", "MODEL", "--run", "no-such-run", "--out", "r"],
-    ["--model", "MODEL", "--data", "DATA"],                        # no --out
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--data", "x.jsonl", "--out", "r"],  # no --model
+        ["--model", "MODEL", "--data", "DATA", "--run", "RUN", "--out", "r"],  # both sources
+        ["--model", "MODEL", "--data", "missing.jsonl", "--out", "r"],
+        ["--model", "MODEL", "--run", "no-such-run", "--out", "r"],
+        ["--model", "MODEL", "--data", "DATA"],  # no --out
+    ],
+)
 def test_eval_usage_errors_exit_2(argv: list[str], model_dir: Path, data_file: Path) -> None:
     argv = [str(model_dir) if a == "MODEL" else str(data_file) if a == "DATA" else a for a in argv]
     assert run(*argv) == 2
 
 
-def test_calibrate_writes_files_the_loader_reads(model_dir: Path, data_file: Path, tmp_path: Path,
-                                                 capsys, loads: list[bool]) -> None:
+def test_calibrate_writes_files_the_loader_reads(
+    model_dir: Path, data_file: Path, tmp_path: Path, capsys, loads: list[bool]
+) -> None:
     targets = tmp_path / "targets.yaml"
-    targets.write_text("min_positives: 10\nlabels:\n"
-                       "  self_harm: {review: {recall: 0.9}}\n"
-                       "  hate: {review: {recall: 0.8}, block: {precision: 0.9}}\n")
-    assert run("calibrate", "--model", str(model_dir), "--data", str(data_file),
-               "--targets", str(targets)) == 0
+    targets.write_text(
+        "min_positives: 10\nlabels:\n"
+        "  self_harm: {review: {recall: 0.9}}\n"
+        "  hate: {review: {recall: 0.8}, block: {precision: 0.9}}\n"
+    )
+    assert (
+        run(
+            "calibrate",
+            "--model",
+            str(model_dir),
+            "--data",
+            str(data_file),
+            "--targets",
+            str(targets),
+        )
+        == 0
+    )
     assert loads == [False]  # fitted on raw probabilities
     doc = json.loads((model_dir / "thresholds.json").read_text())
     thresholds = read_thresholds(model_dir)
@@ -130,8 +177,20 @@ def test_calibrate_writes_files_the_loader_reads(model_dir: Path, data_file: Pat
     assert {"hate", "self_harm"} <= set(calibration["labels"])
     assert "self_harm" in capsys.readouterr().out
 
-    assert run("calibrate", "--model", str(model_dir), "--data", str(data_file),
-               "--targets", str(targets), "--method", "none") == 0
+    assert (
+        run(
+            "calibrate",
+            "--model",
+            str(model_dir),
+            "--data",
+            str(data_file),
+            "--targets",
+            str(targets),
+            "--method",
+            "none",
+        )
+        == 0
+    )
     assert not (model_dir / "calibration.json").exists()
 
 
@@ -142,11 +201,23 @@ def test_calibrate_dry_run_writes_nothing(model_dir: Path, data_file: Path) -> N
 
 # --- compare ---------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def baseline(model_dir: Path, data_file: Path, suite_file: Path, tmp_path: Path) -> Path:
     out = tmp_path / "old"
-    assert run("--model", str(model_dir), "--data", str(data_file), "--suite", str(suite_file),
-               "--out", str(out)) == 0
+    assert (
+        run(
+            "--model",
+            str(model_dir),
+            "--data",
+            str(data_file),
+            "--suite",
+            str(suite_file),
+            "--out",
+            str(out),
+        )
+        == 0
+    )
     return out
 
 
@@ -183,7 +254,9 @@ def test_compare_flags_suite_and_fairness_regressions(baseline: Path, tmp_path: 
     def more_false_positives(r: dict) -> None:
         r["fairness"]["data"]["groups"]["gender"]["fpr"] += 0.2  # lower is better
 
-    assert run("compare", str(baseline), str(_variant(baseline, tmp_path, more_false_positives))) == 1
+    assert (
+        run("compare", str(baseline), str(_variant(baseline, tmp_path, more_false_positives))) == 1
+    )
 
     def better(r: dict) -> None:
         r["labels"]["hate"]["roc_auc"] += 0.05
@@ -192,8 +265,9 @@ def test_compare_flags_suite_and_fairness_regressions(baseline: Path, tmp_path: 
     assert run("compare", str(baseline), str(_variant(baseline, tmp_path, better))) == 0
 
 
-def test_compare_missing_gated_number_fails_and_ungated_drop_passes(baseline: Path,
-                                                                    tmp_path: Path) -> None:
+def test_compare_missing_gated_number_fails_and_ungated_drop_passes(
+    baseline: Path, tmp_path: Path
+) -> None:
     def dropped_suites(r: dict) -> None:
         del r["suites"]
 
@@ -214,8 +288,16 @@ def test_compare_reports_broken_cases_and_writes_json(baseline: Path, tmp_path: 
         r["suites"]["cases"][passing[0]]["passed"] = False
 
     out = tmp_path / "cmp.json"
-    assert run("compare", str(baseline), str(_variant(baseline, tmp_path, break_one)),
-               "--json", str(out)) == 0  # pass rates unchanged in this edit
+    assert (
+        run(
+            "compare",
+            str(baseline),
+            str(_variant(baseline, tmp_path, break_one)),
+            "--json",
+            str(out),
+        )
+        == 0
+    )  # pass rates unchanged in this edit
     assert json.loads(out.read_text())["broken_cases"] == [passing[0]]
 
 

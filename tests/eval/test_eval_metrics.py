@@ -56,7 +56,9 @@ def test_undefined_metrics_are_none_not_zero() -> None:
 
 def test_expected_calibration_error_by_hand() -> None:
     # One row per bin; gaps 0.05, 0.85, 0.05, 0.85 -> mean 0.45.
-    ece, rel = expected_calibration_error(np.array([0, 1, 1, 0]), np.array([0.05, 0.15, 0.95, 0.85]))
+    ece, rel = expected_calibration_error(
+        np.array([0, 1, 1, 0]), np.array([0.05, 0.15, 0.95, 0.85])
+    )
     assert ece == pytest.approx(0.45)
     assert rel["count"] == [1, 1, 1, 1]
     # A quarter of rows positive, all predicted 0.25: perfectly calibrated.
@@ -89,14 +91,14 @@ def _scores(**labels: float) -> list[float]:
 def test_routing_matrix_by_hand() -> None:
     zeros = {n: 0 for n in LABELS}
     rows = [  # (gold labels, scores): expected gold route -> predicted route
-        (_row(self_harm=1), _scores(self_harm=0.9)),                       # refer -> refer
-        (_row(hate=1, harassment=0, offensive=0), _scores(hate=0.95)),     # block -> block
-        (_row(hate=1, harassment=0, offensive=0), _scores(hate=0.6)),      # block -> review
-        (_row(**zeros), _scores(offensive=0.7)),                           # allow -> review
-        (_row(self_harm=1), _scores(self_harm=0.1)),                       # refer -> allow
-        (_row(hate=0), _scores(self_harm=0.99)),   # allow -> allow: self_harm not annotated
-        (_row(), _scores(hate=0.99)),              # nothing annotated: skipped
-        (_row(hate=0, offensive=0), _scores(hate=0.92)),                   # allow -> block
+        (_row(self_harm=1), _scores(self_harm=0.9)),  # refer -> refer
+        (_row(hate=1, harassment=0, offensive=0), _scores(hate=0.95)),  # block -> block
+        (_row(hate=1, harassment=0, offensive=0), _scores(hate=0.6)),  # block -> review
+        (_row(**zeros), _scores(offensive=0.7)),  # allow -> review
+        (_row(self_harm=1), _scores(self_harm=0.1)),  # refer -> allow
+        (_row(hate=0), _scores(self_harm=0.99)),  # allow -> allow: self_harm not annotated
+        (_row(), _scores(hate=0.99)),  # nothing annotated: skipped
+        (_row(hate=0, offensive=0), _scores(hate=0.92)),  # allow -> block
     ]
     y = np.array([r[0] for r in rows])
     s = np.array([r[1] for r in rows])
@@ -123,8 +125,10 @@ def test_routing_without_block_point_blocks_at_the_label_threshold() -> None:
 
 def test_breakdown_slices_and_minimum_rows() -> None:
     y = np.array([_row(hate=i % 2) for i in range(30)] + [_row(hate=1), _row(hate=0)])
-    s = np.array([_scores(hate=0.9 if i % 2 else 0.1) for i in range(30)]
-                 + [_scores(hate=0.9), _scores(hate=0.1)])
+    s = np.array(
+        [_scores(hate=0.9 if i % 2 else 0.1) for i in range(30)]
+        + [_scores(hate=0.9), _scores(hate=0.1)]
+    )
     keys = ["big"] * 30 + ["tiny"] * 2
     out = breakdown(keys, y, s, {}, min_rows=20)
     assert out["big"]["n"] == 30 and out["big"]["labels"]["hate"]["f1"] == 1.0

@@ -44,7 +44,9 @@ def suite_cases(tmp_path: Path):
         "case_id,functionality,text,expected,forbidden\n"
         "a1,neutral,gay couples at the bakery,,hate\n"
         "a2,neutral,muslim families next door,,hate\n"
-        "a3,hateful,gay people are vermin,hate,\n", encoding="utf-8")
+        "a3,hateful,gay people are vermin,hate,\n",
+        encoding="utf-8",
+    )
     return load_suite(path)
 
 
@@ -56,8 +58,16 @@ def test_report_files_exist_and_json_numbers_match(tmp_path: Path, suite_cases) 
     results = evaluate(predictor, examples, suite_cases, data_description="unit test data")
     html = write_report(results, tmp_path / "report")
     out = tmp_path / "report"
-    for name in ("report.html", "report.json", "pr_curves.png", "reliability.png", "routing.png",
-                 "functionalities.png", "fairness_data.png", "fairness_suites.png"):
+    for name in (
+        "report.html",
+        "report.json",
+        "pr_curves.png",
+        "reliability.png",
+        "routing.png",
+        "functionalities.png",
+        "fairness_data.png",
+        "fairness_suites.png",
+    ):
         assert (out / name).is_file() and (out / name).stat().st_size > 0, name
     assert html == out / "report.html"
     saved = json.loads((out / "report.json").read_text())
@@ -86,9 +96,15 @@ def test_report_files_exist_and_json_numbers_match(tmp_path: Path, suite_cases) 
 
 
 def test_card_block_is_replaced_or_appended(tmp_path: Path) -> None:
-    results = {"created": "now", "suites": {"n": 2, "passed": 1, "pass_rate": 0.5,
-                                            "functionalities": {"negation": {
-                                                "suite": "x", "n": 2, "pass_rate": 0.5}}}}
+    results = {
+        "created": "now",
+        "suites": {
+            "n": 2,
+            "passed": 1,
+            "pass_rate": 0.5,
+            "functionalities": {"negation": {"suite": "x", "n": 2, "pass_rate": 0.5}},
+        },
+    }
     card = tmp_path / "MODEL_CARD.md"
     card.write_text("# Card\n\nTraining notes.\n", encoding="utf-8")
     update_card(tmp_path, results)
@@ -100,8 +116,10 @@ def test_card_block_is_replaced_or_appended(tmp_path: Path) -> None:
     second = card.read_text()
     assert second.count(EVAL_START) == 1 and second.count(EVAL_END) == 1
     assert "| negation | x | 2 | 1.000 |" in second and "0.500 |" not in second.split("pass")[-1]
-    assert replace_block("a\n" + EVAL_START + "\nold\n" + EVAL_END + "\nz\n", "new") == \
-        "a\n" + EVAL_START + "\nnew\n" + EVAL_END + "\nz\n"
+    assert (
+        replace_block("a\n" + EVAL_START + "\nold\n" + EVAL_END + "\nz\n", "new")
+        == "a\n" + EVAL_START + "\nnew\n" + EVAL_END + "\nz\n"
+    )
 
 
 def test_load_examples_caps_rows_per_source_reproducibly(tmp_path: Path) -> None:

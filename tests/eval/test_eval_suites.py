@@ -44,15 +44,26 @@ def keyword_rule(text: str, pair: str | None) -> dict[str, float]:
 
 @pytest.fixture
 def small_suite(tmp_path: Path) -> Path:
-    return write_suite(tmp_path / "mini.csv", [
-        ["c1", "explicit", "I want to kill myself", "self_harm", "", "", ""],
-        ["c2", "explicit", "thinking of how to unalive", "self_harm", "", "", ""],
-        ["c3", "explicit", "i can't go on", "self_harm", "", "", ""],
-        ["c4", "idiom", "this exam is killing me", "", "self_harm", "", ""],
-        ["c5", "idiom", "the heat is brutal", "", "self_harm", "", ""],
-        ["c6", "negation", "immigrants are not vermin", "", "hate;harassment", "", ""],
-        ["c7", "support", "please call a crisis line", "", "self_harm", "I want to end it", "en"],
-    ])
+    return write_suite(
+        tmp_path / "mini.csv",
+        [
+            ["c1", "explicit", "I want to kill myself", "self_harm", "", "", ""],
+            ["c2", "explicit", "thinking of how to unalive", "self_harm", "", "", ""],
+            ["c3", "explicit", "i can't go on", "self_harm", "", "", ""],
+            ["c4", "idiom", "this exam is killing me", "", "self_harm", "", ""],
+            ["c5", "idiom", "the heat is brutal", "", "self_harm", "", ""],
+            ["c6", "negation", "immigrants are not vermin", "", "hate;harassment", "", ""],
+            [
+                "c7",
+                "support",
+                "please call a crisis line",
+                "",
+                "self_harm",
+                "I want to end it",
+                "en",
+            ],
+        ],
+    )
 
 
 def test_load_suite_parses_every_column(small_suite: Path) -> None:
@@ -67,7 +78,9 @@ def test_load_suite_parses_every_column(small_suite: Path) -> None:
 def test_scoring_per_functionality(small_suite: Path) -> None:
     cases = load_suite(small_suite)
     predictor = StubPredictor(keyword_rule)
-    results = evaluate(predictor, [], cases, tagger=IdentityTagger({"national_origin": ["immigrant"]}))
+    results = evaluate(
+        predictor, [], cases, tagger=IdentityTagger({"national_origin": ["immigrant"]})
+    )
     suites = results["suites"]
     funcs = suites["functionalities"]
     assert funcs["explicit"]["n"] == 3 and funcs["explicit"]["passed"] == 2
@@ -97,12 +110,15 @@ def test_thresholds_decide_pass_and_fail(small_suite: Path) -> None:
     assert lenient["functionalities"]["idiom"]["passed"] == 0
 
 
-@pytest.mark.parametrize("row, message", [
-    (["x", "f", "text", "spam", "", "", ""], "unknown label"),
-    (["x", "f", "text", "", "", "", ""], "at least one expected or forbidden"),
-    (["x", "f", "text", "hate", "hate", "", ""], "both expected and forbidden"),
-    (["x", "", "text", "hate", "", "", ""], "required"),
-])
+@pytest.mark.parametrize(
+    "row, message",
+    [
+        (["x", "f", "text", "spam", "", "", ""], "unknown label"),
+        (["x", "f", "text", "", "", "", ""], "at least one expected or forbidden"),
+        (["x", "f", "text", "hate", "hate", "", ""], "both expected and forbidden"),
+        (["x", "", "text", "hate", "", "", ""], "required"),
+    ],
+)
 def test_malformed_rows_are_rejected(tmp_path: Path, row: list[str], message: str) -> None:
     with pytest.raises(SuiteError, match=message):
         load_suite(write_suite(tmp_path / "bad.csv", [row]))
@@ -127,13 +143,34 @@ def test_missing_columns_are_rejected(tmp_path: Path) -> None:
 
 # --- Haven's own suites -------------------------------------------------------------------
 
-CRISIS_POSITIVE = {"explicit_ideation", "passive_ideation", "suicide_plan", "self_harm_act",
-                   "evasive_spelling", "ideation_in_reply"}
-CRISIS_NEGATIVE = {"hyperbole_idiom", "worry_about_friend", "recovered_past_attempt",
-                   "supportive_reply", "suicide_news", "distress_without_risk", "accidental_injury"}
-IDENTITY_SAFE = {"identity_neutral", "identity_positive", "identity_self_description",
-                 "reported_slur", "reported_abuse", "quoted_hate_received", "counter_speech",
-                 "reclaimed_slur", "negated_hate"}
+CRISIS_POSITIVE = {
+    "explicit_ideation",
+    "passive_ideation",
+    "suicide_plan",
+    "self_harm_act",
+    "evasive_spelling",
+    "ideation_in_reply",
+}
+CRISIS_NEGATIVE = {
+    "hyperbole_idiom",
+    "worry_about_friend",
+    "recovered_past_attempt",
+    "supportive_reply",
+    "suicide_news",
+    "distress_without_risk",
+    "accidental_injury",
+}
+IDENTITY_SAFE = {
+    "identity_neutral",
+    "identity_positive",
+    "identity_self_description",
+    "reported_slur",
+    "reported_abuse",
+    "quoted_hate_received",
+    "counter_speech",
+    "reclaimed_slur",
+    "negated_hate",
+}
 
 
 @pytest.fixture(scope="module")
@@ -146,8 +183,12 @@ def test_shipped_suites_size_and_functionality_coverage(shipped) -> None:
     counts = Counter(c.functionality for c in shipped)
     assert min(counts.values()) >= 12, counts
     assert CRISIS_POSITIVE | CRISIS_NEGATIVE | IDENTITY_SAFE <= set(counts)
-    assert {"group_hate", "identity_attack_on_person", "harassment_not_hate",
-            "profanity_no_target"} <= set(counts)
+    assert {
+        "group_hate",
+        "identity_attack_on_person",
+        "harassment_not_hate",
+        "profanity_no_target",
+    } <= set(counts)
     assert len({c.text for c in shipped}) == len(shipped), "duplicate texts"
 
 
@@ -164,8 +205,9 @@ def test_shipped_crisis_cases_expect_or_forbid_self_harm(shipped) -> None:
 def test_shipped_identity_cases_cover_every_group(shipped) -> None:
     tagger = IdentityTagger.from_yaml()
     for functionality in ("identity_neutral", "identity_positive", "group_hate"):
-        groups = Counter(g for c in shipped if c.functionality == functionality
-                         for g in tagger.tag(c.text))
+        groups = Counter(
+            g for c in shipped if c.functionality == functionality for g in tagger.tag(c.text)
+        )
         assert set(groups) == set(TARGETS), (functionality, groups)
         assert min(groups.values()) >= 3, (functionality, groups)
     for case in shipped:

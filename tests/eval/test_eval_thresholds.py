@@ -90,8 +90,12 @@ def test_review_point_is_lowered_to_a_lower_block_point() -> None:
     # lower block point; a blocked post must also be flagged, so review comes down to block.
     y = np.array([0] * 10 + [1] * 10, dtype=float)
     s = np.linspace(0.01, 0.99, 20)
-    targets = parse_targets({"min_positives": 5, "labels": {
-        "hate": {"review": {"recall": 0.5}, "block": {"precision": 0.9}}}})
+    targets = parse_targets(
+        {
+            "min_positives": 5,
+            "labels": {"hate": {"review": {"recall": 0.5}, "block": {"precision": 0.9}}},
+        }
+    )
     points, skipped = choose_operating_points(_matrix("hate", y), _matrix("hate", s), targets)
     assert not skipped
     # Precision 10/11 >= 0.9 already at the highest negative; recall 0.5 alone would give s[14].
@@ -104,10 +108,12 @@ def test_review_point_is_lowered_to_a_lower_block_point() -> None:
 
 def test_labels_with_too_few_positives_are_skipped() -> None:
     y = np.array([1, 0, 0, 0], dtype=float)
-    targets = parse_targets({"min_positives": 2, "labels": {"self_harm": {"review": {"recall": 0.9}}}})
-    points, skipped = choose_operating_points(_matrix("self_harm", y),
-                                              _matrix("self_harm", np.array([.9, .1, .2, .3])),
-                                              targets)
+    targets = parse_targets(
+        {"min_positives": 2, "labels": {"self_harm": {"review": {"recall": 0.9}}}}
+    )
+    points, skipped = choose_operating_points(
+        _matrix("self_harm", y), _matrix("self_harm", np.array([0.9, 0.1, 0.2, 0.3])), targets
+    )
     assert points == {} and "1 positives" in skipped["self_harm"]
 
 
@@ -120,15 +126,20 @@ def test_default_targets_state_the_issue_targets() -> None:
     assert set(targets.points) == set(LABELS)
 
 
-@pytest.mark.parametrize("doc, message", [
-    ({"labels": {"spam": {"review": {"recall": 0.9}}}}, "unknown label"),
-    ({"labels": {"hate": {"block": {"precision": 0.9}}}}, "needs a 'review'"),
-    ({"labels": {"distress": {"review": {"recall": 0.9}, "block": {"precision": 0.9}}}},
-     "block point"),
-    ({"labels": {"hate": {"review": {"accuracy": 0.9}}}}, "unknown metric"),
-    ({"labels": {"hate": {"review": {"recall": 1.5}}}}, "in \\(0, 1\\]"),
-    ({"labels": {"hate": {"review": {"f1": 0.5}}}}, "f1: max"),
-])
+@pytest.mark.parametrize(
+    "doc, message",
+    [
+        ({"labels": {"spam": {"review": {"recall": 0.9}}}}, "unknown label"),
+        ({"labels": {"hate": {"block": {"precision": 0.9}}}}, "needs a 'review'"),
+        (
+            {"labels": {"distress": {"review": {"recall": 0.9}, "block": {"precision": 0.9}}}},
+            "block point",
+        ),
+        ({"labels": {"hate": {"review": {"accuracy": 0.9}}}}, "unknown metric"),
+        ({"labels": {"hate": {"review": {"recall": 1.5}}}}, "in \\(0, 1\\]"),
+        ({"labels": {"hate": {"review": {"f1": 0.5}}}}, "f1: max"),
+    ],
+)
 def test_bad_targets_are_rejected(doc: dict, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         parse_targets(doc)
@@ -137,8 +148,10 @@ def test_bad_targets_are_rejected(doc: dict, message: str) -> None:
 def test_thresholds_document_keeps_previous_values_for_skipped_labels() -> None:
     targets = load_targets()
     points = {"hate": {"review": {"threshold": 0.4}, "block": {"threshold": 0.8}}}
-    previous = {"thresholds": {"self_harm": 0.2},
-                "operating_points": {"self_harm": {"review": {"threshold": 0.2}}}}
+    previous = {
+        "thresholds": {"self_harm": 0.2},
+        "operating_points": {"self_harm": {"review": {"threshold": 0.2}}},
+    }
     doc = thresholds_document(points, previous, targets, "validation split of runs/x")
     assert doc["thresholds"]["hate"] == 0.4
     assert doc["thresholds"]["self_harm"] == 0.2
