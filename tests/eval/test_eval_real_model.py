@@ -37,7 +37,9 @@ def toy_examples(n: int) -> list[Example]:
     return out
 
 
-def test_calibrate_then_evaluate_a_real_model_directory(tiny_model_dir: Path, tmp_path: Path) -> None:
+def test_calibrate_then_evaluate_a_real_model_directory(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
     model = tmp_path / "model"
     shutil.copytree(tiny_model_dir, model)  # the fixture is shared: never write into it
     data = tmp_path / "val.jsonl"
