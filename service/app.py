@@ -39,6 +39,7 @@ from service.referral import ReferralService
 from service.settings import Settings
 from service.store import db
 from service.store.models import utcnow
+from service.ui.routes import mount_ui
 from service.webhooks import WebhookWorker
 
 log = logging.getLogger("service")
@@ -121,6 +122,7 @@ def create_app(
     app.state.services = services
     for module in (moderate, reviews, feedback, keys, policies, webhooks, audit, health):
         app.include_router(module.router)
+    mount_ui(app)  # moderator web UI at /ui
     _install_error_handlers(app)
     app.add_middleware(RequestLogMiddleware, metrics=metrics)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_bytes)

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -95,6 +95,11 @@ class Settings(BaseSettings):
         600, ge=1, description="Default requests per minute per API key (per process)."
     )
     rate_limit_burst: int = Field(60, ge=1, description="Requests a key may send at once.")
+    ui_session_secret: SecretStr | None = Field(
+        None, min_length=32,
+        description="Signs moderator web UI session cookies (/ui). Unset: a random secret per "
+        "process, so sign-ins end on restart and do not carry across workers.",
+    )
 
     # --- webhooks ---
     webhooks_enabled: bool = Field(True, description="Run the webhook delivery worker.")
