@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "data": ("training.cli", "inspect the training data (sources, counts, splits)"),
     "eval": ("eval.cli", "evaluate a model, calibrate thresholds, compare models"),
     "score": ("models.cli", "score a JSONL file of posts"),
+    "export": ("models.cli", "export a model to ONNX"),
 }
 
 

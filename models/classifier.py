@@ -65,19 +65,11 @@ class HavenClassifier:
         base_model: str | None = None,
     ) -> HavenClassifier:
         """Load a model directory; ``base_model`` overrides where the base weights come from."""
-        from peft import PeftModel
-
         started = time.perf_counter()
         model_dir = Path(model_dir)
         config = read_config(model_dir)
         reference = base_model or config.base_model
-        encoder = load_encoder(reference)
-        adapter = model_dir / ADAPTER_DIR
-        if adapter.is_dir():
-            # Merging LoRA into the base weights makes inference exactly as fast as the base model.
-            encoder = PeftModel.from_pretrained(encoder, str(adapter)).merge_and_unload()
-        network = HavenNetwork(encoder, len(LABELS), len(TARGETS))
-        load_heads(network, model_dir / HEADS_FILE)
+        network = load_network(model_dir, reference)
         torch_device = pick_device(device)
         network.to(torch_device)
         model = cls(
@@ -102,13 +94,29 @@ class HavenClassifier:
         """Raw logits per window, in the order given."""
         label_out = np.zeros((len(windows), len(LABELS)), dtype=np.float32)
         target_out = np.zeros((len(windows), len(TARGETS)), dtype=np.float32)
-        for batch in length_sorted_batches(windows, batch_size):
+        on_gpu = self.device.type == "cuda"
+        batches = length_sorted_batches(windows, batch_size)
+        # On CUDA, outputs stay on the device until every batch is queued: a per-batch .cpu()
+        # would synchronise and leave the GPU idle while Python collates the next batch.
+        pending: list[tuple[list[int], torch.Tensor, torch.Tensor]] = []
+        for batch in batches:
             inputs = collate([windows[i] for i in batch], self.tokenizer.pad_token_id)
-            inputs = {k: v.to(self.device) for k, v in inputs.items()}
+            if on_gpu:
+                inputs = {k: v.pin_memory().to(self.device, non_blocking=True)
+                          for k, v in inputs.items()}
+            else:
+                inputs = {k: v.to(self.device) for k, v in inputs.items()}
             with torch.autocast(self.device.type, dtype=self.dtype, enabled=self.dtype is not None):
                 label_logits, target_logits = self.network(**inputs)
-            label_out[batch] = label_logits.float().cpu().numpy()
-            target_out[batch] = target_logits.float().cpu().numpy()
+            if on_gpu:
+                pending.append((batch, label_logits.float(), target_logits.float()))
+            else:
+                label_out[batch] = label_logits.float().cpu().numpy()
+                target_out[batch] = target_logits.float().cpu().numpy()
+        if pending:
+            order = [i for batch, _, _ in pending for i in batch]
+            label_out[order] = torch.cat([p[1] for p in pending]).cpu().numpy()
+            target_out[order] = torch.cat([p[2] for p in pending]).cpu().numpy()
         return label_out, target_out
 
     def predict_proba(
@@ -123,6 +131,26 @@ class HavenClassifier:
         windows = encode_windows(self.tokenizer, texts, text_pairs, self.config.windows)
         label_logits, target_logits = self.logits(windows, batch_size)
         return pool_windows(windows, len(texts), label_logits, target_logits, self.calibration)
+
+
+def load_network(model_dir: str | Path, reference: str, *, eager_attention: bool = False
+                 ) -> HavenNetwork:
+    """The model directory's network on CPU: base encoder with the LoRA adapter merged, heads.
+
+    Shared by the torch backend and the ONNX exporter (``eager_attention=True``: the exporter
+    traces the eager attention path), so both score with exactly the same weights.
+    """
+    from peft import PeftModel
+
+    model_dir = Path(model_dir)
+    encoder = load_encoder(reference, eager_attention=eager_attention)
+    adapter = model_dir / ADAPTER_DIR
+    if adapter.is_dir():
+        # Merging LoRA into the base weights makes inference exactly as fast as the base model.
+        encoder = PeftModel.from_pretrained(encoder, str(adapter)).merge_and_unload()
+    network = HavenNetwork(encoder, len(LABELS), len(TARGETS))
+    load_heads(network, model_dir / HEADS_FILE)
+    return network.eval()
 
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
