@@ -181,7 +181,8 @@ class LabelAgreement:
 class Stats:
     now: datetime
     open_now: int
-    queue_over_time: list[tuple[datetime, int]]
+    #: (day label, open posts at the end of that day); the last point is now.
+    queue_over_time: list[tuple[str, int]]
     decisions_per_label: dict[str, dict[str, int]]
     median_minutes: dict[str, float | None]
     decided_count: int
@@ -199,7 +200,7 @@ def stats(session: Session, scope: Scope, now: datetime, *, days: int = 14) -> S
     base = _scoped(select(func.count()).select_from(ReviewItem), scope)
     # Queue size at the end of each day: created by then and not yet finally decided. Escalated
     # items have no decided_at, so they count as open, as they are.
-    points: list[tuple[datetime, int]] = []
+    points: list[tuple[str, int]] = []
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
     for back in range(days - 1, -1, -1):
         at = min(midnight - timedelta(days=back - 1), now)
@@ -207,7 +208,8 @@ def stats(session: Session, scope: Scope, now: datetime, *, days: int = 14) -> S
             ReviewItem.created_at <= at,
             or_(ReviewItem.decided_at.is_(None), ReviewItem.decided_at > at),
         )) or 0
-        points.append((at, int(size)))
+        day = "now" if at == now else (at - timedelta(seconds=1)).strftime("%a %d %b")
+        points.append((day, int(size)))
     open_now = int(session.scalar(base.where(ReviewItem.status.in_(OPEN_STATUSES))) or 0)
 
     per_label: dict[str, dict[str, int]] = {label: {"approve": 0, "reject": 0} for label in LABELS}

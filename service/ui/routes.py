@@ -468,7 +468,8 @@ def queue_page(
         ))
     communities = sorted(set(counts.community) | set(moderator.principal.scope or ()))
     pages = max(1, -(-result.total // PAGE_SIZE))
-    query = {k: v for k, v in (("status", filters.status), ("label", filters.label),
+    status_param = filters.status if filters.status != "open" else ""
+    query = {k: v for k, v in (("status", status_param), ("label", filters.label),
                                ("community", filters.community),
                                ("decision", filters.decision)) if v}
     back = "/ui" + ("?" + urlencode({**query, "page": page_no}) if query or page_no > 1 else "")
