@@ -1,0 +1,279 @@
+"""Hard-case generator: determinism, complete labels, per-functionality semantics, file round trip."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+import yaml
+
+from models.examples import text_key
+from models.labelled_io import read_labelled
+from models.taxonomy import LABELS, TARGETS
+from training.data.dataset import build_dataset
+from training.hardcases import (
+    DEFAULT_PER_FUNCTIONALITY,
+    FUNCTIONALITIES,
+    FUNCTIONALITY_NAMES,
+    generate,
+    stats,
+    write,
+)
+from training.hardcases.__main__ import main
+from training.hardcases.lexicon import IDENTITY_TERMS, terms_for
+from training.hardcases.perturb import (
+    PERTURBATIONS,
+    asterisk,
+    drop_letter,
+    drop_vowels,
+    leet,
+    separated,
+    spaced,
+    stretch,
+)
+from training.hardcases.slurs import SLURS, all_slur_words
+
+REPO = Path(__file__).resolve().parents[2]
+REPLY_FUNCTIONALITIES = {name for name in FUNCTIONALITY_NAMES if name.startswith("reply_")}
+SELF_HARM_POSITIVE = {"crisis_explicit", "crisis_passive", "crisis_plan", "crisis_preparation",
+                      "self_injury", "crisis_evasive", "crisis_long_post_end",
+                      "reply_crisis_disclosure"}
+HATE_POSITIVE = {"hate_group_attack", "hate_slur", "hate_spaced_slur", "hate_leet_slur",
+                 "hate_obfuscated_group", "hate_directed_at_person", "reply_endorse_hate"}
+
+
+@pytest.fixture(scope="module")
+def hardcases():
+    return generate()
+
+
+def by_functionality(examples):
+    groups = defaultdict(list)
+    for example in examples:
+        groups[example.functionality].append(example)
+    return groups
+
+
+# ------------------------------------------------------------------------------ determinism
+def test_same_seed_same_list_and_other_seed_differs(hardcases):
+    assert generate() == hardcases
+    other = generate(seed=14)
+    assert len(other) == len(hardcases)
+    assert [e.text for e in other] != [e.text for e in hardcases]
+    # Different seeds vary the fillers, not the design: same functionalities, same labels per
+    # functionality.
+    assert Counter(e.functionality for e in other) == Counter(e.functionality for e in hardcases)
+
+
+def test_per_functionality_and_subset_arguments():
+    small = generate(per_functionality=3)
+    assert Counter(e.functionality for e in small) == {name: 3 for name in FUNCTIONALITY_NAMES}
+    only = generate(per_functionality=4, functionalities=["negated_hate", "crisis_plan"])
+    assert Counter(e.functionality for e in only) == {"negated_hate": 4, "crisis_plan": 4}
+    with pytest.raises(ValueError, match="unknown functionalities"):
+        generate(functionalities=["no_such_case"])
+    with pytest.raises(ValueError):
+        generate(per_functionality=-1)
+
+
+# ------------------------------------------------------------------------ label consistency
+def test_every_example_is_fully_labelled(hardcases):
+    for example in hardcases:
+        assert set(example.labels) == set(LABELS)
+        assert all(value in (0, 1) for value in example.labels.values()), example.labels
+        assert all(value in (0, 1) for value in example.targets.values()), example.targets
+        assert example.functionality in FUNCTIONALITY_NAMES
+        assert example.source == "hardcases" and example.language == "en"
+        assert example.group and example.group.startswith("hardcases:")
+        assert example.text.strip()
+
+
+def test_targets_name_exactly_one_group_on_hate_and_none_elsewhere(hardcases):
+    for example in hardcases:
+        on = [name for name, value in example.targets.items() if value == 1]
+        if example.labels["hate"] == 1:
+            assert len(on) == 1, (example.functionality, on)
+        else:
+            assert on == [], example.functionality
+
+
+def test_taxonomy_exclusions_hold(hardcases):
+    """offensive means neither hate nor harassment; distress means without self-harm."""
+    for example in hardcases:
+        labels = example.labels
+        if labels["hate"] or labels["harassment"]:
+            assert labels["offensive"] == 0
+        if labels["self_harm"]:
+            assert labels["distress"] == 0
+
+
+def test_every_functionality_present_and_balanced(hardcases):
+    counts = Counter(e.functionality for e in hardcases)
+    assert set(counts) == set(FUNCTIONALITY_NAMES)
+    assert 25 <= len(FUNCTIONALITY_NAMES) <= 50
+    assert min(counts.values()) >= DEFAULT_PER_FUNCTIONALITY * 0.9, counts.most_common()[-3:]
+    assert 4000 <= len(hardcases) <= 8000
+    assert all(f.description for f in FUNCTIONALITIES)
+
+
+def test_functionality_labels_match_their_design(hardcases):
+    groups = by_functionality(hardcases)
+    for name, examples in groups.items():
+        hate = {e.labels["hate"] for e in examples}
+        self_harm = {e.labels["self_harm"] for e in examples}
+        assert hate == {int(name in HATE_POSITIVE)}, name
+        assert self_harm == {int(name in SELF_HARM_POSITIVE)}, name
+    assert {e.labels["harassment"] for e in groups["reply_insult_victim"]} == {1}
+    assert {e.labels["harassment"] for e in groups["hate_directed_at_person"]} == {1}
+    assert {e.labels["harassment"] for e in groups["reported_slur"]} == {0}
+    assert {e.labels["distress"] for e in groups["negated_crisis"]} == {1}
+    assert {e.labels["offensive"] for e in groups["profanity_benign"]} == {1}
+    # Negative sets must not be all-zero by accident of a missing label spec: these carry
+    # distress on some frames and not others.
+    assert {e.labels["distress"] for e in groups["reported_slur"]} == {0, 1}
+    assert {e.labels["distress"] for e in groups["third_party_concern"]} == {0, 1}
+
+
+def test_replies_and_only_replies_have_a_parent(hardcases):
+    for example in hardcases:
+        assert (example.text_pair is not None) == (example.functionality in REPLY_FUNCTIONALITIES)
+
+
+def test_texts_are_unique_under_the_dataset_dedupe_key(hardcases):
+    # build_dataset dedupes on text_key(text) alone (not the parent), so a repeated reply text
+    # would silently lose all but its first parent.
+    keys = [text_key(e.text) for e in hardcases]
+    assert len(keys) == len(set(keys))
+
+
+def test_every_target_group_is_covered(hardcases):
+    hate_targets = Counter(next(t for t, v in e.targets.items() if v)
+                           for e in hardcases if e.labels["hate"])
+    assert set(hate_targets) == set(TARGETS)
+    assert min(hate_targets.values()) >= 50, hate_targets
+    neutral = " ".join(e.text.lower() for e in by_functionality(hardcases)["identity_neutral"])
+    for group in TARGETS:
+        assert any(t.plural.lower() in neutral or t.member.lower() in neutral
+                   for t in terms_for(group)), group
+
+
+def test_slur_functionalities_carry_the_slur_in_the_promised_form(hardcases):
+    groups = by_functionality(hardcases)
+    words = all_slur_words()
+    plain = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+    spaced_word = re.compile(r"\b\w(?:[ .\-_*]\w){2,}\b")
+    assert all(plain.search(e.text) for e in groups["hate_slur"])
+    assert all(spaced_word.search(e.text) for e in groups["hate_spaced_slur"])
+    respelled = [e for e in groups["hate_leet_slur"]
+                 if not plain.search(e.text) or re.search(r"[0-9@$!*]|(\w)\1\1", e.text)]
+    assert len(respelled) >= 0.9 * len(groups["hate_leet_slur"])
+    reclaimed = " ".join(e.text.lower() for e in groups["reclaimed"])
+    for word in ("queer", "dyke", "crip"):
+        assert word in reclaimed
+
+
+def test_long_posts_end_with_the_signal(hardcases):
+    from training.hardcases import crisis_banks
+
+    endings = crisis_banks.EXPLICIT + crisis_banks.PASSIVE + crisis_banks.PLAN
+    for example in by_functionality(hardcases)["crisis_long_post_end"]:
+        sentences = example.text.replace("\n", " ")
+        assert len(sentences.split()) >= 25
+        assert any(sentences.endswith(ending) for ending in endings)
+
+
+def test_groups_keep_variants_of_one_seed_in_one_split(tmp_path, hardcases):
+    path = tmp_path / "hardcases.jsonl"
+    write(hardcases, path)
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    splits = build_dataset(data_dir, sources=[], extra_files=[path], val_fraction=0.2)
+    assert len(splits.train) + len(splits.validation) == len(hardcases)  # nothing deduped away
+    assert splits.validation, "a 20% split of ~500 seeds must put some in validation"
+    train_groups = {e.group for e in splits.train}
+    assert not train_groups & {e.group for e in splits.validation}
+    assert {e.source for e in splits.train} == {"hardcases"}
+
+
+# ------------------------------------------------------------------------------ file and CLI
+def test_write_round_trips_through_the_generic_format(tmp_path):
+    examples = generate(per_functionality=4)
+    path = tmp_path / "hardcases.jsonl"
+    assert write(examples, path) == len(examples)
+    back = list(read_labelled(path))
+    assert back == examples
+
+
+def test_cli_writes_file_and_stats(tmp_path, capsys):
+    out = tmp_path / "hc.jsonl"
+    assert main(["--out", str(out), "--seed", "5", "--per-functionality", "2", "--stats"]) == 0
+    assert len(list(read_labelled(out))) == 2 * len(FUNCTIONALITY_NAMES)
+    printed = capsys.readouterr().out
+    assert '"per_functionality"' in printed
+    summary = stats(generate(seed=5, per_functionality=2))
+    assert summary["total"] == 2 * len(FUNCTIONALITY_NAMES)
+    assert summary["positives"]["self_harm"] > 0
+
+
+# ------------------------------------------------------------------------------- lexicons
+def test_lexicon_and_slurs_cover_every_target_group():
+    assert {t.group for t in IDENTITY_TERMS} == set(TARGETS)
+    assert set(SLURS) == set(TARGETS)
+    assert all(len(terms_for(group)) >= 8 for group in TARGETS)
+
+
+def test_lexicon_is_not_the_evaluation_lexicon():
+    """The fairness metrics' mention lexicon is evaluation material: ours is written apart and
+    shares only the unavoidable core names."""
+    evaluation = yaml.safe_load((REPO / "eval" / "identity_terms.yaml").read_text())
+    eval_terms = {term.lower() for terms in evaluation.values() for term in terms}
+    ours = {t.plural.lower() for t in IDENTITY_TERMS} | {t.member.lower() for t in IDENTITY_TERMS}
+    assert len(ours & eval_terms) / len(ours) < 0.25
+
+
+# --------------------------------------------------------------------------- perturbations
+def test_spacing_perturbations():
+    assert spaced("idiot") == "i d i o t"
+    assert spaced("porch monkey") == "porch m o n k e y"
+    assert spaced("coffin dodger") == "coffin d o d g e r"  # ties: the last word
+    assert separated("suicide", random.Random(0)) in {
+        sep.join("suicide") for sep in (".", "-", "_", "*")}
+
+
+def test_respellings_keep_the_word_recognisable():
+    rng = random.Random(3)
+    for word in ("faggot", "retard", "idiot", "suicide", "wetback", "moron"):
+        for _ in range(20):
+            out = leet(word, rng)
+            assert out != word and len(out) == len(word)
+            assert all(a == b or b in "4@31!05$79" for a, b in zip(word, out))
+            out = drop_vowels(word, rng)
+            assert len(out) < len(word) and _is_subsequence(out, word)
+            assert drop_letter(word, rng) in {word[:i] + word[i + 1:] for i in range(1, len(word) - 1)}
+            out = asterisk(word, rng)
+            assert len(out) == len(word) and "*" in out and out[0] == word[0]
+            assert all(a == b for a, b in zip(word, out) if b != "*")
+            out = stretch(word, rng)
+            assert len(out) > len(word) and re.sub(r"(.)\1+", r"\1", out) == re.sub(
+                r"(.)\1+", r"\1", word)
+
+
+def test_every_perturbation_changes_short_words_too():
+    rng = random.Random(11)
+    for name, perturbation in PERTURBATIONS.items():
+        for word in ("fag", "spaz", "kms", "loser", "tard"):
+            assert perturbation(word, rng) != word, (name, word)
+
+
+def test_perturbations_are_deterministic_given_the_rng():
+    for perturbation in PERTURBATIONS.values():
+        assert perturbation("coffin dodgers", random.Random(7)) == perturbation(
+            "coffin dodgers", random.Random(7))
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(ch in letters for ch in short)

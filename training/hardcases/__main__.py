@@ -1,0 +1,44 @@
+"""``python -m training.hardcases --out runs/hardcases.jsonl [--seed 13] [--per-functionality N]
+[--stats]``: generate the hard-case set and write it in the generic labelled format.
+
+``main(argv)`` is the hook for a ``haven data hardcases`` subcommand; it returns an exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from training.hardcases import DEFAULT_PER_FUNCTIONALITY, DEFAULT_SEED, generate, stats, write
+
+
+def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.ArgumentParser:
+    """Add the generator's options to ``parser`` (a new one by default), for reuse as a
+    subcommand."""
+    parser = parser or argparse.ArgumentParser(
+        prog="python -m training.hardcases",
+        description="Generate Haven's hard-case training set (docs/hardcases.md).")
+    parser.add_argument("--out", required=True, help="output .jsonl file")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED,
+                        help=f"generator seed (default {DEFAULT_SEED})")
+    parser.add_argument("--per-functionality", type=int, default=DEFAULT_PER_FUNCTIONALITY,
+                        help=f"examples per functionality (default {DEFAULT_PER_FUNCTIONALITY})")
+    parser.add_argument("--stats", action="store_true",
+                        help="print counts per functionality and label as JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    examples = generate(seed=args.seed, per_functionality=args.per_functionality)
+    count = write(examples, args.out)
+    print(f"wrote {count} hard-case examples to {args.out}", file=sys.stderr)
+    if args.stats:
+        print(json.dumps(stats(examples), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,566 @@
+"""Expand the hand-written banks into labelled hard cases, one builder per functionality.
+
+Why these cases: a plain fine-tune flags the victim who quotes a slur, the member who denies a
+hateful claim and the student whose "exam is killing me", and misses hate written as "f a g" and
+crisis posts that say "kms". Every functionality below is a pair to one of those failures (a
+positive with a slur, its reported and negated counterparts; explicit ideation, its figurative
+and third-party counterparts), so the model has to read the frame, not the keyword.
+
+Every example carries all five labels as 0/1, all seven targets (the hate target is 1 only on
+hate-positive examples), its functionality, source ``hardcases``, language ``en`` and a group id
+naming the seed sentence or template it came from, so all variants of one seed land in the same
+split of ``training.data.build_dataset``. Generation is a pure function of the seed.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from models.examples import Example, text_key
+from models.taxonomy import LABELS, TARGETS
+from training.data.clean import clean_text
+from training.hardcases import crisis_banks as cb
+from training.hardcases import identity_banks as ib
+from training.hardcases.lexicon import IDENTITY_TERMS, IdentityTerm, terms_for, with_article
+from training.hardcases.perturb import RESPELLING, SPACING, perturb
+from training.hardcases.slurs import SLURS
+
+SOURCE = "hardcases"
+LANGUAGE = "en"
+DEFAULT_SEED = 13
+#: ~43 functionalities x 150 = ~6.4k examples: enough to move a LoRA fine-tune, small enough
+#: that the public corpora (capped at 2,500 per source) still dominate the mix.
+DEFAULT_PER_FUNCTIONALITY = 150
+#: Attempts per wanted example before a functionality gives up (its banks are exhausted).
+_ATTEMPTS_PER_EXAMPLE = 40
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One generated case before it becomes an :class:`Example`."""
+
+    text: str
+    #: Seed sentence or template the case came from (becomes the split group).
+    seed_id: str
+    labels: Mapping[str, int]
+    #: Hate target group; only meaningful when ``labels["hate"] == 1``.
+    target: str | None = None
+    text_pair: str | None = None
+
+
+Builder = Callable[[random.Random, int], Draft]
+
+
+@dataclass(frozen=True)
+class Functionality:
+    name: str
+    description: str
+    build: Builder = field(repr=False)
+
+
+def labels(**positives: int) -> dict[str, int]:
+    """All five labels, 0 unless named: generated cases are fully annotated by construction."""
+    unknown = set(positives) - set(LABELS)
+    if unknown:
+        raise ValueError(f"unknown labels {sorted(unknown)}")
+    return {name: int(positives.get(name, 0)) for name in LABELS}
+
+
+# ----------------------------------------------------------------------------------- helpers
+def _sentence(text: str) -> str:
+    """Capitalise the first letter (templates may start with a lower-case group term)."""
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:i] + ch.upper() + text[i + 1:]
+    return text
+
+
+def _join(prefix: str, body: str) -> str:
+    """``prefix + body``, lower-casing the body's first letter when the prefix does not end a
+    sentence ("Not gonna lie, this ..."), except for "I"."""
+    if not prefix or prefix.rstrip()[-1:] in ".!?:":
+        return prefix + body
+    first = body.split(" ", 1)[0]
+    if first == "I" or first.startswith("I'"):
+        return prefix + body
+    return prefix + body[:1].lower() + body[1:]
+
+
+def _style(text: str, rng: random.Random) -> str:
+    """Casual-writing variation: all lower case or no final full stop, as members type."""
+    roll = rng.random()
+    if roll < 0.2:
+        text = text.lower()
+    elif roll < 0.35 and text.endswith(".") and not text.endswith(".."):
+        text = text[:-1]
+    return text
+
+
+def _template(templates: Sequence[ib.Template], index: int) -> tuple[str, frozenset[str]]:
+    entry = templates[index % len(templates)]
+    if isinstance(entry, tuple):
+        return entry
+    return entry, frozenset(TARGETS)
+
+
+def _pick_group(rng: random.Random, allowed: frozenset[str] = frozenset(TARGETS)) -> str:
+    return rng.choice([g for g in TARGETS if g in allowed])
+
+
+def _slots(rng: random.Random, group: str, *, slur_kinds: tuple[str, ...] = (),
+           slur_obfuscation: float = 0.0, insult_kinds: tuple[str, ...] = ()) -> dict[str, str]:
+    """Fill every identity slot for one group.
+
+    The slur is respelled with one of ``slur_kinds`` (always, or with probability
+    ``slur_obfuscation`` when that is set), the insult with one of ``insult_kinds``.
+    """
+    term: IdentityTerm = rng.choice(terms_for(group))
+    slur, slurs = rng.choice(SLURS[group])
+    if slur_kinds and rng.random() < (slur_obfuscation or 1.0):
+        slur, slurs = perturb(slur, rng, slur_kinds), perturb(slurs, rng, slur_kinds)
+    insult, insults = rng.choice(ib.INSULTS)
+    if insult_kinds:
+        insult, insults = perturb(insult, rng, insult_kinds), perturb(insults, rng, insult_kinds)
+    return {
+        "pl": term.plural, "member": term.member, "a_member": term.a_member,
+        "pred": rng.choice(ib.HATE_PREDICATES),
+        "slur": slur, "slurs": slurs, "a_slur": with_article(slur),
+        "insult": insult, "insults": insults, "a_insult": with_article(insult),
+        "name": rng.choice(ib.FIRST_NAMES),
+    }
+
+
+def _hate_sentence(rng: random.Random, group: str) -> tuple[str, dict[str, str]]:
+    """A hateful sentence about ``group`` (for quotes and reply parents) and its slots, so a
+    reply can name the same people and predicate as its parent."""
+    for _ in range(50):
+        index = rng.randrange(len(ib.HATE_GROUP_ATTACK))
+        text, allowed = _template(ib.HATE_GROUP_ATTACK, index)
+        if group in allowed:
+            slots = _slots(rng, group)
+            return _sentence(text.format(**slots)), slots
+    raise RuntimeError(f"no hate template allows group {group!r}")  # pragma: no cover
+
+
+def _unquoted(sentence: str) -> str:
+    """A sentence as it reads inside quotes: no final full stop."""
+    return sentence[:-1] if sentence.endswith(".") else sentence
+
+
+def _identity_builder(name: str, templates: Sequence[ib.Template], label_spec: Mapping[str, int],
+                      *, hate_target: bool = False, slur_kinds: tuple[str, ...] = (),
+                      slur_obfuscation: float = 0.0,
+                      insult_kinds: tuple[str, ...] = ()) -> Builder:
+    def build(rng: random.Random, index: int) -> Draft:
+        text, allowed = _template(templates, index)
+        group = _pick_group(rng, allowed)
+        slots = _slots(rng, group, slur_kinds=slur_kinds, slur_obfuscation=slur_obfuscation,
+                       insult_kinds=insult_kinds)
+        return Draft(_style(_sentence(text.format(**slots)), rng),
+                     f"{name}:{index % len(templates)}", label_spec,
+                     target=group if hate_target else None)
+    return build
+
+
+def _framed_builder(name: str, frames: Sequence[tuple[str, int]],
+                    fill: Callable[[random.Random, str], dict[str, str]],
+                    base: Mapping[str, int] | None = None) -> Builder:
+    """Reporting frames with a per-frame distress flag; ``fill`` supplies the quoted content."""
+    def build(rng: random.Random, index: int) -> Draft:
+        frame, distress = frames[index % len(frames)]
+        group = _pick_group(rng)
+        text = _sentence(frame.format(**fill(rng, group)))
+        spec = dict(base or labels())
+        spec["distress"] = distress
+        return Draft(_style(text, rng), f"{name}:{index % len(frames)}", spec)
+    return build
+
+
+def _reported_slot(rng: random.Random, group: str) -> dict[str, str]:
+    # Victims often self-censor the slur they report ("called me a f*ggot"): a third of reports.
+    return _slots(rng, group, slur_kinds=("asterisk", "drop_vowels"), slur_obfuscation=0.35)
+
+
+def _quote_slot(rng: random.Random, group: str) -> dict[str, str]:
+    slots = _slots(rng, group)
+    slots["quote"] = _unquoted(_hate_sentence(rng, group)[0])
+    return slots
+
+
+def _insult_slot(rng: random.Random, group: str) -> dict[str, str]:
+    return _slots(rng, group)
+
+
+def _bank_builder(name: str, bank: Sequence[str], label_spec: Mapping[str, int],
+                  prefixes: Sequence[str] = ("",), suffixes: Sequence[str] = ("",)) -> Builder:
+    """Seed sentences with optional framing before/after: the seed decides the label."""
+    def build(rng: random.Random, index: int) -> Draft:
+        seed = bank[index % len(bank)]
+        text = _join(rng.choice(prefixes), seed) + rng.choice(suffixes)
+        return Draft(_style(_sentence(text), rng), f"{name}:{index % len(bank)}", label_spec)
+    return build
+
+
+def _flagged_bank_builder(name: str, bank: Sequence[tuple[str, int]], label_spec: Mapping[str, int],
+                          prefixes: Sequence[str] = ("",), suffixes: Sequence[str] = ("",)) -> Builder:
+    """Like :func:`_bank_builder` for ``(text, distress)`` banks."""
+    def build(rng: random.Random, index: int) -> Draft:
+        seed, distress = bank[index % len(bank)]
+        spec = dict(label_spec)
+        spec["distress"] = distress
+        text = _join(rng.choice(prefixes), seed) + rng.choice(suffixes)
+        return Draft(_style(_sentence(text), rng), f"{name}:{index % len(bank)}", spec)
+    return build
+
+
+CASUAL_PREFIXES = ("", "", "Ugh. ", "lol ", "Okay so ", "Update: ", "Not gonna lie, ", "Today: ")
+CASUAL_SUFFIXES = ("", "", " 🙃", " lol", " Anyway.", " Send help.", " 😂", " Typical.")
+
+#: Crisis sentences that may end a long post or open a reply thread, with stable ids.
+_CRISIS_SEEDS: tuple[tuple[str, str], ...] = (
+    *((f"crisis_explicit:{i}", s) for i, s in enumerate(cb.EXPLICIT)),
+    *((f"crisis_passive:{i}", s) for i, s in enumerate(cb.PASSIVE)),
+    *((f"crisis_plan:{i}", s) for i, s in enumerate(cb.PLAN)),
+)
+
+
+def _long_post(rng: random.Random, ending: str) -> str:
+    """4-7 everyday sentences, then ``ending``: risk signals often come last in long posts."""
+    filler = rng.sample(cb.BENIGN_FILLER, rng.randint(4, 7))
+    joiner = "\n" if rng.random() < 0.3 else " "
+    return joiner.join([*filler, ending])
+
+
+def _evasive(rng: random.Random, index: int) -> Draft:
+    template = cb.EVASIVE_TEMPLATES[index % len(cb.EVASIVE_TEMPLATES)]
+    verb = rng.choice(cb.EVASIVE_VERBS)
+    noun = rng.choice(cb.EVASIVE_NOUNS)
+    if rng.random() < 0.3:  # fresh respellings beyond the hand-written ones
+        noun = perturb("suicide", rng, SPACING + RESPELLING)
+    text = template.format(verb=verb, noun=noun)
+    return Draft(text, f"crisis_evasive:{index % len(cb.EVASIVE_TEMPLATES)}",
+                 labels(self_harm=1))
+
+
+def _crisis_long_post(rng: random.Random, index: int) -> Draft:
+    seed_id, ending = _CRISIS_SEEDS[index % len(_CRISIS_SEEDS)]
+    return Draft(_long_post(rng, ending), seed_id, labels(self_harm=1))
+
+
+def _vent_long_post(rng: random.Random, index: int) -> Draft:
+    ending = cb.VENT_ENDINGS[index % len(cb.VENT_ENDINGS)]
+    return Draft(_long_post(rng, ending), f"long_post_vent_end:{index % len(cb.VENT_ENDINGS)}",
+                 labels(distress=1))
+
+
+def _recovered(rng: random.Random, index: int) -> Draft:
+    template = cb.RECOVERED[index % len(cb.RECOVERED)]
+    text = template.format(n=rng.choice(["two", "three", "four", "five", "six", "eight", "ten",
+                                         "twelve", "fifteen"]))
+    text = text + rng.choice(("", "", " ❤️", " Thank you all for being here.",
+                              " If you're in it right now, please reach out."))
+    return Draft(_style(_sentence(text), rng), f"recovered_attempt:{index % len(cb.RECOVERED)}",
+                 labels())
+
+
+def _obfuscated_group_attack(rng: random.Random, index: int) -> Draft:
+    """A group attack whose identity word is respelled ("m u s l i m s", "j3ws")."""
+    text, allowed = _template(ib.HATE_GROUP_ATTACK, index)
+    group = _pick_group(rng, allowed)
+    single_word = [t for t in terms_for(group) if " " not in t.plural]
+    slots = _slots(rng, group)
+    if single_word:
+        term = rng.choice(single_word)
+        slots["pl"] = perturb(term.plural, rng, SPACING + RESPELLING)
+        slots["a_member"] = with_article(perturb(term.member, rng, SPACING + RESPELLING))
+    else:  # no one-word plural: respell the identity word in the phrase
+        term = rng.choice(terms_for(group))
+        slots["pl"] = perturb(term.plural, rng, RESPELLING)
+        slots["a_member"] = with_article(perturb(term.member, rng, RESPELLING))
+    return Draft(_style(_sentence(text.format(**slots)), rng),
+                 f"hate_obfuscated_group:{index % len(ib.HATE_GROUP_ATTACK)}",
+                 labels(hate=1), target=group)
+
+
+def _reclaimed(rng: random.Random, index: int) -> Draft:
+    seeds = [(word, i, s) for word, bank in ib.RECLAIMED.items() for i, s in enumerate(bank)]
+    word, i, seed = seeds[index % len(seeds)]
+    text = _join(rng.choice(("", "", "lol ", "Ok ", "Honestly, ")), seed) + rng.choice(
+        ("", "", " 🌈", " ❤️", " 💜", " lol", " Love this community."))
+    return Draft(_style(_sentence(text), rng), f"reclaimed:{word}:{i}", labels())
+
+
+# ------------------------------------------------------------------------------------ replies
+_REPLY_OPENERS = ("", "", "Wow. ", "Seriously? ", "lol ", "Ok but ", "{name}, ", "Reply to OP: ")
+_SUPPORT_OPENERS = ("", "{name} here. ", "Reading your post, ", "I hear you. ",
+                    "Thank you for posting this. ", "Hey, ", "Oh friend. ", "I see you. ")
+
+
+def _victim_post(rng: random.Random) -> tuple[str, str]:
+    """A parent post by someone reporting abuse or venting, and its identity group."""
+    group = _pick_group(rng)
+    roll = rng.random()
+    if roll < 0.45:
+        frame, _ = rng.choice(ib.REPORTED_SLUR)
+        return _sentence(frame.format(**_reported_slot(rng, group))), group
+    if roll < 0.8:
+        frame, _ = rng.choice(ib.REPORTED_HATE)
+        return _sentence(frame.format(**_quote_slot(rng, group))), group
+    return rng.choice(cb.DISTRESS), group
+
+
+def _reply_insult_victim(rng: random.Random, index: int) -> Draft:
+    parent, group = _victim_post(rng)
+    slots = _slots(rng, group)
+    template = ib.INSULT_VICTIM[index % len(ib.INSULT_VICTIM)]
+    text = _join(rng.choice(_REPLY_OPENERS).format(**slots), _sentence(template.format(**slots)))
+    return Draft(_style(_sentence(text), rng),
+                 f"reply_insult_victim:{index % len(ib.INSULT_VICTIM)}",
+                 labels(harassment=1), text_pair=parent)
+
+
+def _reply_support_victim(rng: random.Random, index: int) -> Draft:
+    parent, group = _victim_post(rng)
+    slots = _slots(rng, group)
+    template = ib.SUPPORT_VICTIM[index % len(ib.SUPPORT_VICTIM)]
+    text = _join(rng.choice(_SUPPORT_OPENERS).format(**slots), _sentence(template.format(**slots)))
+    return Draft(_style(_sentence(text), rng),
+                 f"reply_support_victim:{index % len(ib.SUPPORT_VICTIM)}", labels(),
+                 text_pair=parent)
+
+
+def _reply_counter_speech(rng: random.Random, index: int) -> Draft:
+    group = _pick_group(rng)
+    parent, slots = _hate_sentence(rng, group)
+    template = ib.COUNTER_REPLY[index % len(ib.COUNTER_REPLY)]
+    slots["quote"] = _unquoted(parent)
+    text = _join(rng.choice(_REPLY_OPENERS[:6]), _sentence(template.format(**slots)))
+    return Draft(_style(_sentence(text), rng),
+                 f"reply_counter_speech:{index % len(ib.COUNTER_REPLY)}", labels(),
+                 text_pair=parent)
+
+
+def _reply_endorse_hate(rng: random.Random, index: int) -> Draft:
+    group = _pick_group(rng)
+    parent, slots = _hate_sentence(rng, group)
+    template = ib.ENDORSE_REPLY[index % len(ib.ENDORSE_REPLY)]
+    slots["quote"] = _unquoted(parent)
+    text = _join(rng.choice(("", "", "Yep. ", "Say it louder. ", "Based. ")),
+                 _sentence(template.format(**slots)))
+    return Draft(_style(_sentence(text), rng),
+                 f"reply_endorse_hate:{index % len(ib.ENDORSE_REPLY)}", labels(hate=1),
+                 target=group, text_pair=parent)
+
+
+def _crisis_parent(rng: random.Random) -> str:
+    _, seed = rng.choice(_CRISIS_SEEDS + tuple((f"p{i}", s) for i, s in enumerate(cb.PREPARATION)))
+    return rng.choice(cb.PREFIXES) + seed + rng.choice(cb.SUFFIXES)
+
+
+def _reply_supportive_crisis(rng: random.Random, index: int) -> Draft:
+    template = cb.SUPPORTIVE[index % len(cb.SUPPORTIVE)]
+    opener = rng.choice(_SUPPORT_OPENERS[1:]).format(name=rng.choice(ib.FIRST_NAMES))
+    return Draft(_style(_sentence(_join(opener, template)), rng),
+                 f"supportive:{index % len(cb.SUPPORTIVE)}", labels(),
+                 text_pair=_crisis_parent(rng))
+
+
+def _reply_crisis_disclosure(rng: random.Random, index: int) -> Draft:
+    template = cb.REPLY_DISCLOSURE[index % len(cb.REPLY_DISCLOSURE)]
+    parent = rng.choice(cb.DISCLOSURE_PARENTS + cb.DISTRESS)
+    opener = rng.choice(("", "", "Honestly, ", "ngl ", "Hey. ", "Can I be honest? "))
+    closer = rng.choice(("", "", " Sorry for hijacking.", " Not sure why I'm saying this here.",
+                         " I don't really know what to do."))
+    return Draft(_style(_sentence(_join(opener, template) + closer), rng),
+                 f"reply_crisis_disclosure:{index % len(cb.REPLY_DISCLOSURE)}",
+                 labels(self_harm=1), text_pair=parent)
+
+
+# ------------------------------------------------------------------------------ registry
+def _f(name: str, description: str, build: Builder) -> Functionality:
+    return Functionality(name, description, build)
+
+
+FUNCTIONALITIES: tuple[Functionality, ...] = (
+    # --- hate positives
+    _f("hate_group_attack", "Dehumanising statement about a protected group (hate 1).",
+       _identity_builder("hate_group_attack", ib.HATE_GROUP_ATTACK, labels(hate=1),
+                         hate_target=True)),
+    _f("hate_slur", "Slur used against a group (hate 1).",
+       _identity_builder("hate_slur", ib.HATE_SLUR, labels(hate=1), hate_target=True)),
+    _f("hate_spaced_slur", "Slur with inserted spaces or separators ('f a g', 'k.i.k.e') (hate 1).",
+       _identity_builder("hate_spaced_slur", ib.HATE_SLUR, labels(hate=1), hate_target=True,
+                         slur_kinds=SPACING)),
+    _f("hate_leet_slur", "Slur in leetspeak, with dropped letters, asterisks or stretched "
+       "letters (hate 1).",
+       _identity_builder("hate_leet_slur", ib.HATE_SLUR, labels(hate=1), hate_target=True,
+                         slur_kinds=RESPELLING)),
+    _f("hate_obfuscated_group", "Group attack whose identity word is respelled (hate 1).",
+       _obfuscated_group_attack),
+    _f("hate_directed_at_person", "Identity attack addressed to a person (hate 1, harassment 1).",
+       _identity_builder("hate_directed_at_person", ib.HATE_DIRECTED,
+                         labels(hate=1, harassment=1), hate_target=True,
+                         slur_kinds=SPACING + RESPELLING, slur_obfuscation=0.3)),
+    # --- identity negatives
+    _f("reported_slur", "Author reports a slur thrown at them (hate 0; distress per frame).",
+       _framed_builder("reported_slur", ib.REPORTED_SLUR, _reported_slot)),
+    _f("reported_hate", "Author quotes a hateful sentence they received (hate 0).",
+       _framed_builder("reported_hate", ib.REPORTED_HATE, _quote_slot)),
+    _f("counter_speech", "Rejects a hateful claim while stating it (hate 0).",
+       _identity_builder("counter_speech", ib.COUNTER_SPEECH, labels())),
+    _f("counter_speech_slur", "Condemns a slur by mentioning it (hate 0).",
+       _identity_builder("counter_speech_slur", ib.COUNTER_SPEECH_SLUR, labels(),
+                         slur_kinds=("asterisk",), slur_obfuscation=0.25)),
+    _f("negated_hate", "Denies a hateful claim ('X are not ...') (hate 0).",
+       _identity_builder("negated_hate", ib.NEGATED_HATE, labels())),
+    _f("identity_neutral", "Neutral mention of an identity group or member (all 0).",
+       _identity_builder("identity_neutral", ib.IDENTITY_NEUTRAL, labels())),
+    _f("identity_positive", "Positive statement about a group or one's own identity (all 0).",
+       _identity_builder("identity_positive", ib.IDENTITY_POSITIVE, labels())),
+    _f("identity_question", "Question or opinion about a group, not an attack (all 0).",
+       _identity_builder("identity_question", ib.IDENTITY_QUESTION, labels())),
+    _f("reclaimed", "In-group reclaimed use of a slur (all 0).", _reclaimed),
+    # --- harassment / offensive
+    _f("harassment_direct", "Insult or threat to a specific person, no identity (harassment 1).",
+       _identity_builder("harassment_direct", ib.HARASSMENT_DIRECT, labels(harassment=1))),
+    _f("harassment_obfuscated", "Personal insult with a respelled insult word (harassment 1).",
+       _identity_builder("harassment_obfuscated", [t for t in ib.HARASSMENT_DIRECT if "insult" in t],
+                         labels(harassment=1), insult_kinds=SPACING + RESPELLING)),
+    _f("reported_insult", "Author reports an insult they received (harassment 0).",
+       _framed_builder("reported_insult", ib.REPORTED_INSULT, _insult_slot)),
+    _f("nonprotected_group_insult", "Insult to a non-protected group (offensive 1, hate 0).",
+       _identity_builder("nonprotected_group_insult", ib.NONPROTECTED_GROUP_INSULT,
+                         labels(offensive=1))),
+    _f("profanity_benign", "Untargeted profanity (offensive 1, hate 0, harassment 0).",
+       _bank_builder("profanity_benign", ib.PROFANITY_BENIGN, labels(offensive=1),
+                     CASUAL_PREFIXES, CASUAL_SUFFIXES)),
+    _f("self_deprecation", "Joking self-insult (all 0).",
+       _bank_builder("self_deprecation", ib.SELF_DEPRECATION, labels(), CASUAL_PREFIXES,
+                     CASUAL_SUFFIXES)),
+    # --- crisis positives
+    _f("crisis_explicit", "Explicit suicidal ideation (self_harm 1).",
+       _bank_builder("crisis_explicit", cb.EXPLICIT, labels(self_harm=1), cb.PREFIXES,
+                     cb.SUFFIXES)),
+    _f("crisis_passive", "Passive ideation: wishing not to exist (self_harm 1).",
+       _bank_builder("crisis_passive", cb.PASSIVE, labels(self_harm=1), cb.PREFIXES,
+                     cb.SUFFIXES)),
+    _f("crisis_plan", "A plan, method or date (self_harm 1).",
+       _bank_builder("crisis_plan", cb.PLAN, labels(self_harm=1), cb.PREFIXES, cb.SUFFIXES)),
+    _f("crisis_preparation", "Preparations: letters, giving things away (self_harm 1).",
+       _bank_builder("crisis_preparation", cb.PREPARATION, labels(self_harm=1), cb.PREFIXES,
+                     cb.SUFFIXES)),
+    _f("self_injury", "Current self-injury (self_harm 1).",
+       _bank_builder("self_injury", cb.SELF_INJURY, labels(self_harm=1), cb.PREFIXES,
+                     cb.SUFFIXES)),
+    _f("crisis_evasive", "Ideation in slang or evasive spelling (unalive, kms, s-u-i-c-i-d-e) "
+       "(self_harm 1).", _evasive),
+    _f("crisis_long_post_end", "Long everyday post whose last sentence is ideation (self_harm 1).",
+       _crisis_long_post),
+    # --- crisis negatives
+    _f("long_post_vent_end", "Long everyday post ending in sadness, no risk (distress 1).",
+       _vent_long_post),
+    _f("idiom_figurative", "Figurative death idioms ('this exam is killing me') (self_harm 0).",
+       _flagged_bank_builder("idiom_figurative", cb.IDIOMS, labels(), CASUAL_PREFIXES,
+                             CASUAL_SUFFIXES)),
+    _f("accidental_injury", "Accidental injury, not self-harm (all 0).",
+       _bank_builder("accidental_injury", cb.ACCIDENTAL_INJURY, labels(), CASUAL_PREFIXES,
+                     CASUAL_SUFFIXES)),
+    _f("third_party_concern", "Worry about someone else's risk (self_harm 0; distress per seed).",
+       _flagged_bank_builder("third_party_concern", cb.THIRD_PARTY, labels(),
+                             ("", "", "Please help. ", "Long-time lurker. ", "Need advice. ",
+                              "Not sure where else to ask. "),
+                             ("", "", " Any advice welcome.", " Thank you.", " I feel so lost.",
+                              " I don't want to make it worse."))),
+    _f("recovered_attempt", "Recovered past attempt or self-harm (self_harm 0).", _recovered),
+    _f("suicide_news", "News, research or discussion about suicide (self_harm 0).",
+       _bank_builder("suicide_news", cb.NEWS, labels(),
+                     ("", "", "Interesting read: ", "From today's paper: ", "Question for the "
+                      "group: ", "Saw this today. "),
+                     ("", "", " Thoughts?", " Worth a read.", " Link in comments.",
+                      " Curious what people here think."))),
+    _f("supportive_reply", "Supportive message to someone at risk (self_harm 0).",
+       _bank_builder("supportive", cb.SUPPORTIVE, labels(),
+                     ("", "", "Hey. ", "Hi friend. ", "I read your post. ", "Oh no. ", "Hugs. "),
+                     ("", "", " ❤️", " 💛", " Take care.", " We're here.", " 🫂"))),
+    _f("negated_crisis", "Negated ideation ('I'm not suicidal, just exhausted') (self_harm 0, "
+       "distress 1).",
+       _bank_builder("negated_crisis", cb.NEGATED, labels(distress=1),
+                     ("", "", "Just venting. ", "Long day. ", "Ugh. ", "Before anyone worries: "),
+                     ("", "", " Thanks for listening.", " I'll be okay.", " Just needed to say it.",
+                      " Tomorrow's another day."))),
+    _f("distress_no_risk", "Sadness, anxiety or grief without risk (distress 1).",
+       _bank_builder("distress_no_risk", cb.DISTRESS, labels(distress=1),
+                     ("", "", "Just venting. ", "Long day. ", "Ugh. ", "Can't sleep. "),
+                     ("", "", " Thanks for listening.", " Not sure what to do.",
+                      " Just needed to say it.", " Anyone else?"))),
+    # --- replies (text_pair = parent post)
+    _f("reply_counter_speech", "Reply quoting a hateful parent to reject it (hate 0).",
+       _reply_counter_speech),
+    _f("reply_endorse_hate", "Reply agreeing with a hateful parent (hate 1).",
+       _reply_endorse_hate),
+    _f("reply_insult_victim", "Insulting reply to someone reporting abuse (harassment 1).",
+       _reply_insult_victim),
+    _f("reply_support_victim", "Supportive reply to someone reporting abuse (all 0).",
+       _reply_support_victim),
+    _f("reply_supportive_crisis", "Supportive reply to a crisis post (self_harm 0).",
+       _reply_supportive_crisis),
+    _f("reply_crisis_disclosure", "Reply disclosing the replier's own risk (self_harm 1).",
+       _reply_crisis_disclosure),
+)
+
+FUNCTIONALITY_NAMES: tuple[str, ...] = tuple(f.name for f in FUNCTIONALITIES)
+
+
+def _to_example(draft: Draft, functionality: str) -> Example:
+    if draft.labels.get("hate") == 1 and draft.target is None:
+        raise ValueError(f"{functionality}: hate-positive draft without a target group")
+    targets = {name: int(draft.labels.get("hate") == 1 and name == draft.target)
+               for name in TARGETS}
+    return Example(
+        text=clean_text(draft.text),
+        source=SOURCE,
+        language=LANGUAGE,
+        labels=dict(draft.labels),
+        targets=targets,
+        group=f"{SOURCE}:{draft.seed_id}",
+        text_pair=clean_text(draft.text_pair) if draft.text_pair else None,
+        functionality=functionality,
+    )
+
+
+def generate(seed: int = DEFAULT_SEED, per_functionality: int | None = None,
+             functionalities: Sequence[str] | None = None) -> list[Example]:
+    """Generate the hard-case set: a pure function of its arguments.
+
+    ``per_functionality`` examples per functionality (default
+    :data:`DEFAULT_PER_FUNCTIONALITY`; fewer when a functionality's banks run out). Texts are
+    unique across the whole set by :func:`models.examples.text_key`, the same key
+    ``build_dataset`` dedupes on, so nothing generated is silently merged away at training time.
+    """
+    wanted = DEFAULT_PER_FUNCTIONALITY if per_functionality is None else per_functionality
+    if wanted < 0:
+        raise ValueError(f"per_functionality must be >= 0, got {wanted}")
+    names = FUNCTIONALITY_NAMES if functionalities is None else tuple(functionalities)
+    unknown = sorted(set(names) - set(FUNCTIONALITY_NAMES))
+    if unknown:
+        raise ValueError(f"unknown functionalities {unknown}; known: {', '.join(FUNCTIONALITY_NAMES)}")
+    seen: set[str] = set()
+    out: list[Example] = []
+    for functionality in FUNCTIONALITIES:
+        if functionality.name not in names:
+            continue
+        rng = random.Random(f"{seed}:{functionality.name}")
+        kept = 0
+        for attempt in range(wanted * _ATTEMPTS_PER_EXAMPLE):
+            if kept >= wanted:
+                break
+            example = _to_example(functionality.build(rng, attempt), functionality.name)
+            key = text_key(example.text)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(example)
+            kept += 1
+    return out
