@@ -59,5 +59,7 @@ def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
     for name in ("uvicorn", "uvicorn.error"):
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True
+    # Alembic announces every plugin and migration step at INFO on each start-up.
+    logging.getLogger("alembic").setLevel(max(root.level, logging.WARNING))
     # Our middleware logs each request without query strings; uvicorn's access log would repeat it.
     logging.getLogger("uvicorn.access").disabled = True

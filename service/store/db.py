@@ -54,8 +54,23 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return cfg
 
 
+#: Arbitrary constant naming Haven's migration lock among PostgreSQL advisory locks.
+MIGRATION_LOCK_ID = 0x4A56454E
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    command.upgrade(alembic_config(engine), revision)
+    """Migrate to ``revision``. On PostgreSQL an advisory lock serialises replicas that start
+    together with ``HAVEN_MIGRATE_ON_START=true``: the first migrates, the others find it done."""
+    if engine.dialect.name != "postgresql":
+        command.upgrade(alembic_config(engine), revision)
+        return
+    with engine.connect() as lock:
+        lock.execute(text("SELECT pg_advisory_lock(:id)"), {"id": MIGRATION_LOCK_ID})
+        try:
+            command.upgrade(alembic_config(engine), revision)
+        finally:
+            lock.execute(text("SELECT pg_advisory_unlock(:id)"), {"id": MIGRATION_LOCK_ID})
+            lock.commit()
 
 
 def downgrade(engine: Engine, revision: str) -> None:

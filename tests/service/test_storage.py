@@ -197,3 +197,25 @@ def test_concurrent_claims_in_threads_never_share_an_item(sessions):
     for t in threads:
         t.join(timeout=60)
     assert sorted(i for i, _ in claimed) == sorted(ids)  # each exactly once
+
+
+@pytest.mark.postgres
+def test_replicas_migrating_at_once_do_not_collide(pg_url):
+    engines = [db.make_engine(pg_url) for _ in range(3)]
+    errors: list[BaseException] = []
+
+    def migrate(engine) -> None:
+        try:
+            db.upgrade(engine)
+        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=migrate, args=(e,)) for e in engines]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert errors == []
+    assert db.current_revision(engines[0]) == db.head_revision()
+    for engine in engines:
+        engine.dispose()
