@@ -19,6 +19,9 @@ and the sync model:
   request.
 
 A request is never split across batches, and results come back in the order of its texts.
+
+:class:`BatchingInferenceEngine` puts the batcher behind the service's ``InferenceEngine`` seam
+(same ``predict`` contract), and :class:`ServiceOverloaded` is the ``503`` a full queue becomes.
 """
 
 from __future__ import annotations
@@ -34,8 +37,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from models.predictor import Prediction
+from models.predictor import Prediction, Predictor
 from models.taxonomy import LABELS, TARGETS
+from service.errors import HavenError, ModelUnavailable
+from service.inference import InferenceEngine
+from service.inference import _check as check_prediction
 
 log = logging.getLogger(__name__)
 
@@ -190,6 +196,20 @@ class MicroBatcher:
         if self._own_executor:
             self._executor.shutdown(wait=False, cancel_futures=True)
 
+    def close_nowait(self) -> None:
+        """Synchronous shutdown (for a sync ``close()``): fail queued requests, stop the worker."""
+        self._closing = True
+        while self._queue:
+            request = self._queue.popleft()
+            request.queued = False
+            if not request.future.done():
+                request.future.set_exception(BatcherClosed("the inference batcher shut down"))
+        self._queued_posts = 0
+        if self._worker is not None and not self._worker.done():
+            self._worker.cancel()
+        if self._own_executor:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+
     # ------------------------------------------------------------------ worker
 
     def _ensure_worker(self, loop: asyncio.AbstractEventLoop) -> None:
@@ -338,3 +358,81 @@ def _resolve(request: _Request, *, result: Prediction | None = None,
 
 def _empty() -> Prediction:
     return Prediction(np.zeros((0, len(LABELS)), np.float32), np.zeros((0, len(TARGETS)), np.float32))
+
+
+# --------------------------------------------------------------------------- service seam
+
+
+class ServiceOverloaded(HavenError):
+    """The inference queue is full: answered ``503`` with ``Retry-After`` (never a silent drop).
+
+    Unlike ``ModelUnavailable`` this is not turned into a fail-safe ``review``: the platform
+    still has the post and should send it again later, which keeps the review queue for posts
+    the model could not judge rather than for posts that arrived during a burst.
+    """
+
+    status = 503
+    code = "overloaded"
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(message, details={"retry_after": retry_after})
+        self.retry_after = retry_after
+
+
+class BatchingInferenceEngine(InferenceEngine):
+    """``InferenceEngine`` whose ``predict`` goes through a :class:`MicroBatcher`.
+
+    Same contract as the base class: ``ModelUnavailable`` when the model is not loaded, fails,
+    times out (``timeout_s`` now includes the time queued) or returns malformed scores; plus
+    :class:`ServiceOverloaded` when the queue is full. Shares the base class's single inference
+    thread, so tokenisation and the forward pass stay off the event loop.
+    """
+
+    def __init__(
+        self,
+        predictor: Predictor | None = None,
+        *,
+        timeout_s: float = 10.0,
+        batch_size: int = 32,
+        max_batch_posts: int = 64,
+        max_wait_ms: float = 5.0,
+        max_queued_posts: int = 1024,
+    ) -> None:
+        super().__init__(predictor, timeout_s=timeout_s, batch_size=batch_size)
+        self.batcher = MicroBatcher(
+            self._predict_batch, max_batch_posts=max_batch_posts, max_wait_ms=max_wait_ms,
+            max_queued_posts=max_queued_posts, executor=self._executor,
+        )
+
+    def _predict_batch(self, texts: list[str], pairs: list[str | None] | None) -> Prediction:
+        predictor = self._predictor
+        if predictor is None:
+            raise ModelUnavailable(self.load_error or "the model is still loading")
+        return predictor.predict_proba(texts, pairs, self.batch_size)
+
+    async def predict(self, texts: list[str], pairs: Sequence[str | None]) -> Prediction:
+        if self._predictor is None:
+            raise ModelUnavailable(self.load_error or "the model is still loading")
+        started = time.perf_counter()
+        try:
+            prediction = await asyncio.wait_for(self.batcher.submit(texts, pairs),
+                                                timeout=self.timeout_s)
+        except QueueFull as exc:
+            raise ServiceOverloaded(
+                "the moderation model is at capacity; retry after the indicated delay",
+                retry_after=exc.retry_after,
+            ) from exc
+        except TimeoutError as exc:
+            raise ModelUnavailable(f"inference timed out after {self.timeout_s}s") from exc
+        except ModelUnavailable:
+            raise
+        except Exception as exc:  # the model is third-party code: any failure means fail safe
+            log.error("inference failed", extra={"error_type": type(exc).__name__})
+            raise ModelUnavailable(f"inference failed: {type(exc).__name__}") from exc
+        self.last_latency_s = time.perf_counter() - started
+        check_prediction(prediction, len(texts))
+        return prediction
+
+    def close(self) -> None:
+        self.batcher.close_nowait()
+        super().close()

@@ -285,3 +285,75 @@ def test_batched_scores_match_unbatched_scores_of_the_real_model(tiny_model_dir)
         # Padding to a different width changes float summation order, nothing else.
         np.testing.assert_allclose(result.scores, alone.scores, atol=1e-5)
         np.testing.assert_allclose(result.targets, alone.targets, atol=1e-5)
+
+
+# --------------------------------------------------------------------------- the engine seam
+
+
+class FakePredictor:
+    name, version = "fake", "0"
+    thresholds = {label: 0.5 for label in LABELS}
+
+    def __init__(self, model: FakeModel):
+        self.model = model
+
+    def predict_proba(self, texts, text_pairs=None, batch_size=32):
+        return self.model(list(texts), None if text_pairs is None else list(text_pairs))
+
+
+def test_batching_engine_batches_concurrent_predicts_and_keeps_the_engine_contract():
+    from service.batching import BatchingInferenceEngine
+
+    model = FakeModel(fail_on="poison")
+
+    async def scenario():
+        engine = BatchingInferenceEngine(FakePredictor(model), max_batch_posts=16, max_wait_ms=20)
+        ok = await asyncio.gather(*(engine.predict([f"post {i}"], [None]) for i in range(6)))
+        outcome = await asyncio.gather(engine.predict(["poison"], [None]),
+                                       engine.predict(["fine"], ["parent"]),
+                                       return_exceptions=True)
+        engine.close()
+        return ok, outcome
+
+    from service.errors import ModelUnavailable
+
+    ok, (bad, fine) = run(scenario())
+    for i, prediction in enumerate(ok):
+        np.testing.assert_array_equal(prediction.scores, model.alone([f"post {i}"]).scores)
+    assert len(model.calls[0][0]) == 6  # one shared batch
+    assert isinstance(bad, ModelUnavailable)  # fail-safe review, as before
+    np.testing.assert_array_equal(fine.scores, model.alone(["fine"], ["parent"]).scores)
+
+
+def test_batching_engine_not_loaded_timeout_and_overload():
+    from service.batching import BatchingInferenceEngine, ServiceOverloaded
+    from service.errors import ModelUnavailable
+
+    gate = threading.Event()
+    model = FakeModel(gate=gate)
+
+    async def scenario():
+        engine = BatchingInferenceEngine(None, timeout_s=10, max_batch_posts=1,
+                                         max_queued_posts=1, max_wait_ms=0)
+        with pytest.raises(ModelUnavailable, match="loading"):
+            await engine.predict(["x"], [None])
+        engine.set_predictor(FakePredictor(model))
+        running = asyncio.ensure_future(engine.predict(["in flight"], [None]))
+        await asyncio.to_thread(model.started.wait, 10)
+        engine.timeout_s = 0.2
+        queued = asyncio.ensure_future(engine.predict(["queued"], [None]))
+        while engine.batcher.queued_posts < 1:
+            await asyncio.sleep(0)
+        with pytest.raises(ServiceOverloaded) as overloaded:
+            await engine.predict(["refused"], [None])
+        with pytest.raises(ModelUnavailable, match="timed out"):
+            await queued  # still queued behind the blocked batch when its time runs out
+        assert engine.batcher.queued_posts == 0  # the timed-out request left the queue
+        gate.set()
+        await running
+        engine.close()
+        return overloaded.value
+
+    overloaded = run(scenario())
+    assert overloaded.status == 503 and overloaded.retry_after >= 1
+    assert overloaded.body()["error"]["code"] == "overloaded"
