@@ -31,8 +31,13 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from models.taxonomy import CRISIS_LABELS, DEFAULT_THRESHOLD, LABEL_DEFINITIONS, LABELS
-from models.taxonomy import TARGET_DEFINITIONS
+from models.taxonomy import (
+    CRISIS_LABELS,
+    DEFAULT_THRESHOLD,
+    LABEL_DEFINITIONS,
+    LABELS,
+    TARGET_DEFINITIONS,
+)
 from service.deps import AppServices, Principal, Services
 from service.errors import ClaimConflict, HavenError, InvalidRequest, ModelUnavailable
 from service.security import Role

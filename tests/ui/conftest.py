@@ -23,6 +23,7 @@ from service.app import create_app  # noqa: E402
 from service.settings import Settings  # noqa: E402
 from service.store.repositories import KeyRepository  # noqa: E402
 
+
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """Settings read HAVEN_* variables: tests must not see the developer's."""

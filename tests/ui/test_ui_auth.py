@@ -94,7 +94,8 @@ def test_logout_clears_the_session(ui):
     moderator = ui.sign_in(ui.key("Robin", "moderator", ["*"]))
     token = csrf_of(moderator.get("/ui").text)
     response = moderator.post("/ui/logout", data={"csrf_token": token})
-    assert response.status_code == 303 and response.headers["location"] == "/ui/login?msg=signed_out"
+    assert response.status_code == 303
+    assert response.headers["location"] == "/ui/login?msg=signed_out"
     assert f'{SESSION_COOKIE}=""' in response.headers["set-cookie"]
     assert moderator.get("/ui").status_code == 303
     assert "You are signed out." in moderator.get("/ui/login?msg=signed_out").text
@@ -129,7 +130,8 @@ def test_signer_rejects_tampering():
     payload, signature = token.split(".")
     assert signer.loads(payload + "." + signature[:-2] + "AA") is None
     assert signer.loads(payload[:-1] + "x." + signature) is None
-    assert signer.loads("garbage") is None and signer.loads("") is None and signer.loads(None) is None
+    for junk in ("garbage", "", None):
+        assert signer.loads(junk) is None
 
 
 def test_security_headers_on_pages_static_and_errors_but_not_the_api(ui):
