@@ -52,6 +52,14 @@ class PostRequest(BaseModel):
             raise ValueError("text must not be blank")
         return value
 
+    @field_validator("id", "text", "author_id", "reply_to_text")
+    @classmethod
+    def _no_nul(cls, value: str | None) -> str | None:
+        # PostgreSQL cannot store NUL in text columns; refuse it here instead of failing later.
+        if value is not None and "\x00" in value:
+            raise ValueError("must not contain NUL (\\u0000) characters")
+        return value
+
     @field_validator("country")
     @classmethod
     def _upper(cls, value: str | None) -> str | None:

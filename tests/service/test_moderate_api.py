@@ -305,3 +305,30 @@ def test_openapi_documents_moderate_with_examples(harness):
     schema = spec["components"]["schemas"][schema_ref.rsplit("/", 1)[1]]
     assert schema["examples"][0]["posts"]
     assert harness.client.get("/docs").status_code == 200
+
+
+def test_nul_characters_are_refused_not_stored(harness):
+    token = harness.key("platform")
+    r = harness.moderate(token, post("p1", "hello\x00world"))
+    assert r.status_code == 422
+    assert r.json()["error"]["details"][0]["field"] == "body.posts.0.text"
+
+
+def test_arbitrary_unicode_posts_never_500(harness):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    token = harness.key("platform")
+    counter = iter(range(10_000))
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(text=st.text(min_size=0, max_size=200), pair=st.none() | st.text(max_size=50),
+           language=st.none() | st.text(max_size=12), country=st.none() | st.text(max_size=3))
+    def check(text, pair, language, country):
+        payload = {"id": f"h{next(counter)}", "text": text, "reply_to_text": pair,
+                   "language": language, "country": country}
+        r = harness.moderate(token, payload)
+        assert r.status_code in (200, 422), r.text
+        assert "error" in r.json() or r.json()["results"][0]["decision"]
+
+    check()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def queue_posts(h, token, *posts):
     r = h.moderate(token, *[{"id": pid, "text": text, **extra} for pid, text, extra in posts])
@@ -158,3 +160,19 @@ def test_unknown_item_is_404(harness):
                          ("get", "/v1/reviews/nope/history")]:
         r = getattr(harness.client, method)(path, headers=harness.headers(mod))
         assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
+
+
+@pytest.mark.postgres
+def test_nul_in_queue_inputs_is_4xx_on_postgres(make_harness, pg_url):
+    h = make_harness(database_url=pg_url, migrate_on_start=True)
+    client, mod = h.key("platform"), h.key("mod", "moderator", ["*"])
+    review_id = queue_posts(h, client, ("p", "hate=0.6", {}))["p"]["review_id"]
+    r = h.client.get("/v1/reviews", params={"community_id": "a\x00b"}, headers=h.headers(mod))
+    assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_request"
+    h.client.post(f"/v1/reviews/{review_id}/claim", headers=h.headers(mod))
+    r = h.client.post(f"/v1/reviews/{review_id}/decision", headers=h.headers(mod),
+                      json={"action": "approve", "note": "bad\x00note"})
+    assert r.status_code == 422
+    r = h.client.post(f"/v1/reviews/{review_id}/decision", headers=h.headers(mod),
+                      json={"action": "approve", "note": "fine"})
+    assert r.status_code == 200  # the failed attempt left the item and the claim intact
