@@ -113,6 +113,9 @@ def mount_ui(app: FastAPI) -> None:
     per-app session signer and attribution cache."""
     services: AppServices = app.state.services
     secret = services.settings.ui_session_secret
+    if secret is None and services.settings.workers > 1:
+        log.warning("HAVEN_UI_SESSION_SECRET is unset: each worker signs web UI sessions with "
+                    "its own random secret, so moderators will be signed out at random; set it")
     app.state.ui_signer = SessionSigner.from_secret(secret.get_secret_value() if secret else None)
     app.state.ui_attributions = AttributionCache()
     app.include_router(router)
@@ -133,6 +136,7 @@ class UiSecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
         static = path.startswith("/ui/static/")
+        https = scope.get("scheme") == "https"
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -140,6 +144,8 @@ class UiSecurityHeadersMiddleware:
                 extra = [(k, v) for k, v in SECURITY_HEADERS if k not in names]
                 if not static and b"cache-control" not in names:
                     extra.append((b"cache-control", b"no-store"))
+                if https:
+                    extra.append((b"strict-transport-security", b"max-age=31536000"))
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
@@ -214,7 +220,10 @@ class UiRoute(APIRoute):
                     target += "?" + request.url.query
                 if request.method != "GET":
                     target = "/ui"
-                return RedirectResponse("/ui/login?" + urlencode({"next": target}), 303)
+                response = RedirectResponse("/ui/login?" + urlencode({"next": target}), 303)
+                if SESSION_COOKIE in request.cookies:  # forged, expired, or its key revoked
+                    response.delete_cookie(SESSION_COOKIE, path="/ui")
+                return response
             except RequestValidationError:
                 return _error_page(request, 400, "That request was not understood.")
             except HavenError as exc:
@@ -321,6 +330,8 @@ def safe_back(value: str | None) -> str:
     parts = urlsplit(value)
     if parts.scheme or parts.netloc or not (parts.path == "/ui" or parts.path.startswith("/ui/")):
         return "/ui"
+    if ".." in parts.path.split("/"):
+        return "/ui"
     return value
 
 
@@ -345,9 +356,13 @@ def _set_session(response: Response, request: Request, value: str) -> None:
 
 
 @router.get("/login", response_class=HTMLResponse)
-def login_form(request: Request, next: str = "/ui") -> Response:  # noqa: A002 - the form field
-    if request.app.state.ui_signer.loads(request.cookies.get(SESSION_COOKIE)) is not None:
-        return RedirectResponse(safe_back(next), 303)
+def login_form(request: Request, services: Services,
+               next: str = "/ui") -> Response:  # noqa: A002 - the form field
+    session = request.app.state.ui_signer.loads(request.cookies.get(SESSION_COOKIE))
+    if session is not None:
+        with services.sessions() as db:
+            if queries.active_ui_key(db, session.key_id) is not None:
+                return RedirectResponse(safe_back(next), 303)
     return _login_page(request, next)
 
 

@@ -120,7 +120,15 @@ def test_forged_expired_and_revoked_sessions_end(ui, clock):
     assert signed_in.get("/ui").status_code == 200
     with ui.services.sessions() as session:
         KeyRepository(session).revoke(key_id)
-    assert signed_in.get("/ui").status_code == 303  # revoking the key ends its web sessions
+    ended = signed_in.get("/ui")  # revoking the key ends its web sessions
+    assert ended.status_code == 303 and f'{SESSION_COOKIE}=""' in ended.headers["set-cookie"]
+    assert signed_in.get("/ui/login").status_code == 200  # the form, not a redirect loop
+
+
+def test_signed_in_visitors_skip_the_form(ui):
+    moderator = ui.sign_in(ui.key("Robin", "moderator", ["*"]))
+    response = moderator.get("/ui/login?next=/ui/stats")
+    assert response.status_code == 303 and response.headers["location"] == "/ui/stats"
 
 
 def test_signer_rejects_tampering():
@@ -146,6 +154,9 @@ def test_security_headers_on_pages_static_and_errors_but_not_the_api(ui):
         assert response.headers["referrer-policy"] == "same-origin"
     assert client.get("/ui/login").headers["cache-control"] == "no-store"
     assert "content-security-policy" not in client.get("/healthz").headers
+    assert "strict-transport-security" not in client.get("/ui/login").headers
+    client.base_url = "https://testserver"
+    assert client.get("/ui/login").headers["strict-transport-security"] == "max-age=31536000"
 
 
 def test_pages_load_no_inline_script_or_style(ui):
