@@ -244,6 +244,13 @@ def test_moderator_works_a_crisis_post_with_the_keyboard(live_server: LiveServer
             assert "decided" in history and "labels: self_harm, distress" in history
             assert "reason: author at risk: resources offered" in history
 
+            # Stats: the relabel judged five labels; the model missed distress (4 of 5 agree).
+            page.get_by_role("link", name="Stats").click()
+            page.wait_for_url("**/ui/stats")
+            agreement = page.locator(".tile", has_text="model–moderator agreement")
+            assert agreement.locator(".tile-num").inner_text() == "80%"
+            page.screenshot(path=str(ARTIFACTS / "ui-stats-1280.png"), full_page=True)
+
             # The <script> post's own page: text intact, nothing executed.
             page.goto(f"{live_server.url}/ui/items/{live_server.items['script-1']}")
             page.locator("#post-text mark").first.wait_for()  # highlights rebuilt via DOM API
