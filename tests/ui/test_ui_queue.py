@@ -182,6 +182,12 @@ def test_labels_count_only_when_relabel_is_ticked(ui):
         "csrf_token": csrf_of(page), "action": "reject", "labels": ["harassment"]})
     item = item_status(ui, item_id)
     assert item.final_action == "reject" and item.corrected_labels is None
+    # Relabel with nothing ticked: no label applies (a false alarm, every label 0).
+    other = ui.moderate(ui.key("platform2"), {"id": "q", "text": "you idiot"})["q"]["review_id"]
+    token = csrf_of(robin.get(f"/ui/items/{other}").text)
+    robin.post(f"/ui/items/{other}/decide",
+               data={"csrf_token": token, "action": "approve", "relabel": "1"})
+    assert item_status(ui, other).corrected_labels == []
 
 
 def test_unknown_labels_and_actions_are_refused(ui):
