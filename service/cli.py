@@ -188,10 +188,9 @@ def _feedback_export(args: argparse.Namespace) -> int:
         items = ReviewRepository(session).decided_with_text(None, since=args.since,
                                                             community=args.community)
         if args.out == "-":
-            count = 0
-            for line in jsonl_lines(items):
-                sys.stdout.write(line)
-                count += 1
+            lines = list(jsonl_lines(items))
+            sys.stdout.writelines(lines)
+            count = len(lines)
         else:
             count = write_labelled(examples(items), Path(args.out))
     print(f"exported {count} examples", file=sys.stderr)

@@ -176,12 +176,12 @@ class Policy:
 
 
 _REASON_TEXT = {
-    Decision.REFER: ("crisis_signal", "{label} score {score:.2f} is at or over the referral "
-                     "threshold {threshold:.2f}: the author may be at risk"),
-    Decision.BLOCK: ("block_threshold", "{label} score {score:.2f} is at or over the block "
-                     "threshold {threshold:.2f}"),
-    Decision.REVIEW: ("review_threshold", "{label} score {score:.2f} is at or over the review "
-                      "threshold {threshold:.2f}"),
+    Decision.REFER: ("crisis_signal", ("{label} score {score:.2f} is at or over the referral "
+                                       "threshold {threshold:.2f}: the author may be at risk")),
+    Decision.BLOCK: ("block_threshold", ("{label} score {score:.2f} is at or over the block "
+                                         "threshold {threshold:.2f}")),
+    Decision.REVIEW: ("review_threshold", ("{label} score {score:.2f} is at or over the review "
+                                           "threshold {threshold:.2f}")),
 }
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
@@ -24,15 +25,14 @@ router = APIRouter(prefix="/v1/feedback", tags=["feedback"])
 def export_feedback(
     principal: ModeratorKey,
     db: Db,
-    since: datetime | None = Query(None, description="Only items decided at or after this."),
+    since: Annotated[datetime | None,
+                     Query(description="Only items decided at or after this.")] = None,
     community_id: str | None = None,
-    limit: int | None = Query(None, ge=1),
+    limit: Annotated[int | None, Query(ge=1)] = None,
 ) -> StreamingResponse:
     """Lines as written by `models.labelled_io.write_labelled`; see docs/service.md for how
     decisions map to labels. Moderators export only their communities."""
     if since is not None and since.tzinfo is None:
-        from datetime import UTC
-
         since = since.replace(tzinfo=UTC)
     items = ReviewRepository(db).decided_with_text(principal.scope, since=since,
                                                    community=community_id, limit=limit)

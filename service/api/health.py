@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from anyio import to_thread
@@ -13,6 +14,7 @@ from service.metrics import CONTENT_TYPE
 from service.store.db import ping
 from service.store.repositories import ReviewRepository
 
+log = logging.getLogger(__name__)
 router = APIRouter(tags=["operations"])
 
 
@@ -32,7 +34,7 @@ async def readyz(services: Services) -> JSONResponse:
     try:
         await to_thread.run_sync(ping, services.sessions.kw["bind"])
         checks["database"] = {"ok": True}
-    except Exception as exc:  # any driver error means not ready
+    except Exception as exc:  # noqa: BLE001 - any driver error means not ready
         checks["database"] = {"ok": False, "error": type(exc).__name__}
     checks["policies"] = {"ok": services.policies.last_error is None,
                           "error": services.policies.last_error}
@@ -51,7 +53,7 @@ async def metrics(services: Services) -> Response:
         counts = await to_thread.run_sync(queue_counts)
         for status in ("pending", "escalated", "approved", "rejected"):
             services.metrics.queue_depth.labels(status).set(counts.get(status, 0))
-    except Exception:  # metrics must render even when the database is down
-        pass
+    except Exception:  # noqa: BLE001 - metrics must render even when the database is down
+        log.warning("queue depth unavailable for /metrics")
     services.metrics.model_ready.set(1 if services.engine.ready else 0)
     return Response(services.metrics.render(), media_type=CONTENT_TYPE)

@@ -25,8 +25,15 @@ from sqlalchemy.orm import Session
 from models.taxonomy import LABELS, TARGETS
 from service.errors import ClaimConflict, InvalidRequest, ItemNotFound
 from service.events import decision_event
-from service.security import ALL_COMMUNITIES, NewKey, Role, generate_key, hash_secret, parse_token
-from service.security import secret_matches
+from service.security import (
+    ALL_COMMUNITIES,
+    NewKey,
+    Role,
+    generate_key,
+    hash_secret,
+    parse_token,
+    secret_matches,
+)
 from service.store.models import (
     ApiKey,
     AuditEntry,

@@ -17,13 +17,13 @@ from fastapi.testclient import TestClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from service_fakes import FakePredictor  # noqa: E402
+from service_fakes import FakePredictor
 
-from models.predictor import Predictor  # noqa: E402
-from service.app import create_app  # noqa: E402
-from service.security import Role  # noqa: E402
-from service.settings import Settings  # noqa: E402
-from service.store.repositories import KeyRepository  # noqa: E402
+from models.predictor import Predictor
+from service.app import create_app
+from service.security import Role
+from service.settings import Settings
+from service.store.repositories import KeyRepository
 
 PG_ADMIN_DSN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres connect_timeout=3"
 

@@ -165,8 +165,8 @@ def test_purge_removes_text_only_past_retention(sessions):
         for item_id, when in ((ids[0], T0), (ids[1], T0 + timedelta(days=35))):
             repo.claim(item_id, "m", None, lease_s=60, now=when)
             repo.decide(item_id, "m", None, action="approve", now=when)
-        kwargs = dict(decided_before=now - timedelta(days=30),
-                      open_before=now - timedelta(days=180), now=now)
+        kwargs = {"decided_before": now - timedelta(days=30),
+                  "open_before": now - timedelta(days=180), "now": now}
         assert sorted(repo.purge_text(dry_run=True, **kwargs)) == sorted([ids[0], ids[2]])
         assert sorted(repo.purge_text(**kwargs)) == sorted([ids[0], ids[2]])
         texts = {i: session.get(ReviewItem, i).text for i in ids}
