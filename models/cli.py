@@ -70,7 +70,7 @@ BACKEND_CHOICES = ("torch", "onnx", "onnx-int8")
 
 
 class InputError(ValueError):
-    pass
+    written: int = 0  # posts written before the bad line
 
 
 def read_posts(stream: IO[str]) -> Iterator[tuple[object, str, str | None]]:
@@ -104,8 +104,6 @@ def _chunks(posts: Iterator, size: int) -> Iterator[list]:
 
 
 def run_score(args) -> int:
-    from tqdm.auto import tqdm
-
     from models import load_model
 
     try:
@@ -114,17 +112,39 @@ def run_score(args) -> int:
     except Exception as exc:  # noqa: BLE001 - report any load failure as a CLI error
         print(f"haven score: cannot load model: {exc}", file=sys.stderr)
         return 2
-    on_gpu = getattr(getattr(model, "device", None), "type", "cpu") == "cuda"
-    batch_size = args.batch_size or (256 if on_gpu else 32)
-    # On a GPU, larger chunks amortise per-call overhead and two chunks are in flight at once
-    # (see score_chunks); on CPU one chunk at a time already keeps every core busy.
-    chunk_size = max(CHUNK, 8 * batch_size) if on_gpu else CHUNK
-    depth = 2 if on_gpu else 1
     source = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8")  # noqa: SIM115
     sink = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")  # noqa: SIM115
+    try:
+        score_stream(model, source, sink, batch_size=args.batch_size, progress=not args.quiet)
+    except InputError as exc:
+        print(f"haven score: {args.input}: {exc} ({exc.written} posts written before it)",
+              file=sys.stderr)
+        return 2
+    finally:
+        if source is not sys.stdin:
+            source.close()
+        if sink is not sys.stdout:
+            sink.close()
+    return 0
+
+
+def score_stream(model, source: IO[str], sink: IO[str], *, batch_size: int | None = None,
+                 progress: bool = False) -> int:
+    """Score JSONL posts from ``source`` into ``sink``; returns the number of posts written.
+
+    Raises ``InputError`` (with ``written`` set) on a bad line. On a GPU the forward batch
+    defaults to 256, chunks are larger and two are in flight (see ``score_chunks``); on CPU one
+    512-post chunk at a time already keeps every core busy.
+    """
+    from tqdm.auto import tqdm
+
+    on_gpu = getattr(getattr(model, "device", None), "type", "cpu") == "cuda"
+    batch_size = batch_size or (256 if on_gpu else 32)
+    chunk_size = max(CHUNK, 8 * batch_size) if on_gpu else CHUNK
+    depth = 2 if on_gpu else 1
     done = 0
     try:
-        with tqdm(disable=args.quiet, unit="post", desc="scoring", file=sys.stderr) as bar:
+        with tqdm(disable=not progress, unit="post", desc="scoring", file=sys.stderr) as bar:
             for chunk, prediction in score_chunks(model, _chunks(read_posts(source), chunk_size),
                                                   batch_size, depth):
                 ids = [post[0] for post in chunk]
@@ -133,14 +153,9 @@ def run_score(args) -> int:
                 done += len(chunk)
                 bar.update(len(chunk))
     except InputError as exc:
-        print(f"haven score: {args.input}: {exc} ({done} posts written before it)", file=sys.stderr)
-        return 2
-    finally:
-        if source is not sys.stdin:
-            source.close()
-        if sink is not sys.stdout:
-            sink.close()
-    return 0
+        exc.written = done
+        raise
+    return done
 
 
 def _predict_chunk(model, chunk: list, batch_size: int):
