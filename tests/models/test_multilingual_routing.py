@@ -1,0 +1,122 @@
+"""LanguageRouter: per-language dispatch, order, pairs, score alignment, auto-detection."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+from models.predictor import Prediction, Predictor
+from models.routing import LanguageRouter, align_scores
+from models.taxonomy import LABELS, TARGETS
+
+
+class StubPredictor:
+    """Scores every text with one constant; records what it was asked."""
+
+    def __init__(self, name: str, value: float, thresholds: dict[str, float] | None = None):
+        self.name = name
+        self.version = f"{name}-1"
+        self.value = value
+        self.thresholds = thresholds or {label: 0.5 for label in LABELS}
+        self.calls: list[tuple[list[str], list[str | None] | None]] = []
+
+    def predict_proba(self, texts: Sequence[str], text_pairs: Sequence[str | None] | None = None,
+                      batch_size: int = 32) -> Prediction:
+        self.calls.append((list(texts), None if text_pairs is None else list(text_pairs)))
+        n = len(texts)
+        return Prediction(np.full((n, len(LABELS)), self.value, np.float32),
+                          np.full((n, len(TARGETS)), self.value, np.float32))
+
+
+def test_router_is_a_predictor() -> None:
+    router = LanguageRouter(StubPredictor("default", 0.1), {"ar": StubPredictor("ml", 0.9)})
+    assert isinstance(router, Predictor)
+    assert router.accepts_languages
+    assert router.languages == ("ar",)
+    assert router.thresholds == {label: 0.5 for label in LABELS}
+    assert router.name == "default+ml[ar]"
+    assert router.version == "default-1+ml-1"
+
+
+def test_posts_go_to_their_language_model_and_order_is_kept() -> None:
+    default, arabic = StubPredictor("default", 0.1), StubPredictor("ml", 0.9)
+    router = LanguageRouter(default, {"ar": arabic})
+    texts = ["a", "b", "c", "d", "e"]
+    out = router.predict_proba(texts, languages=["en", "ar", None, "ar", "ar-Latn"])
+    assert np.allclose(out.scores[:, 0], [0.1, 0.9, 0.1, 0.9, 0.1])
+    assert np.allclose(out.targets[:, 0], [0.1, 0.9, 0.1, 0.9, 0.1])
+    assert default.calls == [(["a", "c", "e"], None)]
+    assert arabic.calls == [(["b", "d"], None)]
+
+
+def test_pairs_follow_their_posts() -> None:
+    default, arabic = StubPredictor("default", 0.1), StubPredictor("ml", 0.9)
+    router = LanguageRouter(default, {"ar": arabic})
+    router.predict_proba(["a", "b", "c"], ["pa", None, "pc"], languages=["en", "ar", "ar"])
+    assert default.calls == [(["a"], ["pa"])]
+    assert arabic.calls == [(["b", "c"], [None, "pc"])]
+
+
+def test_a_group_without_pairs_gets_none() -> None:
+    default, arabic = StubPredictor("default", 0.1), StubPredictor("ml", 0.9)
+    LanguageRouter(default, {"ar": arabic}).predict_proba(
+        ["a", "b"], ["pa", None], languages=["en", "ar"])
+    assert arabic.calls == [(["b"], None)]
+
+
+def test_one_model_serving_several_languages_is_called_once() -> None:
+    default, ml = StubPredictor("default", 0.1), StubPredictor("ml", 0.9)
+    router = LanguageRouter(default, {"ar": ml, "fr": ml})
+    router.predict_proba(["a", "b", "c"], languages=["fr", "en", "ar"])
+    assert ml.calls == [(["a", "c"], None)]
+    assert router.name == "default+ml[ar,fr]"
+
+
+def test_no_per_language_model_means_the_default_scores_everything() -> None:
+    default = StubPredictor("default", 0.3)
+    out = LanguageRouter(default).predict_proba(["a", "b"], languages=["ar", "en"])
+    assert np.allclose(out.scores, 0.3)
+    assert default.calls == [(["a", "b"], None)]
+
+
+def test_empty_batch() -> None:
+    out = LanguageRouter(StubPredictor("d", 0.1), {"ar": StubPredictor("m", 0.9)}).predict_proba(
+        [], languages=[])
+    assert out.scores.shape == (0, len(LABELS))
+    assert out.targets.shape == (0, len(TARGETS))
+
+
+def test_length_mismatch_is_refused() -> None:
+    router = LanguageRouter(StubPredictor("d", 0.1))
+    with pytest.raises(ValueError, match="2 texts but 1 languages"):
+        router.predict_proba(["a", "b"], languages=["en"])
+
+
+def test_languages_are_detected_when_not_given() -> None:
+    pytest.importorskip("py3langid")
+    default, arabic = StubPredictor("default", 0.1), StubPredictor("ml", 0.9)
+    router = LanguageRouter(default, {"ar": arabic})
+    out = router.predict_proba(["I am having a really good day today, thanks everyone",
+                                "أشعر بالوحدة منذ انتقلت إلى مدينة جديدة"])
+    assert np.allclose(out.scores[:, 0], [0.1, 0.9])
+
+
+def test_scores_are_aligned_to_the_default_thresholds() -> None:
+    own = {label: 0.2 for label in LABELS}
+    default = StubPredictor("default", 0.1, {label: 0.6 for label in LABELS})
+    arabic = StubPredictor("ml", 0.2, own)  # exactly at its own threshold
+    out = LanguageRouter(default, {"ar": arabic}).predict_proba(["x"], languages=["ar"])
+    assert np.allclose(out.scores, 0.6, atol=1e-5)  # lands exactly on the router's threshold
+    assert np.allclose(out.targets, 0.2)  # targets have no thresholds: unchanged
+
+
+def test_alignment_keeps_order_and_is_identity_for_equal_thresholds() -> None:
+    scores = np.tile(np.linspace(0.01, 0.99, 7)[:, None], (1, len(LABELS))).astype(np.float32)
+    same = align_scores(scores, {"hate": 0.3}, {"hate": 0.3})
+    assert np.array_equal(same, scores)
+    moved = align_scores(scores, {"hate": 0.3}, {"hate": 0.7})
+    assert np.all(np.diff(moved[:, 0]) > 0)  # monotone: ranking unchanged
+    assert np.all(moved[:, 0] > scores[:, 0])
+    assert np.allclose(moved[:, 1:], scores[:, 1:])

