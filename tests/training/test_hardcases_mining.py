@@ -75,6 +75,8 @@ def test_rule_fires(text, rule):
     ("he called me a retard", "obfuscated_slur"),  # reported, and spelled plainly
     ("illegal parking everywhere, he told me", "reported_slur"),  # ambiguous word ignored
     ("I love my dog", "negated_hate"),
+    ("women should not be allowed to vote", "negated_hate"),  # a prescription, not a denial
+    ("he told me he doesn't like it", "reported_slur"),  # an apostrophe is not a quote
 ])
 def test_rule_does_not_fire(text, rule):
     assert rule not in [r.name for r in firing_rules(text)]
@@ -189,3 +191,13 @@ def test_cli_mines_a_configured_training_split(tiny_model_dir, tmp_path, capsys)
     assert len(mined) == summary["written"] == summary["kept_total"] - summary["dropped_as_suite_leaks"]
     assert all(e.functionality.startswith("mined_") for e in mined)
     assert all(e.labels["hate"] in (0, None) and e.labels["self_harm"] in (0, None) for e in mined)
+
+
+def test_cap_is_shared_between_rules_so_rare_rules_survive():
+    loose = [ex(f"muslims are not the problem, case {i}", hate=0) for i in range(40)]
+    rare = [ex(f"honestly might kms, day {i}", self_harm=1) for i in range(5)]
+    stub = StubPredictor({})
+    result = mine(stub, loose + rare, max_texts=10)
+    assert result.summary["scored"] == 10
+    assert all(e.text in stub.scored for e in rare)
+    assert sum(e.text in stub.scored for e in loose) == 5

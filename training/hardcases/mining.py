@@ -93,10 +93,6 @@ _REPORTING = _words(
     r"to my face", r"(?:dm|message|comment) (?:that )?said", r"sprayed", r"spray-?painted",
     r"graffiti", r"in front of (?:everyone|the class|my)",
 )
-_NEGATION = _words(
-    r"not", r"\w+n't", r"never", r"no one should", r"nobody should", r"it'?s not true",
-    r"(?:is|are) false", r"false that", r"refuse to (?:accept|believe)", r"no evidence",
-)
 _COUNTER = _words(
     r"racis[mt]s?", r"bigot(?:ry|ed|s)?", r"hate speech", r"homophob(?:ic|ia)",
     r"transphob(?:ic|ia)", r"sexis[mt]", r"misogyn(?:y|ist|istic)", r"xenophob(?:ic|ia)",
@@ -106,7 +102,7 @@ _COUNTER = _words(
 )
 #: Identity-group cues for the negation and counter-speech rules: a short hand-written list of
 #: common group words (the training lexicon's phrases are too specific for real posts).
-_IDENTITY = _words(
+_IDENTITY_ALTERNATIVES: tuple[str, ...] = (
     r"black", r"white", r"asians?", r"latin[oax]s?", r"hispanics?", r"arabs?", r"indigenous",
     r"natives?", r"mixed[- ]race", r"roma", r"jews?", r"jewish", r"muslims?", r"islam\w*",
     r"christians?", r"sikhs?", r"hindus?", r"atheists?", r"buddhists?", r"catholics?",
@@ -117,6 +113,8 @@ _IDENTITY = _words(
     r"mexicans?", r"africans?", r"elderly", r"boomers?", r"old people", r"races?",
     r"religions?", r"gender",
 )
+_IDENTITY = _words(*_IDENTITY_ALTERNATIVES)
+_IDENT = "(?:" + "|".join(_IDENTITY_ALTERNATIVES) + ")"
 _IDIOM = _words(
     r"(?:is|are|was|were) killing me", r"kill(?:s|ing)? me now", r"killed it", r"killing it",
     r"dying (?:of|from) (?:laughter|laughing|embarrassment|boredom|heat)", r"died laughing",
@@ -176,13 +174,28 @@ class Rule:
     description: str = ""
 
 
+# A quoted span ("...", '...', curly quotes) opening after a space: not a contraction's apostrophe.
+_QUOTED = re.compile(r"(?:^|\s)[\"“‘'][^\"”’']{1,120}[\"”’'](?=\s|[.,!?:;]|$)")
+
+
 def _reported_slur(text: str) -> bool:
     return bool(_REPORTING.search(text) and (_SLUR_PLAIN.search(text) or _SLUR_FUZZY.search(text)
-                                             or re.search(r"['\"“‘]", text)))
+                                             or _QUOTED.search(text)))
+
+
+# A negation attached to a claim about a group: "X are not ...", "I don't think X ...",
+# "it's not true that ...", "not all X". A "not" anywhere in a post about a group is too loose.
+_NEGATED_CLAIM = re.compile(
+    rf"\b{_IDENT}\W+(?:\w+\W+){{0,3}}?(?:are|is|were|was)(?:n'?t|\s+not|\s+never)\b"
+    rf"|\b(?:don'?t|do not|never|doesn'?t|does not) (?:think|believe|say|hate|agree)\b[^.!?]{{0,60}}\b{_IDENT}\b"
+    rf"|\b(?:not|n'?t) true that\b|\bfalse that\b|\bnot all {_IDENT}\b"
+    rf"|\bnothing wrong with (?:being )?(?:an? )?{_IDENT}\b"
+    rf"|\b(?:no one|nobody) should (?:hate|fear|attack|be hated)\b",
+    re.IGNORECASE)
 
 
 def _negated_identity(text: str) -> bool:
-    return bool(_NEGATION.search(text) and (_IDENTITY.search(text) or _SLUR_PLAIN.search(text)))
+    return bool(_NEGATED_CLAIM.search(text) and (_IDENTITY.search(text) or _SLUR_PLAIN.search(text)))
 
 
 def _counter_speech(text: str) -> bool:
@@ -265,6 +278,24 @@ class MiningResult:
     summary: dict[str, Any]
 
 
+def _capped(candidates: list[tuple[Example, list[Rule]]], cap: int,
+            rng: random.Random) -> list[tuple[Example, list[Rule]]]:
+    """At most ``cap`` candidates, shared equally between rules (by first firing rule), rarest
+    first, so the loose rules (negation) do not crowd out the rare ones (evasive spellings)."""
+    if len(candidates) <= cap:
+        return candidates
+    by_rule: dict[str, list[int]] = {}
+    for i, (_, rules) in enumerate(candidates):
+        by_rule.setdefault(rules[0].name, []).append(i)
+    chosen: list[int] = []
+    ordered = sorted(by_rule, key=lambda name: (len(by_rule[name]), name))
+    for position, name in enumerate(ordered):
+        share = (cap - len(chosen)) // (len(ordered) - position)
+        indices = by_rule[name]
+        chosen.extend(rng.sample(indices, min(share, len(indices))))
+    return [candidates[i] for i in sorted(chosen)]
+
+
 def mine(
     predictor: Predictor,
     examples: Sequence[Example],
@@ -290,10 +321,7 @@ def mine(
         if rules:
             candidates.append((example, rules))
     fired = Counter(rule.name for _, rules in candidates for rule in rules)
-    rng = random.Random(seed)
-    if len(candidates) > max_texts:
-        chosen = sorted(rng.sample(range(len(candidates)), max_texts))
-        candidates = [candidates[i] for i in chosen]
+    candidates = _capped(candidates, max_texts, random.Random(seed))
 
     if candidates:
         texts = [e.text for e, _ in candidates]
