@@ -28,8 +28,10 @@ def tiny_base_model(tmp_path_factory) -> Path:
     from transformers import BertConfig, BertModel, BertTokenizerFast
 
     path = tmp_path_factory.mktemp("tiny-bert")
-    (path / "vocab.txt").write_text("\n".join(TINY_VOCAB) + "\n")
-    tokenizer = BertTokenizerFast(vocab_file=str(path / "vocab.txt"), do_lower_case=True)
+    # transformers 5 ignores `vocab_file=` here (every token becomes [UNK]): pass the dict.
+    vocab = {token: i for i, token in enumerate(TINY_VOCAB)}
+    tokenizer = BertTokenizerFast(vocab=vocab, do_lower_case=True)
+    assert "[UNK]" not in tokenizer.tokenize("i hate you")
     tokenizer.save_pretrained(path)
     torch.manual_seed(0)
     config = BertConfig(vocab_size=len(TINY_VOCAB), hidden_size=32, num_hidden_layers=2,
@@ -53,7 +55,8 @@ def tiny_examples(n: int) -> list:
     out = []
     for i in range(n):
         text, labels = patterns[i % 3]
-        words = text.split()
+        # Random filler varies the lengths, so length-bucketed batches mix the three patterns.
+        words = text.split() + rng.choices(["the", "a", "today", "sun", "rain", "cat"], k=rng.randint(0, 7))
         rng.shuffle(words)
         out.append(Example(" ".join(words), source=f"toy{i % 2}", language="en", labels=labels))
     return out

@@ -23,6 +23,9 @@ class ModelSection:
     # All linear layers of BERT blocks ("dense" covers attention output, intermediate, output).
     lora_target_modules: list[str] = field(default_factory=lambda: ["query", "key", "value", "dense"])
     head_dropout: float = 0.1
+    # Start from a trained model directory's adapter and heads (continued fine-tuning, e.g. on
+    # hard cases with a replay sample of the original data). Its LoRA shape must match this one.
+    init_from: str | None = None
 
 
 @dataclass

@@ -182,7 +182,10 @@ class Trainer:
         lora = LoraConfig(r=mc.lora_r, lora_alpha=mc.lora_alpha, lora_dropout=mc.lora_dropout,
                           target_modules=list(mc.lora_target_modules), bias="none")
         encoder = get_peft_model(encoder, lora)
-        return HavenNetwork(encoder, len(LABELS), len(TARGETS), dropout=mc.head_dropout)
+        network = HavenNetwork(encoder, len(LABELS), len(TARGETS), dropout=mc.head_dropout)
+        if mc.init_from:
+            init_from_model_dir(network, _resolve(mc.init_from))
+        return network
 
     def trainable_state(self) -> dict[str, torch.Tensor]:
         return {n: p.detach().cpu().clone() for n, p in self.network.named_parameters() if p.requires_grad}
@@ -387,6 +390,23 @@ class Trainer:
         write_model_card(out, config, summary, self.manifest, self.config)
         self.run_dir.mkdir(parents=True, exist_ok=True)
         write_labelled(self.val_examples, self.run_dir / "validation.jsonl")
+
+
+def init_from_model_dir(network: HavenNetwork, model_dir: Path) -> None:
+    """Load a saved adapter and heads into a freshly built (same-shaped) network."""
+    from peft import set_peft_model_state_dict
+    from safetensors.torch import load_file
+
+    from models.network import load_heads
+
+    adapter_dir = model_dir / ADAPTER_DIR
+    weights = adapter_dir / "adapter_model.safetensors"
+    if not weights.is_file():
+        raise FileNotFoundError(f"model.init_from: {weights} not found")
+    result = set_peft_model_state_dict(network.encoder, load_file(str(weights)))
+    if getattr(result, "unexpected_keys", None):
+        raise RuntimeError(f"model.init_from: adapter shape differs ({result.unexpected_keys[:3]})")
+    load_heads(network, model_dir / HEADS_FILE)
 
 
 def _portable_adapter_config(adapter_dir: Path, base_model: str) -> None:

@@ -9,10 +9,15 @@ import pytest
 import torch
 
 from models import load_model
+from models.classifier import pool_windows
+from models.encoding import collate, encode_windows
 from models.artifact import CARD_FILE, CONFIG_FILE, HEADS_FILE, THRESHOLDS_FILE
 from models.examples import Example
 from training.config import load_config
 from training.trainer import Trainer, label_matrix, masked_bce
+
+
+FILLER = ["the", "a", "today", "sun", "rain", "tomorrow", "cat", "we", "they"]
 
 
 def synthetic(n: int) -> list[Example]:
@@ -25,7 +30,8 @@ def synthetic(n: int) -> list[Example]:
             text, labels = "i want to die and end my life", {"self_harm": 1, "harassment": None}
         else:
             text, labels = "great day with my dog and friends", {"harassment": 0, "self_harm": 0}
-        words = text.split()
+        # Random filler varies the lengths, so length-bucketed batches mix the three patterns.
+        words = text.split() + list(rng.choice(FILLER, size=int(rng.integers(0, 8))))
         rng.shuffle(words)
         out.append(Example(" ".join(words), source="synthetic", language="en", labels=labels))
     return out
@@ -37,7 +43,7 @@ def tiny_config(tiny_base_model, tmp_path):
         f"model.base_model={tiny_base_model}", "model.max_length=32", "model.lora_r=4",
         "model.lora_target_modules=[query, value]",
         "train.epochs=12.0", "train.batch_size=8", "train.lr=0.01", "train.head_lr=0.05",
-        "train.eval_every_steps=10", "train.checkpoint_every_steps=10",
+        "train.eval_every_steps=1000", "train.checkpoint_every_steps=10",
         f"output.run_dir={tmp_path / 'run'}", f"output.model_dir={tmp_path / 'model'}",
     ])
 
@@ -58,9 +64,18 @@ def test_missing_labels_are_masked_not_negative():
 def test_training_end_to_end_loss_falls_and_artifact_round_trips(tiny_config):
     train, val = synthetic(48), synthetic(12)
     trainer = Trainer(tiny_config, train, val, manifest={"sources": {}}, progress=False)
-    losses: list[float] = []
-    result = trainer.fit(on_step=lambda step, loss: losses.append(loss))
-    assert np.mean(losses[-5:]) < 0.5 * np.mean(losses[:5])
+
+    def full_loss() -> float:  # loss over the whole training set, dropout off
+        trainer.network.eval()
+        with torch.no_grad():
+            value = trainer._loss(list(range(len(train)))).item()
+        trainer.network.train()
+        return value
+
+    before = full_loss()
+    steps: list[int] = []
+    result = trainer.fit(on_step=lambda step, loss: steps.append(step))
+    assert steps and full_loss() < 0.5 * before
 
     model_dir = result.model_dir
     for name in (CONFIG_FILE, HEADS_FILE, THRESHOLDS_FILE, CARD_FILE, "adapter/adapter_config.json"):
@@ -88,3 +103,17 @@ def test_resume_continues_from_checkpoint(tiny_config):
     second = Trainer(tiny_config, train, val, manifest={}, progress=False)
     with pytest.raises(RuntimeError, match="different config"):
         second.try_resume()  # max_steps changed the config: refuse to mix runs silently
+
+
+def test_init_from_starts_where_the_saved_model_ended(tiny_config, tiny_model_dir):
+    tiny_config.model.init_from = str(tiny_model_dir)
+    trainer = Trainer(tiny_config, synthetic(12), synthetic(6), manifest={}, progress=False)
+    texts = [e.text for e in synthetic(6)]
+    saved = load_model(tiny_model_dir).predict_proba(texts).scores
+    # Before any step, the initialised network reproduces the saved model's predictions.
+    windows = encode_windows(trainer.tokenizer, texts, None, trainer.windows_config)
+    trainer.network.eval()
+    with torch.no_grad():
+        logits, tlogits = trainer.network(**collate(windows, trainer.tokenizer.pad_token_id))
+    fresh = pool_windows(windows, len(texts), logits.numpy(), tlogits.numpy()).scores
+    np.testing.assert_allclose(fresh, saved, atol=1e-4)
