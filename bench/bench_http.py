@@ -53,7 +53,9 @@ TARGET_RATIO = 3.0
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, default=None, help="model dir (default: shipped)")
-    parser.add_argument("--backend", default="onnx-int8", help="Haven's backend")
+    parser.add_argument("--backend", default="onnx-int8",
+                        help="Haven's backend: torch, onnx, onnx-int8, or none (no model: "
+                             "measures the service's own cost per request)")
     parser.add_argument("--concurrency", default="1,16,64")
     parser.add_argument("--targets", default="haven,naive")
     parser.add_argument("--profile", default="forum", help="tweet, forum, long or mixed")

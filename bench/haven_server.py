@@ -3,7 +3,8 @@
 ``create_app`` builds the service exactly as ``haven serve`` does (``service.app``: auth, rate
 limits, policies, SQLite persistence, logging, metrics), from ``HAVEN_*`` settings. The model is
 loaded through the service's ``HAVEN_PREDICTOR`` hook by :func:`load_predictor`, with the backend
-named by ``HAVEN_BENCH_BACKEND`` (default ``onnx-int8``).
+named by ``HAVEN_BENCH_BACKEND`` (default ``onnx-int8``; ``none`` for a constant predictor that
+measures the service without a model).
 
 Until ``service/settings.py`` has the batching settings (``inference_max_batch_posts`` ...) and
 ``service/app.py`` builds a ``BatchingInferenceEngine`` from them, this launcher substitutes it,
@@ -19,14 +20,38 @@ from __future__ import annotations
 import functools
 import os
 
+import numpy as np
 from fastapi import FastAPI
 
-from models.predictor import Predictor
+from models.predictor import Prediction, Predictor
+
+
+class ConstantPredictor:
+    """Diagnostic backend ``none``: answers instantly, so a run measures the service alone.
+
+    With it, the HTTP benchmark shows what auth, validation, policy, SQLite persistence and
+    logging cost per request, i.e. the ceiling the service puts on any model.
+    """
+
+    name, version = "constant", "0"
+
+    def __init__(self) -> None:
+        from models.taxonomy import LABELS
+
+        self.thresholds = {label: 0.5 for label in LABELS}
+
+    def predict_proba(self, texts, text_pairs=None, batch_size: int = 32) -> Prediction:
+        from models.taxonomy import LABELS, TARGETS
+
+        return Prediction(np.full((len(texts), len(LABELS)), 0.01, np.float32),
+                          np.full((len(texts), len(TARGETS)), 0.01, np.float32))
 
 
 def load_predictor() -> Predictor:
     from models import load_model
 
+    if os.environ.get("HAVEN_BENCH_BACKEND") == "none":
+        return ConstantPredictor()
     threads = os.environ.get("HAVEN_BENCH_THREADS")
     return load_model(
         os.environ.get("HAVEN_MODEL_DIR") or None,
