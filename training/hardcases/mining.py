@@ -350,6 +350,7 @@ def mine(
             # The model sides with the rule against the gold label: possibly label noise,
             # possibly a bad rule. Never relabelled; counted so the summary shows it.
             disagreements[rule.name] += 1
+            break
     summary = {
         "examples_in": len(examples),
         "skipped_language": skipped_language,
