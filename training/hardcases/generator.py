@@ -23,7 +23,7 @@ from models.taxonomy import LABELS, TARGETS
 from training.data.clean import clean_text
 from training.hardcases import crisis_banks as cb
 from training.hardcases import identity_banks as ib
-from training.hardcases.lexicon import IDENTITY_TERMS, IdentityTerm, terms_for, with_article
+from training.hardcases.lexicon import IdentityTerm, terms_for, with_article
 from training.hardcases.perturb import RESPELLING, SPACING, perturb
 from training.hardcases.slurs import SLURS
 
@@ -146,7 +146,7 @@ def _hate_sentence(rng: random.Random, group: str) -> tuple[str, dict[str, str]]
 
 def _unquoted(sentence: str) -> str:
     """A sentence as it reads inside quotes: no final full stop."""
-    return sentence[:-1] if sentence.endswith(".") else sentence
+    return sentence.removesuffix(".")
 
 
 def _identity_builder(name: str, templates: Sequence[ib.Template], label_spec: Mapping[str, int],
@@ -476,8 +476,8 @@ FUNCTIONALITIES: tuple[Functionality, ...] = (
     _f("recovered_attempt", "Recovered past attempt or self-harm (self_harm 0).", _recovered),
     _f("suicide_news", "News, research or discussion about suicide (self_harm 0).",
        _bank_builder("suicide_news", cb.NEWS, labels(),
-                     ("", "", "Interesting read: ", "From today's paper: ", "Question for the "
-                      "group: ", "Saw this today. "),
+                     ("", "", "Interesting read: ", "From today's paper: ", "Question for the group: ",
+                      "Saw this today. "),
                      ("", "", " Thoughts?", " Worth a read.", " Link in comments.",
                       " Curious what people here think."))),
     _f("supportive_reply", "Supportive message to someone at risk (self_harm 0).",
