@@ -26,8 +26,17 @@ test: install
 test-fast: install
 	$(BIN)/pytest -m "not slow and not browser"
 
+# The shipped model in two stages (docs/hardcases.md): stage 1 on all public sources, stage 2
+# continues from it on hard cases + mined hard negatives with a replay sample.
 train: install
 	$(BIN)/haven train --config training/configs/default.yaml
+	rm -rf runs/stage1-model && cp -r models/default runs/stage1-model
+	$(BIN)/haven hardcases --out runs/hardcases.jsonl
+	$(BIN)/python -m training.hardcases.mining --model runs/stage1-model --out runs/mined.jsonl
+	$(BIN)/haven train --config training/configs/hardcases.yaml
+
+eval: install
+	$(BIN)/haven eval --model models/default --data runs/default/validation.jsonl --out reports/default --update-card
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "policy": ("service.cli", "validate policy files"),
     "train": ("training.cli", "fine-tune a model from a YAML config"),
     "data": ("training.cli", "inspect the training data (sources, counts, splits)"),
+    "hardcases": ("training.cli", "generate the hard-case training set"),
     "eval": ("eval.cli", "evaluate a model, calibrate thresholds, compare models"),
     "score": ("models.cli", "score a JSONL file of posts"),
     "export": ("models.cli", "export a model to ONNX"),

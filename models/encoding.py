@@ -44,8 +44,9 @@ def _frame(tokenizer, body: list[int], pair: list[int] | None) -> tuple[list[int
 def _pair_budget(pair: list[int] | None, config: WindowConfig) -> list[int] | None:
     if not pair:
         return None
-    # The parent is context: keep its end, which is what a reply usually answers.
-    return pair[-config.pair_max_tokens :]
+    # The parent is context: keep its end, which is what a reply usually answers. It never takes
+    # more than a third of the window, so the post itself always keeps most of the space.
+    return pair[-min(config.pair_max_tokens, (config.max_length - 3) // 3) :]
 
 
 def head_tail(tokens: list[int], budget: int) -> list[int]:

@@ -31,6 +31,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     data.add_argument("--json", action="store_true", help="print the full manifest as JSON")
     data.set_defaults(handler=run_data)
 
+    from training.hardcases.__main__ import build_parser, run
+
+    hardcases = sub.add_parser("hardcases", help="generate the hard-case training set",
+                               description="Generate Haven's hard-case training set (docs/hardcases.md).")
+    build_parser(hardcases)
+    hardcases.set_defaults(handler=run)
+
 
 def _load(args) -> tuple:
     from training.config import ConfigError, load_config
@@ -54,7 +61,28 @@ def _load(args) -> tuple:
     except (ValueError, FileNotFoundError) as exc:
         print(f"haven: cannot read training data: {exc}", file=sys.stderr)
         return config, None
+    try:
+        added = oversample(splits, dc.oversample_files)
+    except (ValueError, FileNotFoundError) as exc:
+        print(f"haven: cannot read oversample file: {exc}", file=sys.stderr)
+        return config, None
+    if added:
+        splits.manifest["oversampled"] = added
     return config, splits
+
+
+def oversample(splits, files: list[str]) -> dict[str, int]:
+    """Append rows of ``files`` to the training split (see ``data.oversample_files``)."""
+    from models.examples import text_key
+    from models.labelled_io import read_labelled
+
+    held_out = {text_key(e.text) for e in splits.validation}
+    added: dict[str, int] = {}
+    for path in files:
+        rows = [e for e in read_labelled(path) if text_key(e.text) not in held_out]
+        splits.train.extend(rows)
+        added[str(path)] = len(rows)
+    return added
 
 
 def run_data(args) -> int:

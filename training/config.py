@@ -33,6 +33,10 @@ class DataSection:
     data_dir: str = "../shared/datasets"  # relative to the working dir; env HAVEN_DATA_DIR wins
     sources: list[str] | None = None  # None = every adapter
     extra_files: list[str] = field(default_factory=list)  # generic CSV/JSONL (e.g. feedback)
+    # Generic files appended to the *training* split after caps, without deduplication: for
+    # copies of training rows that deserve extra weight (mined hard negatives). Rows whose text
+    # is in the validation split are dropped, so they can never leak into it.
+    oversample_files: list[str] = field(default_factory=list)
     val_fraction: float = 0.1
     split_seed: int = 13
     max_train_per_source: int | None = 2500  # balanced sample per source keeps CPU runs short

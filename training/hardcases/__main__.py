@@ -31,7 +31,11 @@ def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.Argu
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    return run(build_parser().parse_args(argv))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Generate and write the set for parsed arguments (also ``haven hardcases``)."""
     examples = generate(seed=args.seed, per_functionality=args.per_functionality)
     count = write(examples, args.out)
     print(f"wrote {count} hard-case examples to {args.out}", file=sys.stderr)
