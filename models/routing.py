@@ -15,12 +15,16 @@ is flagged by the router exactly when its own model would have flagged it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 import numpy as np
 
 from models.predictor import Prediction, Predictor
 from models.taxonomy import DEFAULT_THRESHOLD, LABELS, TARGETS
+
+log = logging.getLogger(__name__)
 
 _EPS = 1e-6
 
@@ -103,3 +107,26 @@ class LanguageRouter:
             scores[index] = part_scores
             targets[index] = np.asarray(part.targets, np.float32)
         return Prediction(scores=scores, targets=targets)
+
+
+def with_language_models(default: Predictor, multilingual_dir: str | Path | None = None, *,
+                         warm_up: bool = True) -> Predictor:
+    """``default`` wrapped in a router with the per-language model, or ``default`` unchanged when
+    that model or its encoder package is unavailable (logged): a missing optional model must
+    not take moderation down, and the default model was trained on every language too.
+
+    ``warm_up`` encodes one text so the encoder's weights load now (in the caller's loader
+    thread), not during the first request in one of its languages.
+    """
+    from models.artifact import ArtifactError
+    from models.multilingual import MultilingualClassifier, load_multilingual
+
+    try:
+        model: MultilingualClassifier = load_multilingual(multilingual_dir)
+        if warm_up:
+            model.predict_proba(["warm up"])
+    except (ArtifactError, OSError, ValueError) as exc:
+        log.warning("per-language model unavailable; scoring every post with the default model",
+                    extra={"error_type": type(exc).__name__, "error": str(exc)})
+        return default
+    return LanguageRouter(default, {language: model for language in model.languages})

@@ -151,6 +151,10 @@ def _load_model(settings: Settings, engine: InferenceEngine) -> None:
             from models import load_model
 
             predictor = load_model(settings.model_dir, device=settings.model_device)
+            if settings.multilingual_enabled:
+                from models.routing import with_language_models
+
+                predictor = with_language_models(predictor, settings.multilingual_model_dir)
     except Exception as exc:  # a missing or broken model must not crash the server
         engine.set_load_error(f"model failed to load: {type(exc).__name__}: {exc}")
         log.exception("model failed to load", extra={"error_type": type(exc).__name__})

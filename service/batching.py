@@ -410,7 +410,11 @@ class BatchingInferenceEngine(InferenceEngine):
             raise ModelUnavailable(self.load_error or "the model is still loading")
         return predictor.predict_proba(texts, pairs, self.batch_size)
 
-    async def predict(self, texts: list[str], pairs: Sequence[str | None]) -> Prediction:
+    async def predict(self, texts: list[str], pairs: Sequence[str | None],
+                      languages: Sequence[str | None] | None = None) -> Prediction:
+        # ``languages`` is accepted for the InferenceEngine contract but not carried through the
+        # batcher: a LanguageRouter predictor then detects each post's language itself (script
+        # and detector, without the platform's declared-language fallback for short posts).
         if self._predictor is None:
             raise ModelUnavailable(self.load_error or "the model is still loading")
         started = time.perf_counter()

@@ -9,6 +9,7 @@ internals with dynamic micro-batching; callers only see ``predict``.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import time
 from collections.abc import Sequence
@@ -65,16 +66,20 @@ class InferenceEngine:
     def thresholds(self) -> dict[str, float]:
         return dict(self._predictor.thresholds) if self._predictor is not None else {}
 
-    async def predict(self, texts: list[str], pairs: Sequence[str | None]) -> Prediction:
+    async def predict(self, texts: list[str], pairs: Sequence[str | None],
+                      languages: Sequence[str | None] | None = None) -> Prediction:
+        """``languages`` (detected per post) reach predictors that route by language
+        (``models.routing.LanguageRouter``); other predictors never see them."""
         predictor = self._predictor
         if predictor is None:
             raise ModelUnavailable(self.load_error or "the model is still loading")
         pair_arg = list(pairs) if any(p is not None for p in pairs) else None
+        call = predictor.predict_proba
+        if languages is not None and getattr(predictor, "accepts_languages", False):
+            call = functools.partial(predictor.predict_proba, languages=list(languages))
         loop = asyncio.get_running_loop()
         started = time.perf_counter()
-        future = loop.run_in_executor(
-            self._executor, predictor.predict_proba, texts, pair_arg, self.batch_size
-        )
+        future = loop.run_in_executor(self._executor, call, texts, pair_arg, self.batch_size)
         try:
             prediction = await asyncio.wait_for(future, timeout=self.timeout_s)
         except TimeoutError as exc:

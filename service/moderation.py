@@ -19,6 +19,7 @@ from typing import Any
 from anyio import to_thread
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.language import SUPPORTED_LANGUAGES, UNDETERMINED, LanguageGuess, detect_language
 from models.predictor import Prediction, to_post_scores
 from service.errors import IdempotencyConflict, ModelUnavailable
 from service.inference import InferenceEngine
@@ -43,6 +44,16 @@ MODEL_UNAVAILABLE_FAIL_OPEN = Reason(
     "model_unavailable",
     "The moderation model was unavailable; this community's policy publishes posts anyway "
     "(fail-open).",
+)
+UNSUPPORTED_LANGUAGE_REVIEW = Reason(
+    "unsupported_language",
+    "Haven's models were not trained or measured on this post's language, so its scores may be "
+    "wrong; the post is held for a moderator (policy: unsupported_language: review).",
+)
+UNSUPPORTED_LANGUAGE_FLAG = Reason(
+    "unsupported_language",
+    "Haven's models were not trained or measured on this post's language, so its scores may be "
+    "wrong (policy: unsupported_language: allow_flagged).",
 )
 
 
@@ -81,8 +92,11 @@ class ModerationService:
         sessions: sessionmaker[Session],
         metrics: Metrics,
         clock: Callable[[], datetime],
+        supported_languages: frozenset[str] | None = None,
     ) -> None:
         self.engine = engine
+        #: Languages the models were trained and measured on (read from the model artifacts).
+        self.supported_languages = supported_languages or SUPPORTED_LANGUAGES
         self.policies = policies
         self.referral = referral
         self.sessions = sessions
@@ -106,10 +120,13 @@ class ModerationService:
         inference_ms: float | None = None
         if fresh:
             prediction: Prediction | None = None
+            # The platform's declared language is the fallback for short or ambiguous posts.
+            guesses = {p.id: detect_language(p.text, p.language) for p in fresh}
             t0 = time.perf_counter()
             try:
                 prediction = await self.engine.predict(
-                    [p.text for p in fresh], [p.reply_to_text for p in fresh]
+                    [p.text for p in fresh], [p.reply_to_text for p in fresh],
+                    [guesses[p.id].language for p in fresh],
                 )
                 inference_ms = round((time.perf_counter() - t0) * 1000, 2)
                 self.metrics.inference_latency.observe(inference_ms / 1000)
@@ -117,7 +134,7 @@ class ModerationService:
                 self.metrics.inference_failures.inc()
                 log.warning("model unavailable: failing safe",
                             extra={"error": exc.message, "posts": len(fresh)})
-            computed = self._decide(fresh, prediction)
+            computed = self._decide(fresh, prediction, guesses)
 
         stored, raced = await to_thread.run_sync(self._persist, api_key_id, fresh, computed)
         known.update(raced)
@@ -171,7 +188,13 @@ class ModerationService:
             )
         return {post_id: dict(r.result) for post_id, r in found.items()}
 
-    def _decide(self, posts: Sequence[PostIn], prediction: Prediction | None
+    def language_supported(self, guess: LanguageGuess) -> bool:
+        """``und`` (no letters, or too short to tell) counts as supported: the default model
+        scores it, and holding every "ok" or emoji-only post would flood the queue."""
+        return guess.language == UNDETERMINED or guess.language in self.supported_languages
+
+    def _decide(self, posts: Sequence[PostIn], prediction: Prediction | None,
+                guesses: dict[str, LanguageGuess]
                 ) -> dict[str, tuple[dict[str, Any], ReviewItem | None]]:
         now = self.clock()
         model = self.engine.model_info
@@ -192,6 +215,14 @@ class ModerationService:
                 verdict = policy.decide(scored["scores"], self.engine.thresholds)
                 decision, reasons, labels = verdict.decision, verdict.reasons, verdict.labels
                 scores, targets = scored["scores"], scored["targets"]
+            guess = guesses[post.id]
+            supported = self.language_supported(guess)
+            if not supported:
+                if policy.spec.unsupported_language == "review":
+                    decision = Decision.REVIEW if decision is Decision.ALLOW else decision
+                    reasons = [*reasons, UNSUPPORTED_LANGUAGE_REVIEW]
+                else:
+                    reasons = [*reasons, UNSUPPORTED_LANGUAGE_FLAG]
             queued = decision in (Decision.REVIEW, Decision.REFER) or (
                 decision is Decision.BLOCK and policy.spec.queue_blocked
             )
@@ -205,8 +236,11 @@ class ModerationService:
                 "targets": targets,
                 "reasons": [r.as_dict() for r in reasons],
                 "review_id": item.id if item is not None else None,
-                "referral": (self.referral.referral(post.country, post.language)
+                "referral": (self.referral.referral(post.country, _referral_language(post, guess))
                              if decision is Decision.REFER else None),
+                "language": guess.language,
+                "language_source": guess.source,
+                "language_supported": supported,
                 "policy": {"name": policy.name, "version": policy.version,
                            "community_id": post.community},
             }
@@ -287,6 +321,13 @@ class ModerationService:
         self.metrics.decisions.labels(result["decision"]).inc()
         for label in result["labels"]:
             self.metrics.label_decisions.labels(label, result["decision"]).inc()
+
+
+def _referral_language(post: PostIn, guess: LanguageGuess) -> str | None:
+    """The declared language, else the detected one (``ar-Latn`` -> Arabic services)."""
+    if post.language:
+        return post.language
+    return guess.language if guess.language != UNDETERMINED else None
 
 
 def _mark_replayed(response: dict[str, Any]) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -65,6 +65,11 @@ class PolicyFile(BaseModel):
     fail_open: bool = False
     #: Keep blocked posts in the review queue so a moderator can confirm or overturn the block.
     queue_blocked: bool = True
+    #: Posts in a language no model was trained and measured on (docs/languages.md): ``review``
+    #: holds them for a moderator (the scores may be meaningless); ``allow_flagged`` lets the
+    #: scores decide and adds reason ``unsupported_language`` (the response always carries
+    #: ``language_supported: false``). Crisis referral applies either way.
+    unsupported_language: Literal["review", "allow_flagged"] = "review"
     rules: dict[str, LabelRule] = Field(default_factory=dict)
 
     @field_validator("version", mode="before")

@@ -48,6 +48,12 @@ class Settings(BaseSettings):
         None, description="Model directory; unset uses the shipped default (models/default/)."
     )
     model_device: str | None = Field(None, description="Torch device, e.g. cpu (default) or cuda.")
+    multilingual_model_dir: Path | None = Field(
+        None, description="Per-language model (docs/languages.md); unset uses the shipped "
+        "models/multilingual/. Posts in its languages are scored by it, others by model_dir.")
+    multilingual_enabled: bool = Field(
+        True, description="Route posts in the per-language model's languages to it; false scores "
+        "every post with model_dir.")
     predictor: str | None = Field(
         None,
         description="TESTING HOOK: `module:factory` returning a Predictor, used instead of "

@@ -70,7 +70,8 @@ class TrainingData:
 
 def load_training_data(data_dir: str | Path, *, languages: Sequence[str] = LANGUAGES,
                        non_english_cap: int | None = None,
-                       sample: dict[str, int] | None = None) -> TrainingData:
+                       sample: dict[str, int] | None = None,
+                       english_sources: Sequence[str] | None = None) -> TrainingData:
     """The rows described in the module docstring, plus an optional seeded per-language sample
     (used to compare a slow encoder on fewer rows)."""
     from training.data import build_dataset
@@ -80,7 +81,8 @@ def load_training_data(data_dir: str | Path, *, languages: Sequence[str] = LANGU
                            **common)
     non_english = capped if non_english_cap == DEFAULT_SPLIT["max_train_per_source"] else (
         build_dataset(data_dir, max_train_per_source=non_english_cap, **common))
-    train = [e for e in capped.train if e.language == "en" and "en" in languages]
+    train = [e for e in capped.train if e.language == "en" and "en" in languages
+             and (english_sources is None or e.source in english_sources)]
     train += [e for e in non_english.train if e.language != "en" and e.language in languages]
     if sample:
         rng = random.Random(DEFAULT_SPLIT["seed"])
@@ -96,6 +98,7 @@ def load_training_data(data_dir: str | Path, *, languages: Sequence[str] = LANGU
         "english_cap_per_source": DEFAULT_SPLIT["max_train_per_source"],
         "non_english_cap_per_source": non_english_cap,
         "sample": sample or None,
+        "english_sources": list(english_sources) if english_sources else "all",
         "split": common,
     }
     return TrainingData(train=train, validation=validation, summary=summary)
@@ -312,7 +315,8 @@ def per_language_metrics(examples: Sequence[Example], gold: np.ndarray, probs: n
 
 def train(args: argparse.Namespace) -> dict[str, Any]:
     data = load_training_data(args.data_dir, languages=args.languages,
-                              non_english_cap=args.non_english_cap, sample=args.sample)
+                              non_english_cap=args.non_english_cap, sample=args.sample,
+                              english_sources=args.english_sources)
     log.info("rows: train %s, validation %s", data.summary["train_rows"],
              data.summary["validation_rows"])
     encoder = load_sentence_encoder(args.encoder)
@@ -546,6 +550,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="cap non-English rows per source (default: none)")
     tr.add_argument("--sample", type=_sample_arg, default=None,
                     help="seeded sample of training rows per language, e.g. ar=2000,de=800")
+    tr.add_argument("--english-sources", type=lambda s: tuple(s.split(",")), default=None,
+                    help="only these English sources (default: all), e.g. the crisis corpora")
     tr.add_argument("--max-chars", type=int, default=4000)
     tr.add_argument("--cache-dir", default="runs/multilingual")
     tr.add_argument("--out", default=None, help="model directory to write (e.g. models/multilingual)")

@@ -92,7 +92,7 @@ class ModerateRequest(BaseModel):
 
 class ReasonOut(BaseModel):
     code: str = Field(description="`review_threshold`, `block_threshold`, `crisis_signal`, "
-                      "`crisis_overrides_block` or `model_unavailable`.")
+                      "`crisis_overrides_block`, `model_unavailable` or `unsupported_language`.")
     message: str
     label: str | None = None
     score: float | None = None
@@ -141,6 +141,15 @@ class PostResult(BaseModel):
     review_id: str | None = Field(description="Set when the post was queued for review.")
     referral: ReferralOut | None = None
     policy: PolicyRef
+    # Optional only so results stored before these fields existed still replay.
+    language: str | None = Field(None, description="The post's language as Haven used it (BCP 47: "
+                                 "`ar`, `en`, `ar-Latn` for Arabizi, `und` when undetermined).")
+    language_source: str | None = Field(None, description="`detected` from the text, `declared` "
+                                        "(the request's `language`, used for short or ambiguous "
+                                        "posts), or `fallback` (neither: `und`).")
+    language_supported: bool | None = Field(None, description="False when Haven's models were "
+                                            "not trained and measured on this language; the "
+                                            "policy's `unsupported_language` then applies.")
     replayed: bool = Field(description="True when this is the stored result of an earlier call.")
 
 

@@ -22,6 +22,7 @@ class PolicyOut(BaseModel):
     description: str
     fail_open: bool
     queue_blocked: bool
+    unsupported_language: str
     rules: dict[str, dict[str, Any]]
 
 
@@ -30,6 +31,7 @@ def policy_out(policy: Policy) -> PolicyOut:
     return PolicyOut(
         community_id=policy.community, name=spec.name, version=spec.version,
         description=spec.description, fail_open=spec.fail_open, queue_blocked=spec.queue_blocked,
+        unsupported_language=spec.unsupported_language,
         rules={label: rule.model_dump(exclude_none=True) for label, rule in spec.rules.items()},
     )
 
