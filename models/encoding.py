@@ -57,6 +57,14 @@ def head_tail(tokens: list[int], budget: int) -> list[int]:
     return tokens[:head] + tokens[len(tokens) - (budget - head) :]
 
 
+def _prepared(tokenizer, texts, pairs, config: WindowConfig):
+    """Per text: its tokens, its (trimmed) parent tokens, and the token budget left for the text."""
+    token_lists = _token_ids(tokenizer, texts)
+    for tokens, pair in zip(token_lists, _pair_tokens(tokenizer, pairs, len(texts)), strict=True):
+        pair = _pair_budget(pair, config)
+        yield tokens, pair, config.max_length - 2 - (len(pair) + 1 if pair else 0)
+
+
 def encode_windows(
     tokenizer,
     texts: Sequence[str],
@@ -64,16 +72,11 @@ def encode_windows(
     config: WindowConfig,
 ) -> list[Window]:
     """All windows of all texts; every text yields at least one window."""
-    token_lists = _token_ids(tokenizer, texts)
-    pair_lists = _pair_tokens(tokenizer, pairs, len(texts))
     windows: list[Window] = []
-    for index, (tokens, pair) in enumerate(zip(token_lists, pair_lists, strict=True)):
+    for index, (tokens, pair, budget) in enumerate(_prepared(tokenizer, texts, pairs, config)):
         tokens = head_tail(tokens, MAX_TOKENS_PER_TEXT)
-        pair = _pair_budget(pair, config)
-        budget = config.max_length - 2 - (len(pair) + 1 if pair else 0)
         for body in _slide(tokens, budget, min(config.stride, budget), config.max_windows):
-            ids, types = _frame(tokenizer, body, pair)
-            windows.append(Window(index, ids, types))
+            windows.append(Window(index, *_frame(tokenizer, body, pair)))
     return windows
 
 
@@ -84,15 +87,10 @@ def encode_head_tail(
     config: WindowConfig,
 ) -> list[Window]:
     """One window per text (training): head+tail truncation to the window size."""
-    token_lists = _token_ids(tokenizer, texts)
-    pair_lists = _pair_tokens(tokenizer, pairs, len(texts))
-    windows = []
-    for index, (tokens, pair) in enumerate(zip(token_lists, pair_lists, strict=True)):
-        pair = _pair_budget(pair, config)
-        budget = config.max_length - 2 - (len(pair) + 1 if pair else 0)
-        ids, types = _frame(tokenizer, head_tail(tokens, budget), pair)
-        windows.append(Window(index, ids, types))
-    return windows
+    return [
+        Window(index, *_frame(tokenizer, head_tail(tokens, budget), pair))
+        for index, (tokens, pair, budget) in enumerate(_prepared(tokenizer, texts, pairs, config))
+    ]
 
 
 def _pair_tokens(tokenizer, pairs, n: int) -> list[list[int] | None]:
