@@ -1,6 +1,7 @@
 """``haven eval``: evaluate a model, calibrate its thresholds, compare two evaluations.
 
-    haven eval --model DIR (--data FILE ... | --run RUN_DIR) [--suite CSV ...] --out DIR
+    haven eval --model DIR (--data FILE ... | --run RUN_DIR) [--suite CSV ...]
+               [--multilingual [DIR]] --out DIR
     haven eval calibrate --model DIR (--data FILE ... | --run RUN_DIR) [--targets YAML]
                          [--method temperature|isotonic|none]
     haven eval compare OLD NEW [--tolerance 0.01]
@@ -29,6 +30,20 @@ def load_predictor(path: str, *, device: str | None, apply_calibration: bool) ->
     from models import load_model
 
     return load_model(path, device=device, apply_calibration=apply_calibration)
+
+
+def route_languages(predictor: Any, multilingual_dir: str | None) -> Any:
+    """``predictor`` behind the service's language router. Unlike the service, a missing or
+    broken per-language model is an error here: the report would silently describe another
+    system."""
+    from models.multilingual import load_multilingual
+    from models.routing import LanguageRouter
+
+    try:
+        model = load_multilingual(multilingual_dir)
+    except Exception as exc:  # ArtifactError, OSError, a missing encoder package
+        raise UsageError(f"per-language model: {exc}") from exc
+    return LanguageRouter(predictor, {language: model for language in model.languages})
 
 
 def _add_data_args(parser: argparse.ArgumentParser) -> None:
@@ -70,6 +85,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="functional suite CSVs (default: all of eval/suites/*.csv)",
     )
     parser.add_argument("--no-suites", action="store_true", help="skip the functional suites")
+    parser.add_argument(
+        "--multilingual",
+        nargs="?",
+        const="",
+        metavar="DIR",
+        help="score as the service does: posts detected in the per-language model's languages "
+        "by that model, the rest by --model (DIR default: the shipped models/multilingual)",
+    )
     parser.add_argument(
         "--identity-terms",
         metavar="YAML",
@@ -186,6 +209,12 @@ def run_eval(args: argparse.Namespace) -> int:
     cases = load_suites(suite_paths)
     tagger = IdentityTagger.from_yaml(args.identity_terms) if args.identity_terms else None
     predictor = load_predictor(model_dir, device=args.device, apply_calibration=True)
+    if args.multilingual is not None:
+        if args.update_card:
+            raise UsageError("--update-card describes the model directory alone: "
+                             "drop --multilingual to refresh its card")
+        # The report's model name then says which languages the other model served.
+        predictor = route_languages(predictor, args.multilingual or None)
     results = evaluate(
         predictor,
         examples,

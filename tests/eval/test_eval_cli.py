@@ -143,6 +143,67 @@ def test_eval_usage_errors_exit_2(argv: list[str], model_dir: Path, data_file: P
     assert run(*argv) == 2
 
 
+class _HashEncoder:
+    """A stand-in sentence encoder (the real one is a 30 MB package): hash-seeded vectors."""
+
+    name = "test-hash"
+    dim = 8
+
+    def encode(self, texts):
+        import hashlib
+
+        rows = [np.random.default_rng(int.from_bytes(hashlib.sha256(t.encode()).digest()[:4],
+                                                     "big")).normal(size=self.dim)
+                for t in texts]
+        return np.array(rows, np.float32).reshape(len(texts), self.dim)
+
+
+@pytest.fixture
+def multilingual_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A per-language model serving Arabic, on the stand-in encoder."""
+    import models.multilingual as ml
+    from models.taxonomy import LABELS, TARGETS
+
+    monkeypatch.setitem(ml.ENCODERS, _HashEncoder.name, _HashEncoder)
+    dim = _HashEncoder.dim
+    heads = ml.Heads(np.zeros((dim, len(LABELS)), np.float32), np.zeros(len(LABELS), np.float32),
+                     np.zeros((dim, len(TARGETS)), np.float32), np.zeros(len(TARGETS), np.float32))
+    config = ml.MultilingualConfig(
+        name="test-ml", version="0.0.1", languages=["ar"],
+        encoder=ml.EncoderConfig(name=_HashEncoder.name, package="none", dim=dim))
+    return ml.MultilingualClassifier(config, heads).save_pretrained(tmp_path / "ml")
+
+
+def test_eval_scores_like_the_service_with_the_per_language_model(
+    model_dir: Path, data_file: Path, multilingual_dir: Path, tmp_path: Path
+) -> None:
+    pytest.importorskip("py3langid", reason="language detection needs py3langid")
+    rows = [example(f"row {i}", source="b", hate=i % 2) for i in range(40)]
+    # Arabic posts: the stub default model cannot score these (no row number), so the run only
+    # succeeds if every one of them went to the per-language model.
+    rows += [example(f"رقم {i} هذه رسالة عربية طويلة بما يكفي للكشف عن اللغة", source="ar",
+                     language="ar", hate=i % 2) for i in range(30)]
+    path = tmp_path / "mixed.jsonl"
+    write_labelled(rows, path)
+    out = tmp_path / "report"
+    code = run("--model", str(model_dir), "--data", str(path), "--no-suites",
+               "--multilingual", str(multilingual_dir), "--out", str(out))
+    assert code == 0
+    results = json.loads((out / "report.json").read_text())
+    assert results["model"]["name"].endswith("+test-ml[ar]")
+    assert set(results["by_language"]) >= {"ar"}
+
+
+def test_eval_multilingual_usage_errors_exit_2(
+    model_dir: Path, data_file: Path, multilingual_dir: Path, tmp_path: Path
+) -> None:
+    base = ["--model", str(model_dir), "--data", str(data_file), "--no-suites",
+            "--out", str(tmp_path / "r")]
+    assert run(*base, "--multilingual", str(tmp_path / "missing")) == 2
+    # The card describes the model directory alone, not the routed pair.
+    assert run(*base, "--multilingual", str(multilingual_dir), "--update-card") == 2
+
+
 def test_calibrate_writes_files_the_loader_reads(
     model_dir: Path, data_file: Path, tmp_path: Path, capsys, loads: list[bool]
 ) -> None:
