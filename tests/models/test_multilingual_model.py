@@ -245,3 +245,43 @@ def test_embedding_cache_encodes_each_text_once(tmp_path: Path) -> None:
     assert len(encoder.seen) == 2
     again = EmbeddingCache(tmp_path / "fake.npz", FakeEncoder.dim).embed(model, rows)
     assert np.allclose(first, again) and len(encoder.seen) == 2
+
+
+# ------------------------------------------------------------------ comparison and routing
+
+
+def _metrics(roc: float, pr: float, f1: float = 0.5) -> dict:
+    return {"support": 100, "positives": 20, "roc_auc": roc, "pr_auc": pr, "f1": f1}
+
+
+def _none() -> dict:
+    return {"support": 0, "positives": 0, "roc_auc": None, "pr_auc": None, "f1": None}
+
+
+def test_compare_routes_a_language_only_when_both_ranking_metrics_win() -> None:
+    from training.multilingual import compare_per_language
+
+    blank = {label: _none() for label in LABELS}
+    default = {"per_language": {
+        "ar": {**blank, "hate": _metrics(0.70, 0.30), "offensive": _metrics(0.80, 0.50)},
+        "de": {**blank, "offensive": _metrics(0.85, 0.70)},
+        "fr": {**blank, "hate": _metrics(0.80, 0.40)},
+    }, "overall": {**blank, "hate": _metrics(0.9, 0.8)}}
+    ours = {"validation": {
+        "all": {**blank, "hate": _metrics(0.85, 0.6)},
+        "ar": {**blank, "hate": _metrics(0.85, 0.50), "offensive": _metrics(0.90, 0.70),
+               "self_harm": _metrics(0.9, 0.9)},  # not measurable for the default: ignored
+        "de": {**blank, "offensive": _metrics(0.80, 0.60)},
+        "fr": {**blank, "hate": _metrics(0.85, 0.35)},  # better ROC-AUC, worse PR-AUC
+        "pt": {**blank, "hate": _metrics(0.9, 0.9)},  # no default numbers: not compared
+    }}
+    out = compare_per_language(default, ours)
+    assert set(out) == {"all", "ar", "de", "fr"}
+    assert out["ar"]["route_to_multilingual"] is True
+    assert set(out["ar"]["labels"]) == {"hate", "offensive"}
+    assert out["ar"]["default_mean_pr_auc"] == 0.4 and out["ar"]["multilingual_mean_pr_auc"] == 0.6
+    assert out["de"]["route_to_multilingual"] is False
+    assert out["fr"]["route_to_multilingual"] is False
+    assert out["all"]["route_to_multilingual"] is None
+    # A margin demands a clear win.
+    assert compare_per_language(default, ours, margin=0.3)["ar"]["route_to_multilingual"] is False
