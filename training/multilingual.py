@@ -54,6 +54,8 @@ log = logging.getLogger("haven.multilingual")
 DEFAULT_SPLIT = {"val_fraction": 0.1, "seed": 13, "max_val_per_source": 400,
                  "max_train_per_source": 2500}
 LANGUAGES = ("en", "ar", "fr", "de", "pt")
+#: MiniLM-L6's embedding width: parameters per new vocabulary piece.
+MINILM_HIDDEN = 384
 C_GRID = (0.3, 1.0, 3.0)
 #: A label needs this many dev positives in the served languages for its threshold and C to be
 #: chosen there; otherwise (self_harm, distress: English data only) all dev rows decide.
@@ -517,8 +519,10 @@ def tokenizer_stats(args: argparse.Namespace) -> dict[str, Any]:
     data = build_dataset(args.data_dir, val_fraction=0.0, seed=13)
     rng = random.Random(7)
     out: dict[str, Any] = {}
+    samples: dict[str, list[str]] = {}
     for lang in LANGUAGES:
         texts = rng.sample([e.text for e in data.train if e.language == lang], args.per_language)
+        samples[lang] = texts
         words = sum(len(t.split()) for t in texts)
         pieces = [tok.tokenize(t) for t in texts]
         flat = [p for ps in pieces for p in ps]
@@ -531,7 +535,49 @@ def tokenizer_stats(args: argparse.Namespace) -> dict[str, Any]:
             "over_126_tokens": round(sum(len(p) > 126 for p in pieces) / len(pieces), 3),
         }
         print(lang, json.dumps(out[lang]), flush=True)
+    if args.extend_vocab:
+        out["ar+extension"] = _extended_tokenizer_stats(tok, data, samples["ar"],
+                                                        args.extend_vocab)
+        print("ar+extension", json.dumps(out["ar+extension"]), flush=True)
     return out
+
+
+def _extended_tokenizer_stats(tok: Any, data: Any, sample: list[str], size: int
+                              ) -> dict[str, Any]:
+    """The tokenizer-extension option, measured: learn ``size`` WordPiece pieces on Arabic rows
+    *outside* the measured sample, append the new ones to MiniLM's vocabulary and tokenise the
+    same sample again. Says how much of Arabic the extension covers and how many new embedding
+    parameters a fine-tune would have to learn from scratch."""
+    from tokenizers import Tokenizer
+    from tokenizers.models import WordPiece
+
+    held_out = set(sample)
+    learned = tok.train_new_from_iterator(
+        [e.text for e in data.train if e.language == "ar" and e.text not in held_out],
+        vocab_size=size)
+    vocab = dict(tok.get_vocab())
+    added = 0
+    for piece in sorted(learned.get_vocab(), key=learned.get_vocab().get):
+        if piece not in vocab:
+            vocab[piece] = len(vocab)
+            added += 1
+    extended = Tokenizer.from_str(tok.backend_tokenizer.to_str())
+    extended.model = WordPiece(vocab=vocab, unk_token=tok.unk_token, continuing_subword_prefix="##")
+    extended.no_padding()
+    extended.no_truncation()
+    words = sum(len(t.split()) for t in sample)
+    pieces = [extended.encode(t, add_special_tokens=False).tokens for t in sample]
+    flat = [p for ps in pieces for p in ps]
+    letters = [p for p in flat if p != tok.unk_token and p.strip("#").isalpha()]
+    return {
+        "new_pieces": added,
+        "new_embedding_parameters": added * MINILM_HIDDEN,
+        "tokens_per_word": round(len(flat) / words, 2),
+        "unk_rate": round(sum(p == tok.unk_token for p in flat) / len(flat), 4),
+        "single_letter_pieces": round(
+            sum(len(p.replace("##", "")) == 1 for p in letters) / max(len(letters), 1), 3),
+        "over_126_tokens": round(sum(len(p) > 126 for p in pieces) / len(pieces), 3),
+    }
 
 
 # ------------------------------------------------------------- comparison with the default
@@ -704,6 +750,9 @@ def build_parser() -> argparse.ArgumentParser:
     lid.set_defaults(handler=langid_bench)
     tok = sub.add_parser("tokens", help="MiniLM tokenizer statistics per language")
     tok.add_argument("--per-language", type=int, default=300)
+    tok.add_argument("--extend-vocab", type=int, default=0, metavar="N",
+                     help="also measure MiniLM's vocabulary extended with N WordPiece pieces "
+                     "learnt on Arabic training rows (the tokenizer-extension option)")
     tok.set_defaults(handler=tokenizer_stats)
     cmp = sub.add_parser("compare", help="default vs multilingual model per language and label; "
                          "which languages to route")
