@@ -32,6 +32,7 @@ from service.api import audit, feedback, health, keys, moderate, policies, revie
 from service.deps import AppServices
 from service.errors import HavenError, RateLimited
 from service.inference import InferenceEngine
+from service.limits import RequestLimitsMiddleware
 from service.metrics import Metrics
 from service.moderation import ModerationService
 from service.policy import PolicyStore
@@ -126,7 +127,8 @@ def create_app(
     mount_ui(app)  # moderator web UI at /ui
     _install_error_handlers(app)
     app.add_middleware(RequestLogMiddleware, metrics=metrics)
-    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_bytes)
+    # Outermost: bodies are bounded and checked before anything else reads them.
+    app.add_middleware(RequestLimitsMiddleware, max_bytes=settings.max_request_bytes)
     return app
 
 
@@ -221,46 +223,6 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 
 # --------------------------------------------------------------------------- middleware
-
-
-class BodySizeLimitMiddleware:
-    """Refuse bodies over ``max_bytes`` with 413 before they are read into memory."""
-
-    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
-        self.app = app
-        self.max_bytes = max_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        length = dict(scope.get("headers") or []).get(b"content-length")
-        if length is not None and length.isdigit() and int(length) > self.max_bytes:
-            response = _error(413, "payload_too_large",
-                              f"request body over {self.max_bytes} bytes")
-            await response(scope, receive, send)
-            return
-        received = 0
-
-        async def limited_receive() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise _TooLarge()
-            return message
-
-        try:
-            await self.app(scope, limited_receive, send)
-        except _TooLarge:
-            response = _error(413, "payload_too_large",
-                              f"request body over {self.max_bytes} bytes")
-            await response(scope, receive, send)
-
-
-class _TooLarge(Exception):
-    pass
 
 
 class RequestLogMiddleware:

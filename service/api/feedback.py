@@ -10,6 +10,7 @@ from fastapi.responses import StreamingResponse
 
 from service.deps import Db, ModeratorKey
 from service.feedback import jsonl_lines
+from service.limits import MAX_QUERY_INT
 from service.store.repositories import ReviewRepository
 
 router = APIRouter(prefix="/v1/feedback", tags=["feedback"])
@@ -28,7 +29,7 @@ def export_feedback(
     since: Annotated[datetime | None,
                      Query(description="Only items decided at or after this.")] = None,
     community_id: str | None = None,
-    limit: Annotated[int | None, Query(ge=1)] = None,
+    limit: Annotated[int | None, Query(ge=1, le=MAX_QUERY_INT)] = None,
 ) -> StreamingResponse:
     """Lines as written by `models.labelled_io.write_labelled`; see docs/service.md for how
     decisions map to labels. Moderators export only their communities."""

@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from fastapi import APIRouter
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, field_validator
 
 from service.deps import AdminKey, Caller, Db
+from service.limits import check_characters
+from service.policy import COMMUNITY_ID_RE
 from service.security import Role, generate_webhook_secret
 from service.store.models import ApiKey
 from service.store.repositories import KeyRepository
@@ -41,7 +43,20 @@ class KeyCreate(BaseModel):
     communities: list[str] = Field(default_factory=list,
                                    description="Moderators only; `*` for every community.")
     webhook_url: AnyHttpUrl | None = Field(None, description="Clients: decisions are POSTed here.")
-    rate_limit_per_minute: int | None = Field(None, ge=1)
+    rate_limit_per_minute: int | None = Field(None, ge=1, le=1_000_000)
+
+    @field_validator("name")
+    @classmethod
+    def _printable_name(cls, value: str) -> str:
+        return check_characters(value, multiline=False)
+
+    @field_validator("communities")
+    @classmethod
+    def _community_ids(cls, value: list[str]) -> list[str]:
+        bad = [c for c in value if c != "*" and not COMMUNITY_ID_RE.match(c)]
+        if bad:
+            raise ValueError(f"not community ids (letters, digits, '.', '_', '-'; or '*'): {bad}")
+        return value
 
 
 class KeyCreated(KeyOut):

@@ -10,6 +10,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from models.taxonomy import LABELS
 from service.deps import ClientKey, Services
 from service.errors import InvalidRequest
+from service.limits import check_characters, is_blank
 from service.moderation import PostIn
 from service.policy import COMMUNITY_ID_RE
 
@@ -48,17 +49,20 @@ class PostRequest(BaseModel):
     @field_validator("text")
     @classmethod
     def _not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("text must not be blank")
+        if is_blank(value):
+            raise ValueError("text must not be blank (only whitespace or invisible characters)")
         return value
 
-    @field_validator("id", "text", "author_id", "reply_to_text")
+    @field_validator("text", "reply_to_text")
     @classmethod
-    def _no_nul(cls, value: str | None) -> str | None:
-        # PostgreSQL cannot store NUL in text columns; refuse it here instead of failing later.
-        if value is not None and "\x00" in value:
-            raise ValueError("must not contain NUL (\\u0000) characters")
-        return value
+    def _text_characters(cls, value: str | None) -> str | None:
+        # NUL cannot be stored by PostgreSQL; other controls only serve to evade or garble.
+        return check_characters(value, multiline=True) if value is not None else value
+
+    @field_validator("id", "author_id")
+    @classmethod
+    def _id_characters(cls, value: str | None) -> str | None:
+        return check_characters(value, multiline=False) if value is not None else value
 
     @field_validator("country")
     @classmethod

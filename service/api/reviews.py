@@ -6,10 +6,11 @@ from datetime import datetime
 from typing import Any, Literal
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from models.taxonomy import LABELS, TARGETS
 from service.deps import Db, ModeratorKey, Services
+from service.limits import MAX_QUERY_INT, check_characters
 from service.store.models import AuditEntry, ReviewItem
 from service.store.repositories import ReviewRepository
 
@@ -103,6 +104,11 @@ class DecisionRequest(BaseModel):
     reason: str | None = Field(None, max_length=500)
     note: str | None = Field(None, max_length=5000)
 
+    @field_validator("reason", "note")
+    @classmethod
+    def _characters(cls, value: str | None) -> str | None:
+        return check_characters(value, multiline=True) if value is not None else value
+
 
 class AuditEntryOut(BaseModel):
     id: int
@@ -126,7 +132,7 @@ def list_items(
     decision: DecisionFilter | None = None,
     status: StatusFilter = "open",
     limit: int = Query(50, ge=1, le=200),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_QUERY_INT),
 ) -> QueuePageOut:
     """Sorted by priority (referrals, then held posts, then blocks) and then oldest first.
     Moderators only see their communities."""

@@ -40,6 +40,7 @@ from models.taxonomy import (
 )
 from service.deps import AppServices, Principal, Services
 from service.errors import ClaimConflict, HavenError, InvalidRequest, ModelUnavailable
+from service.limits import MAX_QUERY_INT
 from service.security import Role
 from service.store.models import ReviewItem
 from service.store.repositories import (
@@ -463,7 +464,8 @@ def queue_page(
         decision=decision if decision in queries.DECISIONS else "",
         status=status if status in STATUS_OPTIONS else "open",
     )
-    page_no = max(1, _int(page, 1))
+    # Clamped: a huge page number would overflow the database's integer offset (a 500).
+    page_no = min(max(1, _int(page, 1)), MAX_QUERY_INT // PAGE_SIZE)
     now = services.clock()
     scope = moderator.principal.scope
     thresholds = services.engine.thresholds
