@@ -23,14 +23,15 @@ from anyio import to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from models.predictor import Predictor
 from service.api import audit, feedback, health, keys, moderate, policies, reviews, webhooks
 from service.deps import AppServices
-from service.errors import HavenError, RateLimited
+from service.errors import HavenError, StorageUnavailable
 from service.inference import InferenceEngine
 from service.limits import RequestLimitsMiddleware
 from service.metrics import Metrics
@@ -185,7 +186,8 @@ _HTTP_CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(HavenError)
     async def haven_error(_request: Request, exc: HavenError) -> JSONResponse:
-        headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimited) else None
+        retry_after = getattr(exc, "retry_after", None)  # rate limit, overload, storage down
+        headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
         if exc.status == 401:
             headers = {"WWW-Authenticate": "Bearer"}
         return _error(exc.status, exc.code, exc.message, exc.details, headers)
@@ -213,6 +215,19 @@ def _install_error_handlers(app: FastAPI) -> None:
         # because it can quote the value.
         return _error(422, "invalid_request", "a value in the request cannot be stored or "
                       "compared (for example a NUL character)")
+
+    async def storage_error(request: Request, exc: Exception) -> JSONResponse:
+        if not db.is_unavailable(exc):
+            return await unexpected(request, exc)
+        # Refused, dropped or timed out: nothing was stored; the client retries later.
+        log.warning("database unavailable", extra={
+            "error_type": type(exc).__name__,
+            "request_id": getattr(request.state, "request_id", None)})
+        return await haven_error(request, StorageUnavailable(
+            "the database is unreachable: nothing was stored; retry later"))
+
+    app.add_exception_handler(DBAPIError, storage_error)
+    app.add_exception_handler(PoolTimeout, storage_error)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:

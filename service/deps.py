@@ -6,8 +6,12 @@ principals: ``Caller`` (any valid key), ``ClientKey``, ``ModeratorKey``, ``Admin
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import threading
+import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Annotated
 
@@ -15,7 +19,7 @@ from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session, sessionmaker
 
-from service.errors import Forbidden, Unauthenticated
+from service.errors import Forbidden, StorageUnavailable, Unauthenticated
 from service.inference import InferenceEngine
 from service.metrics import Metrics
 from service.moderation import ModerationService
@@ -24,6 +28,7 @@ from service.ratelimit import RateLimiter
 from service.referral import ReferralService
 from service.security import Role
 from service.settings import Settings
+from service.store.db import is_unavailable
 from service.store.repositories import KeyRepository, Scope, scope_for
 
 
@@ -40,6 +45,7 @@ class AppServices:
     limiter: RateLimiter
     moderation: ModerationService
     clock: Callable[[], datetime]
+    verified_keys: VerifiedKeys = field(default_factory=lambda: VerifiedKeys())
 
 
 def get_services(request: Request) -> AppServices:
@@ -85,6 +91,64 @@ class Principal:
         return f"key:{self.key_id}"
 
 
+class VerifiedKeys:
+    """Keys this process verified against the database recently, for database outages only.
+
+    While the database is unreachable a key cannot be checked, yet ``/v1/moderate`` must still
+    answer with its fail-safe decision. A token verified in the last ``ttl_s`` seconds is then
+    accepted from here. Only a SHA-256 of the token is kept, compared in constant time. The
+    database stays the authority: this is never read while the database answers, so a revoked
+    key stops working at once, except on a replica that cannot reach the database to learn of
+    the revocation, and then for at most ``ttl_s``.
+    """
+
+    def __init__(self, ttl_s: float = 600.0, max_keys: int = 10_000,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.ttl_s = ttl_s
+        self.max_keys = max_keys
+        self.clock = clock
+        self._keys: dict[str, tuple[str, Principal, int | None, float]] = {}
+        self._lock = threading.Lock()
+
+    def remember(self, token: str, principal: Principal, per_minute: int | None) -> None:
+        with self._lock:
+            if len(self._keys) >= self.max_keys and principal.key_id not in self._keys:
+                self._keys.pop(next(iter(self._keys)))
+            self._keys[principal.key_id] = (_token_digest(token), principal, per_minute,
+                                            self.clock())
+
+    def recall(self, token: str) -> tuple[Principal, int | None] | None:
+        """The principal of a recently verified ``token``, or None."""
+        key_id = _key_id_of(token)
+        with self._lock:
+            entry = self._keys.get(key_id)
+        if entry is None:
+            return None
+        digest, principal, per_minute, verified_at = entry
+        if not hmac.compare_digest(digest, _token_digest(token)):
+            return None
+        if self.clock() - verified_at > self.ttl_s:
+            return None
+        return principal, per_minute
+
+    def forget(self, key_id: str) -> None:
+        with self._lock:
+            self._keys.pop(key_id, None)
+
+    def forget_token(self, token: str) -> None:
+        """Forget the key a refused token names, so a revoked key is dropped on first use."""
+        self.forget(_key_id_of(token))
+
+
+def _key_id_of(token: str) -> str:
+    parts = token.strip().split("_", 2)
+    return parts[1] if len(parts) == 3 else ""
+
+
+def _token_digest(token: str) -> str:
+    return hashlib.sha256(token.strip().encode("utf-8", "surrogatepass")).hexdigest()
+
+
 _bearer = HTTPBearer(auto_error=False, description="`Authorization: Bearer hvn_...`")
 _api_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="or `X-API-Key: hvn_...`")
 
@@ -98,16 +162,30 @@ def get_principal(
     token = bearer.credentials if bearer is not None else api_key
     if not token:
         raise Unauthenticated("missing API key: send `Authorization: Bearer <key>`")
-    with services.sessions() as session:
-        key = KeyRepository(session).authenticate(token)
-        if key is None:
-            raise Unauthenticated("invalid or revoked API key")
-        principal = Principal(
-            key_id=key.id, name=key.name, role=Role(key.role),
-            communities=tuple(key.communities or ()),
-            scope=scope_for(key.role, key.communities or ()),
-        )
-        per_minute = key.rate_limit_per_minute or services.settings.rate_limit_per_minute
+    try:
+        with services.sessions() as session:
+            key = KeyRepository(session).authenticate(token)
+            if key is None:
+                # Revoked (or wrong secret): never let an outage bring it back from the cache.
+                services.verified_keys.forget_token(token)
+                raise Unauthenticated("invalid or revoked API key")
+            principal = Principal(
+                key_id=key.id, name=key.name, role=Role(key.role),
+                communities=tuple(key.communities or ()),
+                scope=scope_for(key.role, key.communities or ()),
+            )
+            own_limit = key.rate_limit_per_minute
+        services.verified_keys.remember(token, principal, own_limit)
+    except Exception as exc:
+        if not is_unavailable(exc):
+            raise
+        recalled = services.verified_keys.recall(token)
+        if recalled is None:
+            raise StorageUnavailable(
+                "the database is unreachable, so this API key cannot be checked; retry later"
+            ) from exc
+        principal, own_limit = recalled
+    per_minute = own_limit or services.settings.rate_limit_per_minute
     request.state.key_id = principal.key_id
     services.limiter.check(principal.key_id, per_minute)
     return principal

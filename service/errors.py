@@ -100,3 +100,18 @@ class ModelUnavailable(HavenError):
 class NotReady(HavenError):
     status = 503
     code = "not_ready"
+
+
+class StorageUnavailable(HavenError):
+    """The database cannot be reached (refused, dropped, timed out).
+
+    Answered ``503`` with ``Retry-After``: nothing of the request was stored, so the client must
+    send it again. ``/v1/moderate`` puts its fail-safe results in ``details``.
+    """
+
+    status = 503
+    code = "storage_unavailable"
+
+    def __init__(self, message: str, *, retry_after: int = 5, details: Any = None) -> None:
+        super().__init__(message, details={"retry_after": retry_after, **(details or {})})
+        self.retry_after = retry_after

@@ -21,11 +21,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.language import SUPPORTED_LANGUAGES, UNDETERMINED, LanguageGuess, detect_language
 from models.predictor import Prediction, to_post_scores
-from service.errors import IdempotencyConflict, ModelUnavailable
+from service.errors import IdempotencyConflict, ModelUnavailable, StorageUnavailable
 from service.inference import InferenceEngine
 from service.metrics import Metrics
 from service.policy import DEFAULT_COMMUNITY, Decision, Policy, PolicyStore, Reason
 from service.referral import ReferralService
+from service.store.db import is_unavailable
 from service.store.models import IdempotencyRecord, ModerationResult, ReviewItem
 from service.store.repositories import ModerationRepository, new_item_id
 
@@ -107,13 +108,13 @@ class ModerationService:
                        idempotency_key: str | None = None) -> dict[str, Any]:
         started = time.perf_counter()
         request_hash = request_fingerprint(posts)
+        outage = _Outage()  # the database may be down: score anyway, then answer fail-safe
         if idempotency_key:
-            replay = await to_thread.run_sync(self._replay, api_key_id, idempotency_key,
-                                              request_hash)
+            replay = await outage.call(self._replay, api_key_id, idempotency_key, request_hash)
             if replay is not None:
                 return replay
 
-        known = await to_thread.run_sync(self._known_results, api_key_id, posts)
+        known = await outage.call(self._known_results, api_key_id, posts) or {}
         fresh = [p for p in posts if p.id not in known]
 
         computed: dict[str, tuple[dict[str, Any], ReviewItem | None]] = {}
@@ -136,7 +137,10 @@ class ModerationService:
                             extra={"error": exc.message, "posts": len(fresh)})
             computed = self._decide(fresh, prediction, guesses)
 
-        stored, raced = await to_thread.run_sync(self._persist, api_key_id, fresh, computed)
+        persisted = await outage.call(self._persist, api_key_id, fresh, computed)
+        if persisted is None:
+            raise self._unstored(api_key_id, posts, computed)
+        stored, raced = persisted
         known.update(raced)
         results = [
             {**(stored[p.id] if p.id in stored else known[p.id]), "replayed": p.id not in stored}
@@ -153,13 +157,36 @@ class ModerationService:
             },
         }
         if idempotency_key:
-            response = await to_thread.run_sync(self._remember, api_key_id, idempotency_key,
-                                                request_hash, response)
+            # The posts are stored: if only this record fails, a retry replays them per post id.
+            response = await outage.call(self._remember, api_key_id, idempotency_key,
+                                         request_hash, response) or response
         log.info("moderated", extra={
             "key_id": api_key_id, "posts": len(posts),
             "decisions": [r["decision"] for r in results],
         })
         return response
+
+    def _unstored(self, api_key_id: str, posts: Sequence[PostIn],
+                  computed: dict[str, tuple[dict[str, Any], ReviewItem | None]]
+                  ) -> StorageUnavailable:
+        """The 503 for posts that were scored but could not be stored (database down).
+
+        Nothing was queued, so no moderator would ever see a held post: a ``200`` here would
+        let a platform hold a post forever. The error carries the fail-safe results (``allow``
+        becomes ``review``; ``block`` and ``refer`` stand, so an author at risk still gets the
+        referral) for the platform to apply while it retries with the same post ids.
+        """
+        results = [_fail_safe(computed[p.id][0]) for p in posts]
+        log.warning("database unavailable: posts not stored, answered fail-safe 503",
+                    extra={"key_id": api_key_id, "posts": len(posts),
+                           "decisions": [r["decision"] for r in results]})
+        return StorageUnavailable(
+            "the database is unreachable: these posts were not stored or queued, so no "
+            "moderator will see them. Do not publish them; apply the fail-safe results in "
+            "details.results meanwhile and send the same request again after Retry-After "
+            "seconds (same post ids: nothing is queued twice).",
+            details={"model": self.engine.model_info, "results": results},
+        )
 
     # -- steps
 
@@ -328,6 +355,43 @@ def _referral_language(post: PostIn, guess: LanguageGuess) -> str | None:
     if post.language:
         return post.language
     return guess.language if guess.language != UNDETERMINED else None
+
+
+STORAGE_UNAVAILABLE = Reason(
+    "storage_unavailable",
+    "The review queue's database was unreachable: this post was not stored or queued. Hold it "
+    "and send it again; nothing is published automatically.",
+)
+
+
+def _fail_safe(result: dict[str, Any]) -> dict[str, Any]:
+    """What a platform should do with a post Haven scored but could not store."""
+    decision = Decision.REVIEW.value if result["decision"] == Decision.ALLOW.value \
+        else result["decision"]
+    return {**result, "decision": decision, "review_id": None, "replayed": False,
+            "reasons": [*result["reasons"], STORAGE_UNAVAILABLE.as_dict()]}
+
+
+class _Outage:
+    """Runs one request's database steps in a thread, noting (not raising) an outage.
+
+    After the first connection failure later steps are skipped instead of each waiting for
+    its own connect timeout. Other errors (bugs, conflicts) propagate unchanged.
+    """
+
+    def __init__(self) -> None:
+        self.error: BaseException | None = None
+
+    async def call(self, step: Callable[..., Any], *args: Any) -> Any:
+        if self.error is not None:
+            return None
+        try:
+            return await to_thread.run_sync(step, *args)
+        except Exception as exc:
+            if not is_unavailable(exc):
+                raise
+            self.error = exc
+            return None
 
 
 def _mark_replayed(response: dict[str, Any]) -> dict[str, Any]:

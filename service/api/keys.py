@@ -7,7 +7,7 @@ from datetime import datetime
 from fastapi import APIRouter
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, field_validator
 
-from service.deps import AdminKey, Caller, Db
+from service.deps import AdminKey, Caller, Db, Services
 from service.limits import check_characters
 from service.policy import COMMUNITY_ID_RE
 from service.security import Role, generate_webhook_secret
@@ -98,8 +98,10 @@ def list_keys(principal: AdminKey, db: Db, include_revoked: bool = False) -> lis
 
 
 @router.delete("/keys/{key_id}", response_model=KeyOut, summary="Revoke an API key")
-def revoke_key(key_id: str, principal: AdminKey, db: Db) -> KeyOut:
-    return key_out(KeyRepository(db).revoke(key_id, actor=principal.actor))
+def revoke_key(key_id: str, principal: AdminKey, db: Db, services: Services) -> KeyOut:
+    revoked = key_out(KeyRepository(db).revoke(key_id, actor=principal.actor))
+    services.verified_keys.forget(key_id)  # this process never honours it again, even offline
+    return revoked
 
 
 @router.put("/keys/{key_id}/webhook", response_model=WebhookUpdated,

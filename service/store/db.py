@@ -10,6 +10,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -29,7 +30,27 @@ def make_engine(url: str, *, pool_size: int = 5) -> Engine:
         # transactions are then serialised (busy_timeout queues them), the embedded-mode trade-off.
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
         return engine
-    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+    # A database that stops answering (not just refusing) must not hang requests for minutes:
+    # connecting gives up after CONNECT_TIMEOUT_S, and the caller answers 503 (see
+    # ``is_unavailable``). A connect_timeout in the URL wins.
+    connect_args = {} if "connect_timeout" in parsed.query else \
+        {"connect_timeout": CONNECT_TIMEOUT_S}
+    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True,
+                         connect_args=connect_args)
+
+
+#: Seconds to wait for a PostgreSQL connection before the request fails with 503.
+CONNECT_TIMEOUT_S = 5
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    """True when ``exc`` means the database cannot be reached or used right now (refused,
+    dropped mid-query, pool exhausted, SQLite locked past its busy timeout), as opposed to a
+    bug or a bad value. Such errors are answered 503 ``storage_unavailable``: retry later."""
+    if isinstance(exc, sa_exc.DBAPIError):
+        return bool(exc.connection_invalidated) or isinstance(
+            exc, sa_exc.OperationalError | sa_exc.InterfaceError)
+    return isinstance(exc, sa_exc.TimeoutError)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

@@ -42,6 +42,7 @@ from service.deps import AppServices, Principal, Services
 from service.errors import ClaimConflict, HavenError, InvalidRequest, ModelUnavailable
 from service.limits import MAX_QUERY_INT
 from service.security import Role
+from service.store.db import is_unavailable
 from service.store.models import ReviewItem
 from service.store.repositories import (
     FINAL_STATUSES,
@@ -229,6 +230,11 @@ class UiRoute(APIRoute):
                 return _error_page(request, 400, "That request was not understood.")
             except HavenError as exc:
                 return _error_page(request, exc.status, exc.message)
+            except Exception as exc:
+                if not is_unavailable(exc):
+                    raise
+                return _error_page(request, 503, "The review queue's database cannot be reached "
+                                   "right now. Nothing was changed; try again in a minute.")
 
         return ui_handler
 
