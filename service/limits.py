@@ -174,27 +174,38 @@ class RequestLimitsMiddleware:
         return None
 
     async def _streamed(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """Count the body as the app reads it; stop at the limit without reading the rest."""
+        """Count the body as the app reads it; stop at the limit without reading the rest.
+
+        A framework may catch the error raised from ``receive`` and answer something else (the
+        form parser answers 400): once the limit is passed, that answer is replaced by the 413.
+        """
         received = 0
-        started = False
+        exceeded = started = replaced = False
 
         async def limited_receive() -> Message:
-            nonlocal received
+            nonlocal received, exceeded
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
+                    exceeded = True
                     raise _TooLarge()
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
+        async def guarded_send(message: Message) -> None:
+            nonlocal started, replaced
+            if replaced:
+                return  # the rest of the app's own answer
+            if exceeded and not started:
+                replaced = started = True
+                await self._too_large()(scope, receive, send)
+                return
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
 
         try:
-            await self.app(scope, limited_receive, tracking_send)
+            await self.app(scope, limited_receive, guarded_send)
         except _TooLarge:
             if not started:
                 await self._too_large()(scope, receive, send)
