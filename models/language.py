@@ -31,7 +31,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 log = logging.getLogger(__name__)
 
@@ -257,31 +257,64 @@ def detect_language(text: str, declared: str | None = None) -> LanguageGuess:
 _MODELS_DIR = Path(__file__).resolve().parent
 
 
+#: A language is supported when the model that serves it reaches this validation ROC-AUC on
+#: every label measured in that language (docs/languages.md) ...
+MIN_SUPPORTED_ROC_AUC = 0.70
+#: ... counting only labels with at least this many positive validation rows there: fewer are
+#: too few to decide either way (a ROC-AUC on 11 positives is +-0.15 or so).
+MIN_MEASURED_POSITIVES = 20
+
+
+def measured_support(per_label: dict[str, Any] | None, *,
+                     min_roc_auc: float = MIN_SUPPORTED_ROC_AUC,
+                     min_positives: int = MIN_MEASURED_POSITIVES) -> bool:
+    """Whether one language's validation metrics (``label -> {roc_auc, positives, ...}``) show
+    the model works there: at least one label measured on enough positives, and every such
+    label at or over the ROC-AUC bar."""
+    measured = [m.get("roc_auc") for m in (per_label or {}).values()
+                if isinstance(m, dict) and m.get("roc_auc") is not None
+                and (m.get("positives") or 0) >= min_positives]
+    return bool(measured) and all(auc >= min_roc_auc for auc in measured)
+
+
+def _read_json(path: Path) -> dict[str, Any] | None:
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
 def supported_languages(default_dir: Path | None = None,
                         multilingual_dir: Path | None = None) -> frozenset[str]:
-    """Languages the shipped models were trained *and* measured on.
+    """Languages the shipped models were trained on *and* measured to work on.
 
-    Read from the artifacts, not hard-coded: the default model's validation metrics per
-    language (``metrics.json`` ``per_language``, else its data manifest's source languages) and
-    the multilingual model's served languages. Adding a language to training adds it here.
+    Read from the artifacts, not hard-coded. Each language is judged on the validation metrics
+    of the model that serves it: the per-language model's (its ``metrics.json``) for the
+    languages it serves, the default model's (``metrics.json`` ``per_language``) for the rest;
+    see :func:`measured_support`. Without metrics (a fresh checkout before training) the default
+    model's data manifest says what it was trained on, and without that ``FALLBACK_SUPPORTED``.
     """
     default_dir = default_dir or _MODELS_DIR / "default"
     multilingual_dir = multilingual_dir or _MODELS_DIR / "multilingual"
+    config = _read_json(multilingual_dir / "haven_multilingual.json") or {}
+    served = set(config.get("languages", []))
+    served_metrics = (_read_json(multilingual_dir / "metrics.json") or {}).get("validation", {})
+    default_metrics = _read_json(default_dir / "metrics.json")
+    manifest = _read_json(default_dir / "data_manifest.json")
+    if default_metrics is None and manifest is None and not config:
+        return FALLBACK_SUPPORTED
     found: set[str] = set()
-    metrics = default_dir / "metrics.json"
-    manifest = default_dir / "data_manifest.json"
-    if metrics.is_file():
-        found.update(json.loads(metrics.read_text(encoding="utf-8")).get("per_language", {}))
-    elif manifest.is_file():
-        sources = json.loads(manifest.read_text(encoding="utf-8")).get("sources", {})
+    if default_metrics is not None:
+        for language, per_label in default_metrics.get("per_language", {}).items():
+            if language not in served and measured_support(per_label):
+                found.add(language)
+    else:
+        sources = (manifest or {}).get("sources", {})
         for entry in sources.values():
             if entry.get("status") == "ok":
-                found.update(entry.get("language", []))
-    config = multilingual_dir / "haven_multilingual.json"
-    if config.is_file():
-        found.update(json.loads(config.read_text(encoding="utf-8")).get("languages", []))
+                found.update(set(entry.get("language", [])) - served)
+    for language in served:
+        if measured_support(served_metrics.get(language)):
+            found.add(language)
     found.discard(UNDETERMINED)
-    return frozenset(found or FALLBACK_SUPPORTED)
+    return frozenset(found)
 
 
 #: What the training data covers (training/data/sources/): used only when no model artifact

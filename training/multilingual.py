@@ -592,7 +592,8 @@ def _mean(values: Sequence[float | None]) -> float | None:
 
 
 def compare_per_language(default: dict[str, Any], multilingual: dict[str, Any],
-                         margin: float = 0.0) -> dict[str, Any]:
+                         margin: float = 0.0, min_positives: int | None = None
+                         ) -> dict[str, Any]:
     """Both models' validation metrics side by side, per language and label.
 
     ``default``: the default model's ``metrics.json`` (``per_language``); ``multilingual``: this
@@ -600,7 +601,12 @@ def compare_per_language(default: dict[str, Any], multilingual: dict[str, Any],
     validation rows. A language goes to the multilingual model when it wins on the mean PR-AUC
     *and* the mean ROC-AUC over the labels both models can be measured on there (threshold-free:
     the default model's thresholds were chosen on this validation set, ours on a dev split).
+    Labels with fewer than ``min_positives`` positives there (default: the service's
+    ``MIN_MEASURED_POSITIVES``) are listed but left out of the means: too few to decide on.
     """
+    from models.language import MIN_MEASURED_POSITIVES
+
+    min_positives = MIN_MEASURED_POSITIVES if min_positives is None else min_positives
     out: dict[str, Any] = {}
     for lang, ours in multilingual.get("validation", {}).items():
         theirs = default.get("per_language", {}).get(lang) if lang != "all" else default.get(
@@ -613,11 +619,13 @@ def compare_per_language(default: dict[str, Any], multilingual: dict[str, Any],
             if a.get("roc_auc") is None or b.get("roc_auc") is None:
                 continue
             rows[label] = {"support": b["support"], "positives": b["positives"],
+                           "decides": b["positives"] >= min_positives,
                            **{f"default_{k}": a.get(k) for k in ("roc_auc", "pr_auc", "f1")},
                            **{f"multilingual_{k}": b.get(k) for k in ("roc_auc", "pr_auc", "f1")}}
-        if not rows:
+        deciding = [r for r in rows.values() if r["decides"]]
+        if not deciding:
             continue
-        summary = {f"{who}_mean_{k}": _mean([r[f"{who}_{k}"] for r in rows.values()])
+        summary = {f"{who}_mean_{k}": _mean([r[f"{who}_{k}"] for r in deciding])
                    for who in ("default", "multilingual") for k in ("roc_auc", "pr_auc", "f1")}
         wins = all(summary[f"multilingual_mean_{k}"] > summary[f"default_mean_{k}"] + margin
                    for k in ("roc_auc", "pr_auc"))
@@ -638,7 +646,8 @@ def compare_table(comparison: dict[str, Any]) -> str:
 
     for lang, entry in comparison.items():
         for label, r in entry["labels"].items():
-            lines.append(f"| {lang} | {label} | {r['positives']} / {r['support']} | "
+            note = "" if r["decides"] else " (too few positives: not in the mean)"
+            lines.append(f"| {lang} | {label}{note} | {r['positives']} / {r['support']} | "
                          f"{pair(r['default_roc_auc'], r['multilingual_roc_auc'])} | "
                          f"{pair(r['default_pr_auc'], r['multilingual_pr_auc'])} | "
                          f"{pair(r['default_f1'], r['multilingual_f1'])} |")
@@ -652,7 +661,7 @@ def compare_table(comparison: dict[str, Any]) -> str:
 def compare(args: argparse.Namespace) -> dict[str, Any]:
     default = json.loads(Path(args.default_metrics).read_text(encoding="utf-8"))
     ours = json.loads(Path(args.multilingual_metrics).read_text(encoding="utf-8"))
-    comparison = compare_per_language(default, ours, args.margin)
+    comparison = compare_per_language(default, ours, args.margin, args.min_positives)
     print(compare_table(comparison))
     routed = [lang for lang, e in comparison.items() if e["route_to_multilingual"]]
     print("\nroute to the multilingual model:", ", ".join(routed) or "none")
@@ -900,6 +909,9 @@ def build_parser() -> argparse.ArgumentParser:
     cmp.add_argument("--multilingual-metrics", default="models/multilingual/metrics.json")
     cmp.add_argument("--margin", type=float, default=0.0,
                      help="the multilingual model must win by more than this (default: 0)")
+    cmp.add_argument("--min-positives", type=int, default=None,
+                     help="labels with fewer validation positives in a language do not decide "
+                     "(default: models.language.MIN_MEASURED_POSITIVES)")
     cmp.add_argument("--report", default=None, help="also write the comparison JSON here")
     cmp.set_defaults(handler=compare)
     st = sub.add_parser("suite", help="a functional suite: default, multilingual and routed")

@@ -175,13 +175,42 @@ def test_codes_are_normalised() -> None:
     assert primary_subtag(None) == "und"
 
 
+def _label(roc_auc: float | None, positives: int = 50) -> dict:
+    return {"roc_auc": roc_auc, "pr_auc": roc_auc, "positives": positives, "support": 400}
+
+
 def test_supported_languages_come_from_the_artifacts(tmp_path: Path) -> None:
     default, multilingual = tmp_path / "default", tmp_path / "multilingual"
     default.mkdir()
     multilingual.mkdir()
-    (default / "metrics.json").write_text(json.dumps({"per_language": {"en": {}, "de": {}}}))
+    (default / "metrics.json").write_text(json.dumps({"per_language": {
+        "en": {"hate": _label(0.9), "self_harm": _label(0.88)},
+        "de": {"offensive": _label(0.75), "hate": _label(0.4, positives=4)},  # 4: not measured
+        "fr": {"hate": _label(0.6)},                                         # measured, too weak
+        "pt": {"hate": _label(None, positives=0)},                           # nothing measured
+        "ar": {"hate": _label(0.6)},                            # weak, but served by the other
+    }}))
     (multilingual / "haven_multilingual.json").write_text(json.dumps({"languages": ["ar"]}))
+    (multilingual / "metrics.json").write_text(json.dumps({"validation": {
+        "ar": {"hate": _label(0.75), "offensive": _label(0.8)}}}))
     assert supported_languages(default, multilingual) == {"en", "de", "ar"}
+
+
+def test_a_served_language_is_judged_on_the_model_that_serves_it(tmp_path: Path) -> None:
+    (tmp_path / "metrics.json").write_text(json.dumps({"per_language": {
+        "en": {"hate": _label(0.9)}, "ar": {"hate": _label(0.9)}}}))
+    (tmp_path / "haven_multilingual.json").write_text(json.dumps({"languages": ["ar"]}))
+    # The per-language model has no measurements: its languages are not claimed.
+    assert supported_languages(tmp_path, tmp_path) == {"en"}
+
+
+def test_measured_support_rule() -> None:
+    from models.language import MIN_MEASURED_POSITIVES, MIN_SUPPORTED_ROC_AUC, measured_support
+
+    assert measured_support({"hate": _label(MIN_SUPPORTED_ROC_AUC)})
+    assert not measured_support({"hate": _label(0.9), "offensive": _label(0.69)})
+    assert not measured_support({"hate": _label(0.9, positives=MIN_MEASURED_POSITIVES - 1)})
+    assert not measured_support({}) and not measured_support(None)
 
 
 def test_supported_languages_read_the_manifest_when_metrics_are_missing(tmp_path: Path) -> None:
@@ -198,6 +227,7 @@ def test_supported_languages_fall_back_without_artifacts(tmp_path: Path) -> None
 
 def test_shipped_support_covers_the_trained_languages() -> None:
     assert {"en", "ar"} <= SUPPORTED_LANGUAGES
+    assert SUPPORTED_LANGUAGES == supported_languages()  # what the shipped artifacts measure
     assert is_supported("ar")
     assert not is_supported("ar-Latn")  # Arabizi: no model was trained on it
     assert not is_supported("und", frozenset({"en"}))

@@ -283,6 +283,12 @@ def test_compare_routes_a_language_only_when_both_ranking_metrics_win() -> None:
     assert out["de"]["route_to_multilingual"] is False
     assert out["fr"]["route_to_multilingual"] is False
     assert out["all"]["route_to_multilingual"] is None
+    # A label with too few positives is listed but does not decide.
+    default["per_language"]["de"]["hate"] = _metrics(0.5, 0.1) | {"positives": 5}
+    ours["validation"]["de"]["hate"] = _metrics(0.99, 0.99) | {"positives": 5}
+    out = compare_per_language(default, ours)
+    assert out["de"]["labels"]["hate"]["decides"] is False
+    assert out["de"]["route_to_multilingual"] is False
     # A margin demands a clear win.
     assert compare_per_language(default, ours, margin=0.3)["ar"]["route_to_multilingual"] is False
 
