@@ -38,5 +38,13 @@ train: install
 eval: install
 	$(BIN)/haven eval --model models/default --data runs/default/validation.jsonl --out reports/default --update-card
 
+# Soak test (not run in CI): two API processes sharing the PostgreSQL at 127.0.0.1:5432 under
+# mixed traffic for at most SOAK_REQUESTS requests or SOAK_SECONDS, then invariant checks;
+# figures in bench/results/soak.json (see bench/README.md).
+SOAK_REQUESTS ?= 10000
+SOAK_SECONDS ?= 90
+soak: install
+	$(BIN)/python -m bench.soak --requests $(SOAK_REQUESTS) --duration $(SOAK_SECONDS)
+
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
