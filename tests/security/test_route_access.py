@@ -7,7 +7,8 @@ it. ``SCOPE`` then says, for every route that touches a community's data, what a
 
 Callers: ``anonymous`` (no key), ``bogus`` (a well-formed key that does not exist), ``client``
 (platform A), ``moderator`` (of community c1) and ``admin``. Web UI routes are called with a
-signed-in session (moderator of c1) with and without its CSRF token.
+signed-in session (moderator of c1) with and without its CSRF token, and every answer must
+carry the UI's Content-Security-Policy.
 """
 
 from __future__ import annotations
@@ -226,18 +227,26 @@ def test_api_route_enforces_its_role(world: World, method: str, path: str) -> No
 UI_ROUTES = [(m, p) for (m, p), (rule, _) in ACCESS.items() if rule not in ALLOWED]
 
 
+def with_csp(response: Response) -> Response:
+    """Every web UI answer (pages, redirects, refusals) carries the strict CSP."""
+    csp = response.headers.get("content-security-policy", "")
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp, response.url
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    return response
+
+
 @pytest.mark.parametrize(("method", "path"), UI_ROUTES, ids=[f"{m} {p}" for m, p in UI_ROUTES])
 def test_ui_route_needs_a_session_and_csrf(world: World, method: str, path: str) -> None:
     rule, build = ACCESS[(method, path)]
     url, kwargs = build(world)
     anonymous = TestClient(world.haven.app, follow_redirects=False)
-    response = anonymous.request(method, url, **kwargs)
+    response = with_csp(anonymous.request(method, url, **kwargs))
     if rule == UI_PUBLIC:
         assert response.status_code == 200
         return
     if rule == UI_LOGIN:  # a cross-site post carries no sign-in CSRF cookie
-        response = anonymous.post(url, data={"api_key": world.haven.keys["moderator"],
-                                             "csrf_token": "forged"})
+        response = with_csp(anonymous.post(url, data={"api_key": world.haven.keys["moderator"],
+                                                      "csrf_token": "forged"}))
         assert response.status_code == 403
         return
     # No session: sent to the sign-in form, nothing done.
@@ -248,12 +257,12 @@ def test_ui_route_needs_a_session_and_csrf(world: World, method: str, path: str)
     assert with_key.status_code == 303
     browser = world.ui["moderator"]
     if rule == UI_PAGE:
-        assert browser.request(method, url, **kwargs).status_code == 200
+        assert with_csp(browser.request(method, url, **kwargs)).status_code == 200
         return
     # Signed in but without the session's CSRF token (a cross-site form), or a forged one.
     for token in (None, "forged"):
         data = {**kwargs.get("data", {}), **({"csrf_token": token} if token else {})}
-        refused = browser.request(method, url, data=data)
+        refused = with_csp(browser.request(method, url, data=data))
         assert refused.status_code == 403, (token, refused.text[:300])
     forged_header = browser.request(method, url, headers={"X-CSRF-Token": "forged"}, **kwargs)
     assert forged_header.status_code == 403
