@@ -29,14 +29,17 @@ class FlakyReceiver:
     def __init__(self, port: int, drop: int) -> None:
         self.received: list[tuple[dict[str, str], bytes]] = []
         self.drop = drop
+        self.lock = threading.Lock()
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers["Content-Length"]))
-                receiver.received.append((dict(self.headers), body))
-                if receiver.drop > 0:
-                    receiver.drop -= 1
+                with receiver.lock:
+                    receiver.received.append((dict(self.headers), body))
+                    drop = receiver.drop > 0
+                    receiver.drop -= drop
+                if drop:
                     self.close_connection = True
                     return
                 self.send_response(200)
