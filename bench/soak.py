@@ -1,6 +1,6 @@
 """Soak test: two API processes sharing PostgreSQL under mixed traffic, then invariants.
 
-    .venv/bin/python -m bench.soak [--requests 10000] [--duration 90] [--out bench/results/soak.json]
+    .venv/bin/python -m bench.soak [--requests 10000] [--duration 90] [--out PATH.json]
     make soak
 
 Loopback only and bounded: it stops after ``--requests`` requests or ``--duration`` seconds,
@@ -411,8 +411,8 @@ def main(argv: list[str] | None = None) -> int:
     admin = psycopg.connect(args.pg + " dbname=postgres", autocommit=True)
     admin.execute(f'CREATE DATABASE "{name}"')
     params = dict(p.split("=", 1) for p in args.pg.split())
-    url = (f"postgresql+psycopg://{params.get('user', 'postgres')}@{params.get('host', '127.0.0.1')}"
-           f":{params.get('port', '5432')}/{name}")
+    user, host = params.get("user", "postgres"), params.get("host", "127.0.0.1")
+    url = f"postgresql+psycopg://{user}@{host}:{params.get('port', '5432')}/{name}"
     engine = db.make_engine(url)
     receiver = Receiver()
     processes: list[ApiProcess] = []

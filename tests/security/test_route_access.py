@@ -72,21 +72,26 @@ class World:
         """A new open item, for requests that change the one they touch."""
         self.ids["n"] = str(int(self.ids.get("n", "0")) + 1)
         post = {"id": f"fresh-{self.ids['n']}", "text": "hate=0.6 fresh", "community_id": community}
-        return self.haven.moderate(self.haven.keys[platform], post).json()["results"][0]["review_id"]
+        answer = self.haven.moderate(self.haven.keys[platform], post).json()
+        return answer["results"][0]["review_id"]
 
     def throwaway_key(self) -> str:
         return self.haven.key(f"throwaway-{len(self.haven.keys)}", "client").split("_")[1]
 
 
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert found, "no CSRF token in the page"
+    return found.group(1)
+
+
 def sign_in(world: World, name: str) -> None:
     browser = TestClient(world.haven.app, follow_redirects=False)
     form = browser.get("/ui/login")
-    csrf = re.search(r'name="csrf_token" value="([^"]+)"', form.text).group(1)  # type: ignore
     signed = browser.post("/ui/login", data={"api_key": world.haven.keys[name],
-                                             "csrf_token": csrf})
+                                             "csrf_token": csrf_of(form.text)})
     assert signed.status_code == 303, signed.text
-    page = browser.get("/ui")
-    world.csrf[name] = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)  # type: ignore
+    world.csrf[name] = csrf_of(browser.get("/ui").text)
     world.ui[name] = browser
 
 
@@ -162,7 +167,8 @@ ACCESS: dict[tuple[str, str], tuple[str, Builder]] = {
     ("GET", "/v1/keys"): (ADMIN, at("/v1/keys")),
     ("DELETE", "/v1/keys/{key_id}"): (ADMIN, lambda w: (f"/v1/keys/{w.throwaway_key()}", {})),
     ("PUT", "/v1/keys/{key_id}/webhook"): (
-        ADMIN, lambda w: (f"/v1/keys/{w.throwaway_key()}/webhook", {"json": {"webhook_url": None}})),
+        ADMIN, lambda w: (f"/v1/keys/{w.throwaway_key()}/webhook",
+                          {"json": {"webhook_url": None}})),
     ("POST", "/v1/webhooks/deliveries/{delivery_id}/retry"): (
         ADMIN, at("/v1/webhooks/deliveries/{delivery}/retry")),
     ("GET", "/v1/audit"): (ADMIN, at("/v1/audit")),

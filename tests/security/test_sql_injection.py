@@ -46,7 +46,8 @@ def haven(request: pytest.FixtureRequest, make_haven: Callable[..., Haven]) -> I
     h.key("other_client", "client")
     h.key("mod_c2", "moderator", ["c2"])
     h.key("admin", "admin")
-    h.moderate(h.keys["client"], {"id": "c1-post", "text": "hate=0.6 c1 private", "community_id": "c1"},
+    h.moderate(h.keys["client"],
+               {"id": "c1-post", "text": "hate=0.6 c1 private", "community_id": "c1"},
                {"id": "c2-post", "text": "hate=0.6 c2 words", "community_id": "c2"})
     yield h
 
