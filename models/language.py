@@ -289,7 +289,8 @@ def supported_languages(default_dir: Path | None = None,
     of the model that serves it: the per-language model's (its ``metrics.json``) for the
     languages it serves, the default model's (``metrics.json`` ``per_language``) for the rest;
     see :func:`measured_support`. Without metrics (a fresh checkout before training) the default
-    model's data manifest says what it was trained on, and without that ``FALLBACK_SUPPORTED``.
+    model's data manifest says what it was trained on, and without that ``FALLBACK_SUPPORTED``
+    (the languages of the training data) stands in for the default model's part.
     """
     default_dir = default_dir or _MODELS_DIR / "default"
     multilingual_dir = multilingual_dir or _MODELS_DIR / "multilingual"
@@ -298,18 +299,17 @@ def supported_languages(default_dir: Path | None = None,
     served_metrics = (_read_json(multilingual_dir / "metrics.json") or {}).get("validation", {})
     default_metrics = _read_json(default_dir / "metrics.json")
     manifest = _read_json(default_dir / "data_manifest.json")
-    if default_metrics is None and manifest is None and not config:
-        return FALLBACK_SUPPORTED
     found: set[str] = set()
     if default_metrics is not None:
         for language, per_label in default_metrics.get("per_language", {}).items():
             if language not in served and measured_support(per_label):
                 found.add(language)
-    else:
-        sources = (manifest or {}).get("sources", {})
-        for entry in sources.values():
+    elif manifest is not None:
+        for entry in manifest.get("sources", {}).values():
             if entry.get("status") == "ok":
                 found.update(set(entry.get("language", [])) - served)
+    else:
+        found.update(FALLBACK_SUPPORTED - served)
     for language in served:
         if measured_support(served_metrics.get(language)):
             found.add(language)

@@ -225,6 +225,16 @@ def test_supported_languages_fall_back_without_artifacts(tmp_path: Path) -> None
     assert supported_languages(tmp_path, tmp_path) == FALLBACK_SUPPORTED
 
 
+def test_a_missing_default_artifact_still_leaves_its_languages_supported(tmp_path: Path) -> None:
+    multilingual = tmp_path / "multilingual"
+    multilingual.mkdir()
+    (multilingual / "haven_multilingual.json").write_text(json.dumps({"languages": ["ar"]}))
+    (multilingual / "metrics.json").write_text(json.dumps({"validation": {
+        "ar": {"hate": _label(0.6)}}}))
+    # A model directory elsewhere (HAVEN_MODEL_DIR) or not yet trained: English is not dropped.
+    assert supported_languages(tmp_path / "none", multilingual) == FALLBACK_SUPPORTED - {"ar"}
+
+
 def test_shipped_support_covers_the_trained_languages() -> None:
     assert {"en", "ar"} <= SUPPORTED_LANGUAGES
     assert SUPPORTED_LANGUAGES == supported_languages()  # what the shipped artifacts measure
