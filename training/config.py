@@ -63,6 +63,11 @@ class TrainSection:
     target_loss_weight: float = 0.5
     eval_every_steps: int = 300
     early_stopping_patience: int = 4  # evaluations without improvement before stopping
+    # Which weights the artifact gets: "best" (highest validation mean PR-AUC, with early
+    # stopping) or "last" (the end of the schedule, no early stopping). Continued fine-tuning on
+    # hard cases uses "last": the public validation split cannot see what it is there to learn,
+    # so "best" would pick its earliest checkpoint; `haven eval compare` guards the public data.
+    select: str = "best"
     checkpoint_every_steps: int = 100
     max_minutes: float | None = None  # wall-clock budget; training stops cleanly and keeps best
     max_steps: int | None = None
@@ -134,4 +139,16 @@ def load_config(path: str | Path | None, overrides: list[str] = ()) -> TrainConf
             raise ConfigError(f"override {item!r}: expected section.key=value")
         section, name = key.split(".", 1)
         raw.setdefault(section, {})[name] = yaml.safe_load(value)
-    return _build(TrainConfig, raw, "config")
+    config = _build(TrainConfig, raw, "config")
+    if config.train.select not in SELECT_CHOICES:
+        raise ConfigError(f"config.train.select: expected one of {SELECT_CHOICES}, "
+                          f"got {config.train.select!r}")
+    return config
+
+
+SELECT_CHOICES = ("best", "last")
+
+
+def config_from_dict(values: dict[str, Any]) -> TrainConfig:
+    """A config from ``to_dict()`` output; keys added since it was written take their defaults."""
+    return _build(TrainConfig, values, "config")

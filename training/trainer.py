@@ -37,7 +37,7 @@ from models.encoding import Window, collate, encode_head_tail
 from models.examples import Example
 from models.network import HavenNetwork, load_encoder, load_tokenizer, save_heads
 from models.taxonomy import LABELS, TARGETS
-from training.config import TrainConfig
+from training.config import TrainConfig, config_from_dict
 from training.metrics import best_f1_thresholds, label_metrics
 
 log = logging.getLogger(__name__)
@@ -215,7 +215,8 @@ class Trainer:
         if not path.is_file():
             return False
         saved = torch.load(path, map_location="cpu", weights_only=False)
-        if saved.get("config") != self.config.to_dict():
+        # Keys added to the config since the checkpoint was written compare as their defaults.
+        if config_from_dict(saved.get("config") or {}).to_dict() != self.config.to_dict():
             raise RuntimeError(
                 f"{path} was written with a different config; use another output.run_dir or "
                 "delete the run directory to start afresh")
@@ -322,12 +323,14 @@ class Trainer:
             torch.save(self.trainable_state(), self.run_dir / BEST_FILE)
             return False
         self.state.evals_without_improvement += 1
+        if self.config.train.select == "last":
+            return False  # the schedule runs to its end; the last weights are shipped
         return self.state.evals_without_improvement >= self.config.train.early_stopping_patience
 
     # ------------------------------------------------------------------------------- artifact
     def _finish(self, stopped: str) -> TrainResult:
         best = self.run_dir / BEST_FILE
-        if best.is_file():
+        if self.config.train.select == "best" and best.is_file():
             self.load_trainable_state(torch.load(best, map_location="cpu"))
         probs = self.predict_validation()
         metrics = label_metrics(self.val_labels, probs)
@@ -349,6 +352,9 @@ class Trainer:
             "validation_examples": len(self.val_examples),
             "train_examples": len(self.train_examples),
             "best_step": self.state.best_step,
+            "selected": self.config.train.select,
+            "selected_step": (self.state.best_step if self.config.train.select == "best"
+                              else self.state.step),
             "steps": self.state.step,
             "stopped_because": stopped,
             "train_minutes": round(self.state.elapsed_seconds / 60, 1),

@@ -117,3 +117,31 @@ def test_init_from_starts_where_the_saved_model_ended(tiny_config, tiny_model_di
         logits, tlogits = trainer.network(**collate(windows, trainer.tokenizer.pad_token_id))
     fresh = pool_windows(windows, len(texts), logits.numpy(), tlogits.numpy()).scores
     np.testing.assert_allclose(fresh, saved, atol=1e-4)
+
+
+def test_select_last_ships_the_final_weights_and_never_stops_early(tiny_config):
+    tiny_config.train.select = "last"
+    tiny_config.train.eval_every_steps = 2
+    tiny_config.train.early_stopping_patience = 1
+    tiny_config.train.max_steps = 12
+    result = Trainer(tiny_config, synthetic(48), synthetic(12), manifest={}, progress=False).fit()
+    assert result.stopped_because != "early_stopping" and result.state.step == 12
+    assert result.metrics["selected"] == "last" and result.metrics["selected_step"] == 12
+
+
+def test_select_must_be_best_or_last():
+    from training.config import ConfigError
+
+    with pytest.raises(ConfigError, match="select"):
+        load_config(None, ["train.select=middle"])
+
+
+def test_a_checkpoint_from_before_a_new_config_key_still_resumes(tiny_config):
+    tiny_config.train.max_steps = 4
+    train, val = synthetic(24), synthetic(6)
+    Trainer(tiny_config, train, val, manifest={}, progress=False).fit()
+    path = tiny_config.output.run_dir + "/checkpoint.pt"
+    saved = torch.load(path, weights_only=False)
+    del saved["config"]["train"]["select"]  # as written by a version without the key
+    torch.save(saved, path)
+    assert Trainer(tiny_config, train, val, manifest={}, progress=False).try_resume()
