@@ -136,19 +136,21 @@ def start_haven(args: argparse.Namespace, model_dir: Path, workdir: Path) -> Ser
         "PYTHONPATH": str(REPO_ROOT),
         "HAVEN_DATABASE_URL": f"sqlite:///{workdir / 'haven.db'}",
         "HAVEN_MODEL_DIR": str(model_dir),
-        "HAVEN_PREDICTOR": "bench.haven_server:load_predictor",
-        "HAVEN_BENCH_BACKEND": args.backend,
-        "HAVEN_BENCH_MAX_BATCH_POSTS": str(args.max_batch_posts),
-        "HAVEN_BENCH_MAX_WAIT_MS": str(args.max_wait_ms),
-        "HAVEN_BENCH_MAX_QUEUED_POSTS": str(args.max_queued_posts),
+        "HAVEN_INFERENCE_MAX_BATCH_POSTS": str(args.max_batch_posts),
+        "HAVEN_INFERENCE_MAX_WAIT_MS": str(args.max_wait_ms),
+        "HAVEN_INFERENCE_MAX_QUEUED_POSTS": str(args.max_queued_posts),
         "HAVEN_INFERENCE_BATCH_SIZE": str(args.batch_size),
         # The benchmark key must not be throttled by the per-key limiter it is measuring past.
         "HAVEN_RATE_LIMIT_PER_MINUTE": "100000000",
         "HAVEN_RATE_LIMIT_BURST": "100000",
         "HAVEN_WEBHOOKS_ENABLED": "false",
     }
+    if args.backend == "none":
+        env["HAVEN_PREDICTOR"] = "bench.haven_server:constant_predictor"
+    else:
+        env["HAVEN_MODEL_BACKEND"] = args.backend
     if args.threads:
-        env["HAVEN_BENCH_THREADS"] = str(args.threads)
+        env["HAVEN_MODEL_NUM_THREADS"] = str(args.threads)
     created = subprocess.run(
         [sys.executable, "-m", "haven_cli", "keys", "create", "--role", "client", "--name",
          "bench", "--json"], cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=False)

@@ -30,6 +30,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from models.predictor import Predictor
 from service.api import audit, feedback, health, keys, moderate, policies, reviews, webhooks
+from service.batching import BatchingInferenceEngine
 from service.deps import AppServices
 from service.errors import HavenError, StorageUnavailable
 from service.inference import InferenceEngine
@@ -69,8 +70,12 @@ def create_app(
     engine_db = db.make_engine(settings.database_url, pool_size=settings.db_pool_size)
     sessions = db.make_sessionmaker(engine_db)
     metrics = Metrics()
-    engine = InferenceEngine(predictor, timeout_s=settings.inference_timeout_s,
-                             batch_size=settings.inference_batch_size)
+    engine = BatchingInferenceEngine(
+        predictor, timeout_s=settings.inference_timeout_s,
+        batch_size=settings.inference_batch_size,
+        max_batch_posts=settings.inference_max_batch_posts,
+        max_wait_ms=settings.inference_max_wait_ms,
+        max_queued_posts=settings.inference_max_queued_posts)
     policy_store = PolicyStore(settings.policy_dir,
                                reload_interval_s=settings.policy_reload_interval_s)
     referral = ReferralService.from_file(settings.resources_file,
@@ -153,7 +158,9 @@ def _load_model(settings: Settings, engine: InferenceEngine) -> None:
         else:
             from models import load_model
 
-            predictor = load_model(settings.model_dir, device=settings.model_device)
+            predictor = load_model(settings.model_dir, device=settings.model_device,
+                                   backend=settings.model_backend,
+                                   num_threads=settings.model_num_threads)
             if settings.multilingual_enabled:
                 from models.routing import with_language_models
 

@@ -45,8 +45,11 @@ from service.inference import _check as check_prediction
 
 log = logging.getLogger(__name__)
 
-#: ``predict(texts, pairs_or_None) -> Prediction``: blocking, called on the worker thread.
-PredictFn = Callable[[list[str], list[str | None] | None], Prediction]
+#: ``predict(texts, pairs_or_None) -> Prediction``: blocking, called on the worker thread. When a
+#: request in the batch carried languages, it is called as ``predict(texts, pairs, languages=...)``
+#: (one entry per text, ``None`` where unknown), so a language router keeps the platform's
+#: declared-language fallback that per-post detection alone would lose.
+PredictFn = Callable[..., Prediction]
 
 
 class QueueFull(Exception):
@@ -76,6 +79,7 @@ class _Request:
     pairs: list[str | None] | None
     future: asyncio.Future[Prediction]
     queued_at: float
+    languages: list[str | None] | None = None
     queued: bool = True
 
     @property
@@ -133,6 +137,7 @@ class MicroBatcher:
         self._queued_posts = 0
         self._wakeup: asyncio.Event | None = None
         self._worker: asyncio.Task | None = None
+        self._worker_loop: asyncio.AbstractEventLoop | None = None
         self._closing = False
         self.stats = BatcherStats()
 
@@ -143,12 +148,13 @@ class MicroBatcher:
         """Posts waiting for a batch (not counting the batch being scored)."""
         return self._queued_posts
 
-    async def submit(self, texts: Sequence[str], pairs: Sequence[str | None] | None = None
-                     ) -> Prediction:
-        """Score ``texts`` (with optional parent posts) as part of a shared batch.
+    async def submit(self, texts: Sequence[str], pairs: Sequence[str | None] | None = None,
+                     languages: Sequence[str | None] | None = None) -> Prediction:
+        """Score ``texts`` (with optional parent posts and languages) as part of a shared batch.
 
         Raises :class:`QueueFull` without queueing when the queue is full, ``ValueError`` for
-        mismatched ``pairs``, or whatever the predictor raised for this request's own input.
+        mismatched ``pairs`` or ``languages``, or whatever the predictor raised for this
+        request's own input.
         """
         if self._closing:
             raise BatcherClosed("the inference batcher is shut down")
@@ -158,6 +164,9 @@ class MicroBatcher:
             raise ValueError(f"got {len(texts)} texts but {len(pair_list)} pairs")
         if pair_list is not None and all(p is None for p in pair_list):
             pair_list = None
+        language_list = list(languages) if languages is not None else None
+        if language_list is not None and len(language_list) != len(texts):
+            raise ValueError(f"got {len(texts)} texts but {len(language_list)} languages")
         if not texts:
             return _empty()
         # An oversized request is still accepted into an empty queue, or it could never run.
@@ -166,7 +175,7 @@ class MicroBatcher:
             raise QueueFull(self._queued_posts, self._retry_after())
         loop = asyncio.get_running_loop()
         self._ensure_worker(loop)
-        request = _Request(texts, pair_list, loop.create_future(), loop.time())
+        request = _Request(texts, pair_list, loop.create_future(), loop.time(), language_list)
         request.future.add_done_callback(lambda _f, r=request: self._forget(r))
         self._queue.append(request)
         self._queued_posts += request.size
@@ -213,6 +222,16 @@ class MicroBatcher:
     # ------------------------------------------------------------------ worker
 
     def _ensure_worker(self, loop: asyncio.AbstractEventLoop) -> None:
+        if self._worker is not None and self._worker_loop is not loop:
+            # A new event loop (a test client per request, an app restarted in one process): the
+            # old worker can never run again, and requests queued from the old loop have no one
+            # left to answer. Forget both and start over on this loop.
+            self._worker = None
+            stale = [r for r in self._queue if r.future.get_loop() is not loop]
+            for request in stale:
+                self._queue.remove(request)
+                request.queued = False
+                self._queued_posts -= request.size
         if self._worker is not None and not self._worker.done():
             return
         if self._worker is not None and self._worker.done() and not self._worker.cancelled():
@@ -220,6 +239,7 @@ class MicroBatcher:
             if error is not None:  # a bug in the loop itself: log it and start a fresh worker
                 log.error("batcher worker died", extra={"error_type": type(error).__name__})
         self._wakeup = asyncio.Event()
+        self._worker_loop = loop
         self._worker = loop.create_task(self._run(), name="haven-microbatcher")
 
     async def _run(self) -> None:
@@ -289,9 +309,13 @@ class MicroBatcher:
         pairs: list[str | None] | None = None
         if any(r.pairs is not None for r in batch):
             pairs = [p for r in batch for p in (r.pairs or [None] * r.size)]
+        languages: list[str | None] | None = None
+        if any(r.languages is not None for r in batch):
+            languages = [x for r in batch for x in (r.languages or [None] * r.size)]
         started = time.perf_counter()
         try:
-            prediction = await loop.run_in_executor(self._executor, self._call, texts, pairs)
+            prediction = await loop.run_in_executor(
+                self._executor, self._call, texts, pairs, languages)
         except Exception as exc:  # noqa: BLE001 - the model is third-party code
             self.stats.failed_batches += 1
             if len(batch) == 1:
@@ -316,15 +340,19 @@ class MicroBatcher:
                 continue
             try:
                 result = await loop.run_in_executor(
-                    self._executor, self._call, request.texts, request.pairs)
+                    self._executor, self._call, request.texts, request.pairs, request.languages)
             except Exception as exc:  # noqa: BLE001
                 self.stats.isolated_failures += 1
                 _resolve(request, error=exc)
             else:
                 _resolve(request, result=result)
 
-    def _call(self, texts: list[str], pairs: list[str | None] | None) -> Prediction:
-        prediction = self._predict(texts, pairs)
+    def _call(self, texts: list[str], pairs: list[str | None] | None,
+              languages: list[str | None] | None = None) -> Prediction:
+        if languages is None:
+            prediction = self._predict(texts, pairs)
+        else:
+            prediction = self._predict(texts, pairs, languages=languages)
         rows = np.shape(prediction.scores)[0] if np.ndim(prediction.scores) else -1
         target_rows = np.shape(prediction.targets)[0] if np.ndim(prediction.targets) else -1
         if rows != len(texts) or target_rows != len(texts):
@@ -404,22 +432,24 @@ class BatchingInferenceEngine(InferenceEngine):
             max_queued_posts=max_queued_posts, executor=self._executor,
         )
 
-    def _predict_batch(self, texts: list[str], pairs: list[str | None] | None) -> Prediction:
+    def _predict_batch(self, texts: list[str], pairs: list[str | None] | None,
+                       languages: list[str | None] | None = None) -> Prediction:
         predictor = self._predictor
         if predictor is None:
             raise ModelUnavailable(self.load_error or "the model is still loading")
+        if languages is not None and getattr(predictor, "accepts_languages", False):
+            return predictor.predict_proba(texts, pairs, self.batch_size, languages=languages)
         return predictor.predict_proba(texts, pairs, self.batch_size)
 
     async def predict(self, texts: list[str], pairs: Sequence[str | None],
                       languages: Sequence[str | None] | None = None) -> Prediction:
-        # ``languages`` is accepted for the InferenceEngine contract but not carried through the
-        # batcher: a LanguageRouter predictor then detects each post's language itself (script
-        # and detector, without the platform's declared-language fallback for short posts).
+        """``languages`` (detected per post, with the platform's declared fallback) travel with
+        the request through the batcher to a predictor that routes by language."""
         if self._predictor is None:
             raise ModelUnavailable(self.load_error or "the model is still loading")
         started = time.perf_counter()
         try:
-            prediction = await asyncio.wait_for(self.batcher.submit(texts, pairs),
+            prediction = await asyncio.wait_for(self.batcher.submit(texts, pairs, languages),
                                                 timeout=self.timeout_s)
         except QueueFull as exc:
             raise ServiceOverloaded(

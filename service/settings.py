@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -48,6 +48,12 @@ class Settings(BaseSettings):
         None, description="Model directory; unset uses the shipped default (models/default/)."
     )
     model_device: str | None = Field(None, description="Torch device, e.g. cpu (default) or cuda.")
+    model_backend: Literal["torch", "onnx", "onnx-int8"] = Field(
+        "torch", description="Inference backend: torch (CPU or CUDA), onnx or onnx-int8 (CPU; "
+        "exported on first start and cached, or ahead of time with `haven export`; "
+        "docs/performance.md). onnx-int8 is the fastest on CPU.")
+    model_num_threads: int | None = Field(
+        None, ge=1, description="Intra-op threads of the ONNX backends; unset: one per core.")
     multilingual_model_dir: Path | None = Field(
         None, description="Per-language model (docs/languages.md); unset uses the shipped "
         "models/multilingual/. Posts in its languages are scored by it, others by model_dir.")
@@ -63,6 +69,14 @@ class Settings(BaseSettings):
         10.0, gt=0, description="Inference slower than this is a failure: posts go to review."
     )
     inference_batch_size: int = Field(32, ge=1, description="Batch size passed to the model.")
+    inference_max_batch_posts: int = Field(
+        64, ge=1, description="Micro-batching: most posts of concurrent requests scored together.")
+    inference_max_wait_ms: float = Field(
+        5.0, ge=0, description="Micro-batching: longest a request waits for others to join its "
+        "batch (0: score whatever is queued at once).")
+    inference_max_queued_posts: int = Field(
+        1024, ge=1, description="Micro-batching: posts waiting for the model before new requests "
+        "get 503 overloaded with Retry-After.")
 
     # --- request limits ---
     max_posts_per_request: int = Field(64, ge=1, description="Most posts in one /v1/moderate call.")
@@ -134,6 +148,13 @@ class Settings(BaseSettings):
             # psycopg 3 is the installed driver; plain postgresql:// would ask for psycopg2.
             value = "postgresql+psycopg://" + value.removeprefix("postgresql://")
         return value
+
+    @model_validator(mode="after")
+    def _backend_device(self) -> Settings:
+        if self.model_backend != "torch" and self.model_device not in (None, "cpu"):
+            raise ValueError(f"model_backend {self.model_backend!r} runs on CPU only; use "
+                             f"model_backend 'torch' with model_device {self.model_device!r}")
+        return self
 
     @field_validator("log_level")
     @classmethod

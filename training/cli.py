@@ -29,6 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     data.add_argument("--config", type=Path, default=DEFAULT_CONFIG)
     data.add_argument("--set", dest="overrides", action="append", default=[])
     data.add_argument("--json", action="store_true", help="print the full manifest as JSON")
+    data.add_argument("--write-split", type=Path, default=None, metavar="DIR",
+                      help="also write DIR/train.jsonl and DIR/validation.jsonl (the exact split "
+                           "`haven train` uses, e.g. to evaluate a shipped model without retraining)")
     data.set_defaults(handler=run_data)
 
     from training.hardcases.__main__ import build_parser, run
@@ -89,6 +92,14 @@ def run_data(args) -> int:
     config, splits = _load(args)
     if splits is None:
         return 2
+    if args.write_split is not None:
+        from models.labelled_io import write_labelled
+
+        args.write_split.mkdir(parents=True, exist_ok=True)
+        for name, rows in (("train", splits.train), ("validation", splits.validation)):
+            write_labelled(rows, args.write_split / f"{name}.jsonl")
+        print(f"wrote {len(splits.train)} train and {len(splits.validation)} validation rows to "
+              f"{args.write_split}", file=sys.stderr)
     if args.json:
         print(json.dumps(splits.manifest, indent=2))
         return 0

@@ -357,3 +357,100 @@ def test_batching_engine_not_loaded_timeout_and_overload():
     overloaded = run(scenario())
     assert overloaded.status == 503 and overloaded.retry_after >= 1
     assert overloaded.body()["error"]["code"] == "overloaded"
+
+
+# --------------------------------------------------------------------------- languages, loops
+
+
+class RoutingModel(FakeModel):
+    """A language-aware predict fn: records the languages each batch carried."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.languages: list[list[str | None] | None] = []
+
+    def __call__(self, texts, pairs, languages=None):  # type: ignore[override]
+        self.languages.append(None if languages is None else list(languages))
+        return super().__call__(texts, pairs)
+
+
+def test_languages_travel_with_their_posts_through_a_shared_batch():
+    model = RoutingModel()
+
+    async def scenario():
+        batcher = MicroBatcher(model, max_batch_posts=64, max_wait_ms=50)
+        await asyncio.gather(batcher.submit(["bonjour", "salut"], None, ["fr", "fr"]),
+                             batcher.submit(["hello"]),
+                             batcher.submit(["مرحبا"], None, ["ar"]))
+        await batcher.close()
+
+    run(scenario())
+    assert model.languages == [["fr", "fr", None, "ar"]]  # one batch, in request order
+
+
+def test_a_batch_without_languages_calls_a_two_argument_predict_fn():
+    model = FakeModel()  # __call__(texts, pairs): no languages parameter at all
+
+    async def scenario():
+        batcher = MicroBatcher(model, max_wait_ms=0)
+        result = await batcher.submit(["hello"])
+        await batcher.close()
+        return result
+
+    np.testing.assert_array_equal(run(scenario()).scores, model.alone(["hello"]).scores)
+
+
+def test_mismatched_languages_are_refused():
+    async def scenario():
+        batcher = MicroBatcher(FakeModel(), max_wait_ms=0)
+        with pytest.raises(ValueError, match="languages"):
+            await batcher.submit(["a", "b"], None, ["en"])
+        await batcher.close()
+
+    run(scenario())
+
+
+def test_one_batcher_keeps_serving_when_the_event_loop_changes():
+    """A test client without a lifespan runs each request in a new event loop; the worker of
+    the first loop is gone, so the batcher must start a new one instead of waiting forever."""
+    model = FakeModel()
+    batcher = MicroBatcher(model, max_wait_ms=1)
+
+    async def once(text: str) -> Prediction:
+        return await asyncio.wait_for(batcher.submit([text]), timeout=5)
+
+    first = run(once("first loop"))
+    second = run(once("second loop"))
+    np.testing.assert_array_equal(first.scores, model.alone(["first loop"]).scores)
+    np.testing.assert_array_equal(second.scores, model.alone(["second loop"]).scores)
+    batcher.close_nowait()
+
+
+class LanguagePredictor(FakePredictor):
+    accepts_languages = True
+
+    def __init__(self, model: FakeModel):
+        super().__init__(model)
+        self.languages: list[list[str | None]] = []
+
+    def predict_proba(self, texts, text_pairs=None, batch_size=32, *, languages=None):
+        self.languages.append(list(languages))
+        return super().predict_proba(texts, text_pairs, batch_size)
+
+
+def test_batching_engine_passes_languages_to_a_language_router_only():
+    from service.batching import BatchingInferenceEngine
+
+    router = LanguagePredictor(FakeModel())
+    plain = FakePredictor(FakeModel())
+
+    async def scenario():
+        for predictor in (router, plain):
+            engine = BatchingInferenceEngine(predictor, max_wait_ms=20)
+            await asyncio.gather(engine.predict(["bonjour"], [None], ["fr"]),
+                                 engine.predict(["hi"], [None], [None]))
+            engine.close()
+
+    run(scenario())
+    assert router.languages == [["fr", None]]
+    assert len(plain.model.calls) == 1  # the plain predictor was called without languages

@@ -54,3 +54,14 @@ def test_default_model_smoke(make_harness):
     h = make_harness(model=None)
     wait_ready(h, timeout=300)
     exercise(h)
+
+
+def test_onnx_int8_backend_setting_loads_the_exported_model(make_harness, tiny_model_dir):
+    from models.onnx_backend import OnnxClassifier
+
+    h = make_harness(model=None, model_dir=tiny_model_dir, model_backend="onnx-int8",
+                     model_num_threads=1, multilingual_enabled=False)
+    ready = wait_ready(h, timeout=300)  # the first start exports and quantises the graph
+    assert ready["checks"]["model"]["name"] == "tiny-test"
+    assert isinstance(h.services.engine.predictor, OnnxClassifier)
+    exercise(h)

@@ -90,7 +90,7 @@ def test_endpoint_computes_once_then_serves_the_cache(ui):
     moderator = ui.sign_in(ui.key("Robin", "moderator", ["*"]))
     calls_before = len(ui.predictor.calls)
     first = moderator.get(f"/ui/items/{item_id}/attribution")
-    assert first.status_code == 200
+    assert first.status_code == 200, first.text
     body = first.json()
     assert body["label"] == "self_harm" and body["model"] == {"name": "ui-fake",
                                                              "version": "test-1"}
