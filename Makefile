@@ -35,7 +35,10 @@ train: install
 	$(BIN)/python -m training.hardcases.mining --model runs/stage1-model --out runs/mined.jsonl
 	$(BIN)/haven train --config training/configs/hardcases.yaml
 
+# The validation split is rebuilt from the data when no training run left one (it is seeded, so it
+# is the split the shipped model was validated on).
 eval: install
+	test -f runs/default/validation.jsonl || $(BIN)/haven data --write-split runs/default
 	$(BIN)/haven eval --model models/default --data runs/default/validation.jsonl --out reports/default --update-card
 
 # Soak test (not run in CI): two API processes sharing the PostgreSQL at 127.0.0.1:5432 under
