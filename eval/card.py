@@ -78,6 +78,19 @@ def headline_markdown(results: Mapping[str, Any]) -> str:
         ]
         for func, v in suites["functionalities"].items():
             lines.append(f"| {func} | {v['suite']} | {v['n']} | {_f(v['pass_rate'])} |")
+        wp = suites.get("without_parent")
+        if wp:
+            lines += [
+                "",
+                f"Replies ({wp['n']} cases) scored with their parent post as a text pair and "
+                "as single texts:",
+                "",
+                "| functionality | cases | with parent | without parent |",
+                "|---|---|---|---|",
+            ]
+            for func, v in wp["functionalities"].items():
+                lines.append(f"| {func} | {v['n']} | {_f(v['pass_rate_with_parent'])} | "
+                             f"{_f(v['pass_rate_without_parent'])} |")
     for key, title in (("data", "labelled data"), ("suites", "suites")):
         fairness = (results.get("fairness") or {}).get(key)
         if not fairness:

@@ -4,7 +4,7 @@
                [--multilingual [DIR]] --out DIR
     haven eval calibrate --model DIR (--data FILE ... | --run RUN_DIR) [--targets YAML]
                          [--method temperature|isotonic|none]
-    haven eval compare OLD NEW [--tolerance 0.01]
+    haven eval compare OLD NEW [--tolerance 0.01] [--by-source]
 
 The handlers only parse and print; the work is in ``eval.pipeline``, ``eval.calibrate``,
 ``eval.report`` and ``eval.compare``. Exit codes: 0 ok, 1 regression (compare), 2 usage error.
@@ -142,6 +142,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=0.01,
         help="allowed drop per number (default: %(default)s)",
     )
+    compare.add_argument("--by-source", action="store_true",
+                         help="also gate ROC-AUC and macro-F1 of every label on each source's "
+                              "slice of the data (where it has --min-support positives and "
+                              "negatives)")
+    compare.add_argument("--min-support", type=int, default=30, metavar="N",
+                         help="smallest class size of a gated per-source slice (default 30)")
     compare.add_argument("--json", metavar="FILE", help="also write the comparison as JSON")
     compare.set_defaults(handler=run_compare)
 
@@ -262,6 +268,11 @@ def summary_text(results: dict[str, Any]) -> str:
         lines.append(f"suites: {s['passed']}/{s['n']} cases pass ({s['pass_rate']:.3f})")
         for func, v in s["functionalities"].items():
             lines.append(f"  {func:<32} {v['passed']:>3}/{v['n']:<3} {v['pass_rate']:.3f}")
+        wp = s.get("without_parent")
+        if wp:
+            lines.append(f"replies ({wp['n']} cases): pass rate with parent "
+                         f"{wp['pass_rate_with_parent']:.3f}, without "
+                         f"{wp['pass_rate_without_parent']:.3f}")
     for key in ("data", "suites"):
         fair = results.get("fairness", {}).get(key)
         if fair:
@@ -337,7 +348,8 @@ def run_compare(args: argparse.Namespace) -> int:
     from eval.compare import compare, format_comparison, load_results
 
     old, new = load_results(args.old), load_results(args.new)
-    result = compare(old, new, args.tolerance)
+    result = compare(old, new, args.tolerance, by_source=args.by_source,
+                     min_support=args.min_support)
     print(format_comparison(result, str(args.old), str(args.new)))
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -11,7 +11,14 @@ A retrained model ships only if no *gated* number got worse by more than a toler
 Precision and recall of other labels are shown but not gated: recalibrating thresholds trades
 one for the other on purpose. A gated number present in OLD but missing in NEW counts as a
 regression (an evaluation that silently dropped a suite must not pass the gate); numbers new in
-NEW are shown only. Per-source breakdowns are too noisy to gate and are left to the HTML report.
+NEW are shown only.
+
+Per-source numbers (``by_source``: ROC-AUC and macro-F1 of every label on each dataset's slice of
+the validation data) are gated only with ``by_source=True`` (``haven eval compare --by-source``),
+the gate for a retraining that must not lose what the model gets right on any public dataset
+(docs/hardcases.md). A slice is gated only where the label has at least ``min_support``
+positives and negatives in it: on fewer, one example moves the number by more than the
+tolerance, and the row is shown but not gated.
 """
 
 from __future__ import annotations
@@ -88,6 +95,23 @@ def _get(doc: Mapping[str, Any], *keys: str) -> Any:
     return doc
 
 
+DEFAULT_MIN_SUPPORT = 30
+_SOURCE_METRICS = ("roc_auc", "macro_f1")
+
+
+def _source_rows(old: Mapping[str, Any], new: Mapping[str, Any],
+                 min_support: int) -> Iterator[Row]:
+    sources = sorted(set(_get(old, "by_source") or {}) | set(_get(new, "by_source") or {}))
+    for source in sources:
+        for label in LABELS:
+            before = _get(old, "by_source", source, "labels", label) or {}
+            positives, n = before.get("support") or 0, before.get("n") or 0
+            gated = min(positives, n - positives) >= min_support
+            for metric in _SOURCE_METRICS:
+                yield Row(f"by_source.{source}.{label}.{metric}", before.get(metric),
+                          _get(new, "by_source", source, "labels", label, metric), True, gated)
+
+
 def _rows(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Row]:
     for label in LABELS:
         for metric in (*_GATED_LABEL_METRICS, *_SHOWN_LABEL_METRICS):
@@ -152,12 +176,16 @@ def _rows(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Row]:
 
 
 def compare(
-    old: Mapping[str, Any], new: Mapping[str, Any], tolerance: float = DEFAULT_TOLERANCE
+    old: Mapping[str, Any], new: Mapping[str, Any], tolerance: float = DEFAULT_TOLERANCE,
+    *, by_source: bool = False, min_support: int = DEFAULT_MIN_SUPPORT,
 ) -> dict[str, Any]:
     """All compared numbers with their status, regressions, and suite cases that broke."""
     if tolerance < 0:
         raise CompareError("tolerance must be >= 0")
-    rows = [r for r in _rows(old, new) if not (r.old is None and r.new is None)]
+    candidates = list(_rows(old, new))
+    if by_source:
+        candidates += _source_rows(old, new, min_support)
+    rows = [r for r in candidates if not (r.old is None and r.new is None)]
     old_cases = _get(old, "suites", "cases") or {}
     new_cases = _get(new, "suites", "cases") or {}
     broken = sorted(

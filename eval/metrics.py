@@ -20,6 +20,7 @@ from sklearn.metrics import (
     average_precision_score,
     brier_score_loss,
     confusion_matrix,
+    f1_score,
     precision_recall_curve,
     precision_recall_fscore_support,
     roc_auc_score,
@@ -107,6 +108,7 @@ def binary_metrics(
             precision=None,
             recall=None,
             f1=None,
+            macro_f1=None,
             fpr=None,
             roc_auc=None,
             pr_auc=None,
@@ -128,6 +130,10 @@ def binary_metrics(
         precision=float(precision) if (tp + fp) > 0 else None,
         recall=float(recall) if support > 0 else None,
         f1=float(f1) if support > 0 else None,
+        # Mean of the positive and the negative class's F1: unlike F1 it does not collapse on a
+        # source with few positives, so per-source comparisons can use it.
+        macro_f1=float(f1_score(y, pred, average="macro", labels=[0, 1], zero_division=0.0))
+        if both_classes else None,
         fpr=float(fp / (fp + tn)) if (fp + tn) > 0 else None,
         roc_auc=float(roc_auc_score(y, s)) if both_classes else None,
         pr_auc=float(average_precision_score(y, s)) if support > 0 else None,

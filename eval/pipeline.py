@@ -197,6 +197,10 @@ def evaluate(
         )
         results["suites"] = score_suites(suites, prediction.scores.astype(np.float64), thresholds)
         results["suites"]["files"] = sorted({c.suite for c in suites})
+        replies = [c for c in suites if c.reply_to_text]
+        if replies:
+            results["suites"]["without_parent"] = _without_parent(
+                predictor, replies, results["suites"], thresholds, batch_size)
         suite_y = gold_matrix(suite_examples(suites))
         hate = LABELS.index("hate")
         results.setdefault("fairness", {})["suites"] = fairness_metrics(
@@ -207,3 +211,31 @@ def evaluate(
             tagger,
         )
     return _sanitize(results)
+
+
+def _without_parent(predictor: Any, replies: Sequence[SuiteCase], scored: Mapping[str, Any],
+                    thresholds: Mapping[str, float], batch_size: int) -> dict[str, Any]:
+    """The reply cases scored again as single texts, their parent post dropped.
+
+    Says what the parent buys: a reply agreeing with a hateful post ("so true, every word") is
+    only hate in context, and a counter-speech reply should stay clean either way. Reported per
+    functionality beside the pass rate of the same cases with the parent.
+    """
+    alone = predict(predictor, [c.text for c in replies], [None] * len(replies), batch_size)
+    result = score_suites(replies, alone.scores.astype(np.float64), thresholds)
+    with_parent = scored["cases"]
+    functionalities = {}
+    for name, v in result["functionalities"].items():
+        ids = [c.case_id for c in replies if c.functionality == name]
+        functionalities[name] = {
+            "suite": v["suite"], "n": v["n"],
+            "pass_rate_without_parent": v["pass_rate"],
+            "pass_rate_with_parent": sum(with_parent[i]["passed"] for i in ids) / len(ids),
+        }
+    n = len(replies)
+    return {
+        "n": n,
+        "pass_rate_without_parent": result["passed"] / n,
+        "pass_rate_with_parent": sum(with_parent[c.case_id]["passed"] for c in replies) / n,
+        "functionalities": functionalities,
+    }

@@ -347,6 +347,16 @@ def render_html(results: Mapping[str, Any], images: Mapping[str, str | None]) ->
         ]
         if images.get("functionalities"):
             parts.append(f'<img src="{images["functionalities"]}" alt="functionalities">')
+        wp = suites.get("without_parent")
+        if wp:
+            parts += [
+                "<h3>Replies with and without their parent post</h3>",
+                f"<p>The {wp['n']} reply cases scored as text pairs (as the API does when given "
+                "<code>reply_to_text</code>) and as single texts.</p>",
+                _table(["functionality", "cases", "with parent", "without parent"],
+                       [[f, v["n"], v["pass_rate_with_parent"], v["pass_rate_without_parent"]]
+                        for f, v in wp["functionalities"].items()]),
+            ]
     fairness = results.get("fairness", {})
     if fairness:
         parts.append("<h2>Fairness (hate label, per identity group)</h2>")

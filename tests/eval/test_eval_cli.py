@@ -374,3 +374,38 @@ def test_compare_usage_errors_exit_2(baseline: Path, tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as exc:
         run("compare", str(baseline))  # argparse: missing NEW
     assert exc.value.code == 2
+
+
+def test_compare_by_source_gates_well_supported_slices_only() -> None:
+    from eval.compare import compare
+    from eval.pipeline import RESULTS_SCHEMA
+
+    def results(big_auc: float, big_macro: float, small_auc: float) -> dict:
+        return {"schema": RESULTS_SCHEMA, "by_source": {
+            "big": {"labels": {"hate": {"n": 400, "support": 100, "roc_auc": big_auc,
+                                        "macro_f1": big_macro}}},
+            "small": {"labels": {"hate": {"n": 400, "support": 8, "roc_auc": small_auc,
+                                          "macro_f1": 0.5}}}}}
+
+    old = results(0.90, 0.80, 0.90)
+    assert compare(old, results(0.90, 0.80, 0.50))["regressions"] == []  # not gated by default
+    gated = compare(old, results(0.85, 0.80, 0.50), by_source=True)
+    # The 8-positive slice is shown but not gated; the 100-positive one is.
+    assert gated["regressions"] == ["by_source.big.hate.roc_auc"]
+    rows = {r["key"]: r for r in gated["rows"]}
+    assert rows["by_source.small.hate.roc_auc"]["gated"] is False
+    assert compare(old, results(0.90, 0.75, 0.90), by_source=True)["regressions"] == [
+        "by_source.big.hate.macro_f1"]
+    assert compare(old, results(0.85, 0.80, 0.90), by_source=True, min_support=200)[
+        "regressions"] == []
+
+
+def test_label_metrics_include_macro_f1() -> None:
+    import numpy as np
+
+    from eval.metrics import binary_metrics
+
+    m = binary_metrics(np.array([1, 1, 0, 0]), np.array([0.9, 0.2, 0.1, 0.6]), 0.5)
+    # One TP, one FN, one FP, one TN: F1 of each class is 0.5.
+    assert m["f1"] == 0.5 and m["macro_f1"] == 0.5
+    assert binary_metrics(np.array([0, 0]), np.array([0.1, 0.2]), 0.5)["macro_f1"] is None

@@ -215,3 +215,31 @@ def test_shipped_identity_cases_cover_every_group(shipped) -> None:
             assert "hate" in case.forbidden, case.case_id
         if case.functionality in {"group_hate", "identity_attack_on_person"}:
             assert "hate" in case.expected, case.case_id
+
+
+def test_reply_cases_are_also_scored_without_their_parent(tmp_path: Path) -> None:
+    suite = write_suite(tmp_path / "replies.csv", [
+        ["r1", "agrees", "so true, every word", "hate", "", "they are vermin", ""],
+        ["r2", "agrees", "exactly right", "hate", "", "they are vermin", ""],
+        ["r3", "counter", "no, that is bigotry", "", "hate", "they are vermin", ""],
+        ["s1", "single", "a normal post", "", "hate", "", ""],
+    ])
+    # Reads the parent: a reply to a "vermin" post that is not a rebuttal is hateful.
+    rule = lambda text, pair: {"hate": 0.9 if pair and "vermin" in pair  # noqa: E731
+                               and "bigotry" not in text else 0.1}
+    results = evaluate(StubPredictor(rule), suites=load_suites([suite]))
+    wp = results["suites"]["without_parent"]
+    assert wp["n"] == 3  # only cases with a parent
+    assert wp["pass_rate_with_parent"] == 1.0
+    assert wp["pass_rate_without_parent"] == pytest.approx(1 / 3)  # only the rebuttal passes
+    assert wp["functionalities"]["agrees"] == {
+        "suite": "replies", "n": 2,
+        "pass_rate_with_parent": 1.0, "pass_rate_without_parent": 0.0}
+
+
+def test_shipped_reply_suite_gives_every_case_a_parent(shipped) -> None:
+    replies = [c for c in shipped if c.suite == "replies"]
+    assert len(replies) >= 48 and all(c.reply_to_text for c in replies)
+    assert {c.functionality for c in replies} == {
+        "reply_counter_speech", "reply_agrees_with_hate", "reply_insults_victim",
+        "reply_supports_victim"}
