@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from models.taxonomy import LABELS
+
 EVAL_START, EVAL_END = "<!-- haven:eval:start -->", "<!-- haven:eval:end -->"
 CARD_FILE = "MODEL_CARD.md"
 
@@ -114,12 +116,14 @@ def headline_markdown(results: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def replace_block(card: str, block: str) -> str:
+def replace_block(card: str, block: str, markers: tuple[str, str] = (EVAL_START, EVAL_END)
+                  ) -> str:
     """``card`` with the marked block replaced by ``block`` (appended when there is none)."""
-    wrapped = f"{EVAL_START}\n{block.rstrip()}\n{EVAL_END}"
-    start, end = card.find(EVAL_START), card.find(EVAL_END)
+    begin, finish = markers
+    wrapped = f"{begin}\n{block.rstrip()}\n{finish}"
+    start, end = card.find(begin), card.find(finish)
     if start != -1 and end > start:
-        return card[:start] + wrapped + card[end + len(EVAL_END) :]
+        return card[:start] + wrapped + card[end + len(finish) :]
     sep = "" if not card or card.endswith("\n\n") else ("\n" if card.endswith("\n") else "\n\n")
     return card + sep + wrapped + "\n"
 
@@ -129,4 +133,58 @@ def update_card(model_dir: str | Path, results: Mapping[str, Any]) -> Path:
     path = Path(model_dir) / CARD_FILE
     card = path.read_text(encoding="utf-8") if path.is_file() else ""
     path.write_text(replace_block(card, headline_markdown(results)), encoding="utf-8")
+    return path
+
+
+COMPARE_START, COMPARE_END = "<!-- haven:compare:start -->", "<!-- haven:compare:end -->"
+
+
+def comparison_markdown(result: Mapping[str, Any], old_name: str, new_name: str) -> str:
+    """Before/after tables of a ``haven eval compare`` result, for the model card.
+
+    Per label (threshold-free ROC-AUC and PR-AUC, F1 at each model's thresholds), per suite
+    functionality, and the gate's verdict with the regressions it found, so the card says what
+    the retraining bought and what it cost.
+    """
+    rows = {r["key"]: r for r in result["rows"]}
+
+    def cell(key: str) -> tuple[str, str, str]:
+        row = rows.get(key) or {}
+        delta = row.get("delta")
+        return (_f(row.get("old")), _f(row.get("new")),
+                "–" if delta is None else f"{delta:+.3f}")
+
+    lines = [
+        f"### Before / after: `{old_name}` → `{new_name}`",
+        "",
+        "| label | ROC-AUC before | after | Δ | PR-AUC before | after | Δ | F1 before | after | Δ |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for label in LABELS:
+        cells = [c for metric in ("roc_auc", "pr_auc", "f1")
+                 for c in cell(f"labels.{label}.{metric}")]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    lines += ["", "| functionality | pass rate before | after | Δ |", "|---|---|---|---|"]
+    for key in sorted(k for k in rows if k.startswith("suites.") and k != "suites.pass_rate"):
+        lines.append(f"| {key.removeprefix('suites.')} | " + " | ".join(cell(key)) + " |")
+    overall = cell("suites.pass_rate")
+    lines += ["", f"All suite cases: {overall[0]} → {overall[1]} ({overall[2]})."]
+    regressions = result.get("regressions") or []
+    gated_sources = any(r["key"].startswith("by_source.") and r["gated"]
+                        for r in result["rows"])
+    verdict = (f"The gate (`haven eval compare`, tolerance {result['tolerance']}"
+               + (", per source" if gated_sources else "") + ") ")
+    if not regressions:
+        lines += ["", verdict + "found no regression."]
+    else:
+        lines += ["", verdict + f"found {len(regressions)} regression(s): "
+                  + ", ".join(f"`{k}`" for k in regressions) + "."]
+    return "\n".join(lines)
+
+
+def update_card_comparison(model_dir: str | Path, markdown: str) -> Path:
+    """Refresh the before/after block of ``<model_dir>/MODEL_CARD.md``."""
+    path = Path(model_dir) / CARD_FILE
+    card = path.read_text(encoding="utf-8") if path.is_file() else ""
+    path.write_text(replace_block(card, markdown, (COMPARE_START, COMPARE_END)), encoding="utf-8")
     return path

@@ -149,6 +149,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     compare.add_argument("--min-support", type=int, default=30, metavar="N",
                          help="smallest class size of a gated per-source slice (default 30)")
     compare.add_argument("--json", metavar="FILE", help="also write the comparison as JSON")
+    compare.add_argument("--update-card", metavar="MODEL_DIR", default=None,
+                         help="write the before/after tables into MODEL_DIR/MODEL_CARD.md")
     compare.set_defaults(handler=run_compare)
 
 
@@ -353,4 +355,11 @@ def run_compare(args: argparse.Namespace) -> int:
     print(format_comparison(result, str(args.old), str(args.new)))
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    if args.update_card:
+        from eval.card import comparison_markdown, update_card_comparison
+
+        names = [Path(p).name if Path(p).is_dir() else Path(p).parent.name
+                 for p in (args.old, args.new)]
+        card = update_card_comparison(args.update_card, comparison_markdown(result, *names))
+        print(f"model card updated: {card}")
     return EXIT_REGRESSION if result["regressions"] else EXIT_OK

@@ -13,6 +13,8 @@ from models.artifact import CARD_FILE, ModelConfig
 from models.taxonomy import LABEL_DEFINITIONS, LABELS, TARGET_DEFINITIONS
 
 EVAL_START, EVAL_END = "<!-- haven:eval:start -->", "<!-- haven:eval:end -->"
+#: The before/after block written by ``haven eval compare --update-card`` (kept on retraining).
+COMPARE_START, COMPARE_END = "<!-- haven:compare:start -->", "<!-- haven:compare:end -->"
 
 
 def _fmt(x: Any) -> str:
@@ -51,11 +53,14 @@ def per_group_table(groups: dict[str, dict[str, dict[str, Any]]], title: str) ->
 def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, Any],
                      manifest: dict[str, Any], train_config: Any) -> Path:
     path = Path(model_dir) / CARD_FILE
-    previous_eval = ""
+    previous_eval = previous_compare = ""
     if path.is_file():
         old = path.read_text()
         if EVAL_START in old and EVAL_END in old:
             previous_eval = old[old.index(EVAL_START) : old.index(EVAL_END) + len(EVAL_END)]
+        if COMPARE_START in old and COMPARE_END in old:
+            previous_compare = old[old.index(COMPARE_START):
+                                   old.index(COMPARE_END) + len(COMPARE_END)]
     tc, mc, dc = train_config.train, train_config.model, train_config.data
     sources = manifest.get("sources", {})
     lines = [
@@ -109,6 +114,7 @@ def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, An
         "",
         previous_eval or f"{EVAL_START}\n(No functional-suite or fairness evaluation recorded yet: run `haven eval --update-card`.)\n{EVAL_END}",
         "",
+        *([previous_compare, ""] if previous_compare else []),
         "## Data and label mapping",
         "Every source in `../shared/datasets/` is mapped onto the taxonomy by its adapter in "
         "`training/data/`. Labels a source does not annotate are missing (masked), not negative. "

@@ -409,3 +409,26 @@ def test_label_metrics_include_macro_f1() -> None:
     # One TP, one FN, one FP, one TN: F1 of each class is 0.5.
     assert m["f1"] == 0.5 and m["macro_f1"] == 0.5
     assert binary_metrics(np.array([0, 0]), np.array([0.1, 0.2]), 0.5)["macro_f1"] is None
+
+
+def test_compare_writes_before_after_tables_into_the_card(
+    baseline: Path, tmp_path: Path, capsys
+) -> None:
+    def better(r: dict) -> None:
+        r["labels"]["hate"]["roc_auc"] += 0.05
+        r["suites"]["functionalities"]["f"]["pass_rate"] = 1.0
+
+    new = _variant(baseline, tmp_path, better)
+    model_dir = tmp_path / "card-model"
+    model_dir.mkdir()
+    (model_dir / "MODEL_CARD.md").write_text("# Card\n\nkept text\n")
+    assert run("compare", str(baseline), str(new), "--update-card", str(model_dir)) == 0
+    card = (model_dir / "MODEL_CARD.md").read_text()
+    assert card.startswith("# Card\n\nkept text\n")
+    block = card.split("<!-- haven:compare:start -->")[1].split("<!-- haven:compare:end -->")[0]
+    hate = next(line for line in block.splitlines() if line.startswith("| hate |"))
+    assert "+0.050" in hate
+    assert "| f |" in block and "found no regression" in block
+    # A second run replaces the block instead of appending another.
+    assert run("compare", str(baseline), str(new), "--update-card", str(model_dir)) == 0
+    assert (model_dir / "MODEL_CARD.md").read_text().count("haven:compare:start") == 1
