@@ -98,6 +98,20 @@ def read_thresholds(model_dir: Path) -> dict[str, float]:
     return thresholds
 
 
+def read_block_thresholds(model_dir: Path) -> dict[str, float]:
+    """Calibrated block operating points (``haven eval calibrate``), empty when none were chosen.
+
+    Policies that say ``block: model`` block at these; without them such a rule never blocks.
+    """
+    path = Path(model_dir) / THRESHOLDS_FILE
+    if not path.is_file():
+        return {}
+    points = json.loads(path.read_text()).get("operating_points") or {}
+    return {label: float(p["block"]["threshold"]) for label, p in points.items()
+            if label in LABELS and isinstance(p, dict) and isinstance(p.get("block"), dict)
+            and "threshold" in p["block"]}
+
+
 def read_calibration(model_dir: Path) -> dict[str, Any] | None:
     path = Path(model_dir) / CALIBRATION_FILE
     return json.loads(path.read_text()) if path.is_file() else None

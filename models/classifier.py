@@ -16,6 +16,7 @@ from models.artifact import (
     ModelConfig,
     read_calibration,
     read_config,
+    read_block_thresholds,
     read_thresholds,
 )
 from models.encoding import Window, collate, encode_windows, length_sorted_batches
@@ -50,6 +51,8 @@ class HavenClassifier:
         self.name = config.name
         self.version = config.version
         self.thresholds = thresholds or {label: 0.5 for label in LABELS}
+        #: Calibrated block operating points (policies' ``block: model``); empty if none.
+        self.block_thresholds: dict[str, float] = {}
         self.calibration = calibration
         self.device = device or torch.device("cpu")
         # On GPU, half precision doubles throughput at no measurable accuracy cost for scoring.
@@ -80,6 +83,7 @@ class HavenClassifier:
             read_calibration(model_dir) if apply_calibration else None,
             torch_device,
         )
+        model.block_thresholds = read_block_thresholds(model_dir)
         log.info(
             "model loaded",
             extra={"model": config.name, "version": config.version, "device": str(torch_device),

@@ -37,6 +37,7 @@ from models.artifact import (
     ModelConfig,
     read_calibration,
     read_config,
+    read_block_thresholds,
     read_thresholds,
     resolve_base_model,
 )
@@ -334,6 +335,8 @@ class OnnxClassifier:
         self.name = config.name
         self.version = config.version
         self.thresholds = thresholds or {label: 0.5 for label in LABELS}
+        #: Calibrated block operating points (policies' ``block: model``); empty if none.
+        self.block_thresholds: dict[str, float] = {}
         self.calibration = calibration
         self.quantized = quantized
         self.path = path
@@ -373,6 +376,7 @@ class OnnxClassifier:
             quantized=quantized,
             path=path,
         )
+        model.block_thresholds = read_block_thresholds(model_dir)
         log.info("model loaded", extra={
             "model": config.name, "version": config.version, "backend": model.backend,
             "seconds": round(time.perf_counter() - started, 2)})

@@ -60,6 +60,9 @@ class LanguageRouter:
         self.default = default
         self.per_language: dict[str, Predictor] = dict(per_language or {})
         self.thresholds: dict[str, float] = dict(default.thresholds)
+        # Scores of the other models are aligned to the default's thresholds, so its block
+        # operating points apply to them too.
+        self.block_thresholds: dict[str, float] = dict(getattr(default, "block_thresholds", {}))
         extra = sorted({f"{m.name}[{','.join(sorted(k for k, v in self.per_language.items() if v is m))}]"
                         for m in self.per_language.values()})
         self.name = "+".join([str(default.name), *extra])

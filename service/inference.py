@@ -66,6 +66,11 @@ class InferenceEngine:
     def thresholds(self) -> dict[str, float]:
         return dict(self._predictor.thresholds) if self._predictor is not None else {}
 
+    @property
+    def block_thresholds(self) -> dict[str, float]:
+        """The model's calibrated block operating points (``block: model`` in a policy)."""
+        return dict(getattr(self._predictor, "block_thresholds", None) or {})
+
     async def predict(self, texts: list[str], pairs: Sequence[str | None],
                       languages: Sequence[str | None] | None = None) -> Prediction:
         """``languages`` (detected per post) reach predictors that route by language

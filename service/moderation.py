@@ -239,7 +239,8 @@ class ModerationService:
                 scores = targets = None
             else:
                 scored = per_post[i]
-                verdict = policy.decide(scored["scores"], self.engine.thresholds)
+                verdict = policy.decide(scored["scores"], self.engine.thresholds,
+                                        self.engine.block_thresholds)
                 decision, reasons, labels = verdict.decision, verdict.reasons, verdict.labels
                 scores, targets = scored["scores"], scored["targets"]
             guess = guesses[post.id]

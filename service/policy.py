@@ -16,10 +16,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
 
 from models.taxonomy import CRISIS_LABELS, DEFAULT_THRESHOLD, LABELS
 from service.errors import PolicyError
@@ -43,12 +50,28 @@ class Decision(StrEnum):
 _RANK = {Decision.ALLOW: 0, Decision.REVIEW: 1, Decision.BLOCK: 2, Decision.REFER: 3}
 
 
+#: A threshold in a policy: a score in [0, 1], or ``model`` for the model's own calibrated one
+#: (its label threshold for ``review`` and ``refer``, its block operating point for ``block``), so
+#: thresholds chosen by ``haven eval calibrate`` on validation data drive routing directly.
+def _threshold(value: Any) -> float | str | None:
+    if value is None or value == "model":
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("must be a number between 0 and 1, or 'model'")
+    if not 0 <= value <= 1:
+        raise ValueError(f"must be between 0 and 1 (got {value}), or 'model'")
+    return float(value)
+
+
+Threshold = Annotated[float | str, BeforeValidator(_threshold)]
+
+
 class LabelRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    refer: float | None = Field(None, ge=0, le=1)
-    block: float | None = Field(None, ge=0, le=1)
-    review: float | None = Field(None, ge=0, le=1)
+    refer: Threshold | None = None
+    block: Threshold | None = None
+    review: Threshold | None = None
     #: Threshold for listing the label in ``labels``; unset uses the model's calibrated one.
     flag: float | None = Field(None, ge=0, le=1)
 
@@ -95,7 +118,8 @@ def _rule_problems(spec: PolicyFile) -> list[dict[str, str]]:
             problems.append({"field": f"{where}.refer", "message":
                              f"refer is only for labels about the author "
                              f"({', '.join(AUTHOR_LABELS)})"})
-        if rule.review is not None and rule.block is not None and rule.review > rule.block:
+        if (isinstance(rule.review, float) and isinstance(rule.block, float)
+                and rule.review > rule.block):
             problems.append({"field": f"{where}.review", "message":
                              f"must not exceed {where}.block ({rule.block})"})
     return problems
@@ -137,8 +161,15 @@ class Policy:
     def version(self) -> str:
         return self.spec.version
 
-    def decide(self, scores: Mapping[str, float], model_thresholds: Mapping[str, float]) -> Verdict:
-        """Route one post: every firing rule becomes a reason; the strongest decision wins."""
+    def decide(self, scores: Mapping[str, float], model_thresholds: Mapping[str, float],
+               model_block_thresholds: Mapping[str, float] | None = None) -> Verdict:
+        """Route one post: every firing rule becomes a reason; the strongest decision wins.
+
+        ``model`` thresholds resolve to ``model_thresholds`` (review, refer) and
+        ``model_block_thresholds`` (block). A ``block: model`` rule on a model with no calibrated
+        block point never blocks: the post falls through to review, because blocking silences a
+        member and must rest on a measured operating point.
+        """
         decision = Decision.ALLOW
         reasons: list[Reason] = []
         triggered: set[str] = set()
@@ -147,11 +178,13 @@ class Policy:
             if rule is None:
                 continue
             score = float(scores[label])
-            for action, threshold in (
+            for action, setting in (
                 (Decision.REFER, rule.refer),
                 (Decision.BLOCK, rule.block),
                 (Decision.REVIEW, rule.review),
             ):
+                threshold = _resolve(setting, action, label, model_thresholds,
+                                     model_block_thresholds or {})
                 if threshold is not None and score >= threshold:
                     reasons.append(_reason(action, label, score, threshold))
                     triggered.add(label)
@@ -174,10 +207,22 @@ class Policy:
         return Verdict(decision=decision, labels=labels, reasons=reasons)
 
     def flag_threshold(self, label: str, model_thresholds: Mapping[str, float]) -> float:
+        """The score at which ``label`` is listed in ``labels``: the rule's ``flag``, else the
+        model's threshold."""
         rule = self.spec.rules.get(label)
         if rule is not None and rule.flag is not None:
             return rule.flag
         return float(model_thresholds.get(label, DEFAULT_THRESHOLD))
+
+
+def _resolve(setting: float | str | None, action: Decision, label: str,
+             model_thresholds: Mapping[str, float],
+             model_block_thresholds: Mapping[str, float]) -> float | None:
+    if setting != "model":
+        return setting  # type: ignore[return-value]
+    if action is Decision.BLOCK:
+        return model_block_thresholds.get(label)
+    return float(model_thresholds.get(label, DEFAULT_THRESHOLD))
 
 
 _REASON_TEXT = {

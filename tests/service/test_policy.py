@@ -27,7 +27,7 @@ def scores(**values: float) -> dict[str, float]:
 @pytest.mark.parametrize(
     ("data", "field", "message"),
     [
-        ({"rules": {"hate": {"block": 1.5}}}, "rules.hate.block", "less than or equal to 1"),
+        ({"rules": {"hate": {"block": 1.5}}}, "rules.hate.block", "between 0 and 1 (got 1.5)"),
         ({"rules": {"hat": {"block": 0.5}}}, "rules.hat", "unknown label 'hat'"),
         ({"rules": {"self_harm": {"block": 0.5}}}, "rules.self_harm.block", "cannot block"),
         ({"rules": {"hate": {"refer": 0.5}}}, "rules.hate.refer", "only for labels about"),
@@ -82,6 +82,44 @@ def write(directory, name, body):
     stamp = time.time() + len(body) / 1000
     os.utime(path, (stamp, stamp))
     return path
+
+
+def test_model_thresholds_route_at_the_models_calibrated_points():
+    p = policy({"hate": {"block": "model", "review": "model"},
+                "self_harm": {"refer": "model"}})
+    model = {**{label: 0.5 for label in LABELS}, "hate": 0.7, "self_harm": 0.3}
+    blocks = {"hate": 0.92}
+    assert p.decide(scores(hate=0.69), model, blocks).decision is Decision.ALLOW
+    held = p.decide(scores(hate=0.75), model, blocks)
+    assert held.decision is Decision.REVIEW and held.reasons[0].threshold == 0.7
+    assert p.decide(scores(hate=0.95), model, blocks).decision is Decision.BLOCK
+    assert p.decide(scores(self_harm=0.31), model, blocks).decision is Decision.REFER
+    # No calibrated block point: `block: model` never blocks, the post is held instead.
+    assert p.decide(scores(hate=0.99), model, {}).decision is Decision.REVIEW
+    assert p.decide(scores(hate=0.99), model).decision is Decision.REVIEW
+
+
+@pytest.mark.parametrize("value", ["high", True, -0.1, [0.5]])
+def test_threshold_must_be_a_score_or_model(value):
+    with pytest.raises(PolicyError) as error:
+        policy({"hate": {"review": value}})
+    assert "rules.hate.review" in str(error.value.details)
+    assert "'model'" in str(error.value.details)
+
+
+def test_model_block_thresholds_reach_the_policy_from_the_model(make_harness, tmp_path):
+    from service_fakes import FakePredictor
+
+    (tmp_path / "policies").mkdir()
+    (tmp_path / "policies" / "default.yaml").write_text(
+        "name: calibrated\nversion: 1\nrules:\n  hate: {block: model, review: model}\n")
+    model = FakePredictor()
+    model.block_thresholds = {"hate": 0.8}
+    h = make_harness(model=model, policy_dir=tmp_path / "policies")
+    token = h.key("platform")
+    body = h.moderate(token, {"id": "a", "text": "hate=0.85"}, {"id": "b", "text": "hate=0.6"})
+    decisions = {r["id"]: r["decision"] for r in body.json()["results"]}
+    assert decisions == {"a": "block", "b": "review"}
 
 
 def test_store_falls_back_to_default_and_reloads_without_restart(tmp_path):
