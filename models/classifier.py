@@ -14,9 +14,9 @@ from models.artifact import (
     ADAPTER_DIR,
     HEADS_FILE,
     ModelConfig,
+    read_block_thresholds,
     read_calibration,
     read_config,
-    read_block_thresholds,
     read_thresholds,
 )
 from models.encoding import Window, collate, encode_windows, length_sorted_batches

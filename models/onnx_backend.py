@@ -35,9 +35,9 @@ from models.artifact import (
     CONFIG_FILE,
     HEADS_FILE,
     ModelConfig,
+    read_block_thresholds,
     read_calibration,
     read_config,
-    read_block_thresholds,
     read_thresholds,
     resolve_base_model,
 )

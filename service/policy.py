@@ -50,19 +50,20 @@ class Decision(StrEnum):
 _RANK = {Decision.ALLOW: 0, Decision.REVIEW: 1, Decision.BLOCK: 2, Decision.REFER: 3}
 
 
-#: A threshold in a policy: a score in [0, 1], or ``model`` for the model's own calibrated one
-#: (its label threshold for ``review`` and ``refer``, its block operating point for ``block``), so
-#: thresholds chosen by ``haven eval calibrate`` on validation data drive routing directly.
 def _threshold(value: Any) -> float | str | None:
     if value is None or value == "model":
         return value
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError("must be a number between 0 and 1, or 'model'")
+        # A ValueError, not a TypeError: pydantic turns only ValueErrors into field errors.
+        raise ValueError("must be a number between 0 and 1, or 'model'")  # noqa: TRY004
     if not 0 <= value <= 1:
         raise ValueError(f"must be between 0 and 1 (got {value}), or 'model'")
     return float(value)
 
 
+#: A threshold in a policy: a score in [0, 1], or ``model`` for the model's own calibrated one
+#: (its label threshold for ``review`` and ``refer``, its block operating point for ``block``), so
+#: thresholds chosen by ``haven eval calibrate`` on validation data drive routing directly.
 Threshold = Annotated[float | str, BeforeValidator(_threshold)]
 
 

@@ -8,13 +8,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from eval_stubs import StubPredictor
 
 from eval.fairness import IdentityTagger
 from eval.pipeline import evaluate
 from eval.suites import SuiteError, default_suites, load_suite, load_suites, score_suites
 from models.taxonomy import LABELS, TARGETS
-
-from eval_stubs import StubPredictor
 
 HEADER = ["case_id", "functionality", "text", "expected", "forbidden", "reply_to_text", "language"]
 
@@ -225,7 +224,7 @@ def test_reply_cases_are_also_scored_without_their_parent(tmp_path: Path) -> Non
         ["s1", "single", "a normal post", "", "hate", "", ""],
     ])
     # Reads the parent: a reply to a "vermin" post that is not a rebuttal is hateful.
-    rule = lambda text, pair: {"hate": 0.9 if pair and "vermin" in pair  # noqa: E731
+    rule = lambda text, pair: {"hate": 0.9 if pair and "vermin" in pair
                                and "bigotry" not in text else 0.1}
     results = evaluate(StubPredictor(rule), suites=load_suites([suite]))
     wp = results["suites"]["without_parent"]
