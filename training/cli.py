@@ -118,7 +118,9 @@ def run_train(args) -> int:
         return 2
     from training.trainer import CHECKPOINT_FILE, Trainer
 
-    trainer = Trainer(config, splits.train, splits.validation, splits.manifest, progress=not args.quiet)
+    oversampled = sum((splits.manifest.get("oversampled") or {}).values())
+    trainer = Trainer(config, splits.train, splits.validation, splits.manifest,
+                      progress=not args.quiet, oversampled=oversampled)
     if args.fresh:
         (trainer.run_dir / CHECKPOINT_FILE).unlink(missing_ok=True)
     print(f"training on {len(splits.train)} examples, validating on {len(splits.validation)}; "

@@ -60,6 +60,11 @@ class TrainSection:
     # Positive-class weight per label = neg/pos on the training set, clipped to this range, so
     # rare labels (self_harm, hate targets) are not drowned by negatives.
     pos_weight_max: float = 8.0
+    # Rows the class weights are counted on: "all" training rows, or "sampled" (the per-source
+    # sample, without data.oversample_files). The hard cases annotate every label and so add
+    # thousands of easy self_harm negatives; counted, they tripled self_harm's positive weight
+    # and inflated its scores on everyday posts. Contrast sets are not a prevalence estimate.
+    class_weights_from: str = "all"
     target_loss_weight: float = 0.5
     eval_every_steps: int = 300
     early_stopping_patience: int = 4  # evaluations without improvement before stopping
@@ -140,6 +145,9 @@ def load_config(path: str | Path | None, overrides: list[str] = ()) -> TrainConf
         section, name = key.split(".", 1)
         raw.setdefault(section, {})[name] = yaml.safe_load(value)
     config = _build(TrainConfig, raw, "config")
+    if config.train.class_weights_from not in CLASS_WEIGHT_CHOICES:
+        raise ConfigError(f"config.train.class_weights_from: expected one of "
+                          f"{CLASS_WEIGHT_CHOICES}, got {config.train.class_weights_from!r}")
     if config.train.select not in SELECT_CHOICES:
         raise ConfigError(f"config.train.select: expected one of {SELECT_CHOICES}, "
                           f"got {config.train.select!r}")
@@ -147,6 +155,7 @@ def load_config(path: str | Path | None, overrides: list[str] = ()) -> TrainConf
 
 
 SELECT_CHOICES = ("best", "last")
+CLASS_WEIGHT_CHOICES = ("all", "sampled")
 
 
 def config_from_dict(values: dict[str, Any]) -> TrainConfig:

@@ -122,7 +122,10 @@ class TrainResult:
 
 class Trainer:
     def __init__(self, config: TrainConfig, train: list[Example], validation: list[Example],
-                 manifest: dict[str, Any], progress: bool = True):
+                 manifest: dict[str, Any], progress: bool = True, *, oversampled: int = 0):
+        """``oversampled``: how many rows at the end of ``train`` came from
+        ``data.oversample_files`` (left out of the class weights with
+        ``train.class_weights_from: sampled``)."""
         self.config = config
         self.train_examples = train
         self.val_examples = validation
@@ -147,7 +150,10 @@ class Trainer:
             self.windows_config)
         self.train_labels, self.train_targets = label_matrix(train)
         self.val_labels, self.val_targets = label_matrix(validation)
-        self.pos_weight = torch.tensor(positive_weights(self.train_labels, tc.pos_weight_max),
+        weight_rows = self.train_labels
+        if tc.class_weights_from == "sampled" and oversampled:
+            weight_rows = self.train_labels[: len(train) - oversampled]
+        self.pos_weight = torch.tensor(positive_weights(weight_rows, tc.pos_weight_max),
                                        device=self.device)
         self.steps_per_epoch = math.ceil(len(train) / tc.batch_size)
         total = int(self.steps_per_epoch * tc.epochs)

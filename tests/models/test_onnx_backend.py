@@ -127,3 +127,25 @@ def test_export_to_an_explicit_path(model_copy, tmp_path):
     assert out.is_file() and json.loads(out.with_name("haven.onnx.json").read_text())["quantized"] is False
     model = OnnxClassifier.from_pretrained(model_copy, onnx_path=out)
     assert model.predict_proba(["fine"]).scores.shape == (1, len(LABELS))
+
+
+def test_int8_export_is_per_channel_and_an_older_scheme_is_rebuilt(model_copy):
+    import json
+
+    import onnx
+
+    from models.onnx_backend import QUANTIZATION_SCHEME
+
+    path = export_onnx(model_copy, quantize=True)
+    meta_path = path.with_name(path.name + ".json")
+    assert json.loads(meta_path.read_text())["quantization"] == QUANTIZATION_SCHEME
+    # Per-channel weights carry one scale per output column, not a single scalar.
+    graph = onnx.load(str(path)).graph
+    scales = [t for t in graph.initializer if t.name.endswith("_scale") and "MatMul" in t.name]
+    assert scales and max(len(t.dims) and t.dims[0] for t in scales) > 1
+    first = path.stat().st_mtime_ns
+    # A cache written by the per-tensor scheme (no "quantization" entry) is not reused.
+    meta = json.loads(meta_path.read_text())
+    del meta["quantization"]
+    meta_path.write_text(json.dumps(meta))
+    assert export_onnx(model_copy, quantize=True).stat().st_mtime_ns != first

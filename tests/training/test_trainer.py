@@ -145,3 +145,26 @@ def test_a_checkpoint_from_before_a_new_config_key_still_resumes(tiny_config):
     del saved["config"]["train"]["select"]  # as written by a version without the key
     torch.save(saved, path)
     assert Trainer(tiny_config, train, val, manifest={}, progress=False).try_resume()
+
+
+def test_class_weights_can_leave_the_oversampled_rows_out(tiny_config):
+    from models.taxonomy import LABELS
+
+    sampled = [Example(f"sad post {i}", "s", "en", labels={"self_harm": i % 2}) for i in range(8)]
+    contrast = [Example(f"easy negative {i}", "hardcases", "en", labels={"self_harm": 0})
+                for i in range(24)]
+    column = LABELS.index("self_harm")
+    everything = Trainer(tiny_config, sampled + contrast, synthetic(3), manifest={},
+                         progress=False, oversampled=len(contrast))
+    assert everything.pos_weight[column].item() == pytest.approx(7.0)  # (4 + 24) / 4
+    tiny_config.train.class_weights_from = "sampled"
+    only_sampled = Trainer(tiny_config, sampled + contrast, synthetic(3), manifest={},
+                           progress=False, oversampled=len(contrast))
+    assert only_sampled.pos_weight[column].item() == pytest.approx(1.0)  # 4 / 4
+
+
+def test_class_weights_from_is_validated():
+    from training.config import ConfigError
+
+    with pytest.raises(ConfigError, match="class_weights_from"):
+        load_config(None, ["train.class_weights_from=public"])
