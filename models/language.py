@@ -123,7 +123,11 @@ def normalise_code(code: str | None) -> str:
     return _MACRO.get(code, code)
 
 
+@lru_cache(maxsize=4096)
 def _script_of(char: str) -> str | None:
+    # Cached: a post repeats its letters, and the name lookup is the cost of detection.
+    if char.isascii():
+        return "Latn" if char.isalpha() else None
     name = unicodedata.name(char, "")
     for prefix, script in _SCRIPT_PREFIXES:
         if name.startswith(prefix):
@@ -134,11 +138,12 @@ def _script_of(char: str) -> str | None:
 def script_counts(text: str) -> Counter[str]:
     """Letters per script (ISO 15924); digits, punctuation and emoji are not counted."""
     counts: Counter[str] = Counter()
-    for char in text:
+    # Count distinct characters first: a post has a few dozen distinct letters, hundreds in all.
+    for char, n in Counter(text).items():
         if char.isalpha():
             script = _script_of(char)
             if script:
-                counts[script] += 1
+                counts[script] += n
     return counts
 
 
