@@ -68,7 +68,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--max-wait-ms", type=float, default=5.0)
     parser.add_argument("--max-queued-posts", type=int, default=1024)
     parser.add_argument("--batch-size", type=int, default=32, help="Haven's forward batch")
-    parser.add_argument("--threads", type=int, default=None, help="Haven's ONNX intra-op threads")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="Haven's ONNX intra-op threads (per worker)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="Haven's uvicorn worker processes (each with its own model and "
+                             "batcher; the naive server always has one)")
     parser.add_argument("--client", choices=("raw", "httpx"), default="raw",
                         help="load generator HTTP client (see RawHttpClient)")
     parser.add_argument("--haven-port", type=int, default=8100)
@@ -121,11 +125,12 @@ def _port_free(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) != 0
 
 
-def _uvicorn(app: str, port: int, env: dict[str, str], log_path: Path) -> subprocess.Popen:
+def _uvicorn(app: str, port: int, env: dict[str, str], log_path: Path, workers: int = 1
+             ) -> subprocess.Popen:
     if not _port_free(port):
         raise SystemExit(f"port {port} on 127.0.0.1 is in use; pick another with --*-port")
     command = [sys.executable, "-m", "uvicorn", app, "--factory", "--host", "127.0.0.1",
-               "--port", str(port), "--workers", "1", "--no-access-log", "--log-level", "warning"]
+               "--port", str(port), "--workers", str(workers), "--no-access-log", "--log-level", "warning"]
     with log_path.open("w") as handle:  # the child keeps its own descriptor
         return subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=handle, stderr=handle)
 
@@ -158,7 +163,8 @@ def start_haven(args: argparse.Namespace, model_dir: Path, workdir: Path) -> Ser
         raise SystemExit(f"could not create an API key: {created.stderr.strip()}")
     token = json.loads(created.stdout)["key"]
     log_path = workdir / "haven.log"
-    process = _uvicorn("bench.haven_server:create_app", args.haven_port, env, log_path)
+    process = _uvicorn("bench.haven_server:create_app", args.haven_port, env, log_path,
+                       workers=args.workers)
     return Server("haven", args.haven_port, process, log_path,
                   {"Authorization": f"Bearer {token}"})
 
@@ -170,20 +176,30 @@ def start_naive(args: argparse.Namespace, model_dir: Path, workdir: Path) -> Ser
     return Server("naive", args.naive_port, process, log_path)
 
 
-async def wait_ready(server: Server, timeout_s: float = 600.0) -> None:
-    """Poll ``/readyz`` until the model is loaded (Haven exports ONNX on its first start)."""
+async def wait_ready(server: Server, timeout_s: float = 600.0, workers: int = 1) -> None:
+    """Poll ``/readyz`` until the model is loaded (Haven exports ONNX on its first start).
+
+    With several workers, each answer comes from whichever process accepted the connection, so
+    a fresh connection per poll must find the service ready ``8 * workers`` times in a row:
+    otherwise the first measured posts could meet a worker still loading (and be held for
+    review, fail-safe, at no model cost), flattering the numbers.
+    """
     import httpx
 
     deadline = time.monotonic() + timeout_s
-    async with httpx.AsyncClient(timeout=5.0) as client:
+    needed, streak = 8 * workers, 0
+    limits = httpx.Limits(max_keepalive_connections=0)
+    async with httpx.AsyncClient(timeout=5.0, limits=limits) as client:
         while time.monotonic() < deadline:
             if server.process.poll() is not None:
                 raise SystemExit(f"{server.name} server exited; see {server.log_path}")
+            ready = False
             with contextlib.suppress(httpx.HTTPError):
-                response = await client.get(f"{server.url}/readyz")
-                if response.status_code == 200:
-                    return
-            await asyncio.sleep(0.5)
+                ready = (await client.get(f"{server.url}/readyz")).status_code == 200
+            streak = streak + 1 if ready else 0
+            if streak >= needed:
+                return
+            await asyncio.sleep(0.05 if ready else 0.5)
     raise SystemExit(f"{server.name} server not ready after {timeout_s}s; see {server.log_path}")
 
 
@@ -372,8 +388,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             servers["haven"] = start_haven(args, model_dir, workdir)
         if "naive" in names:
             servers["naive"] = start_naive(args, model_dir, workdir)
-        for server in servers.values():
-            await wait_ready(server)
+        for name, server in servers.items():
+            await wait_ready(server, workers=args.workers if name == "haven" else 1)
         run_id = f"bench{int(time.time())}"
         for concurrency in levels:
             for name in names:
@@ -418,7 +434,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     return {
         "benchmark": "http",
         "model": {"dir": str(model_dir), "name": config.name, "version": config.version},
-        "haven": {"backend": args.backend, "max_batch_posts": args.max_batch_posts,
+        "haven": {"backend": args.backend, "workers": args.workers,
+                  "max_batch_posts": args.max_batch_posts,
                   "max_wait_ms": args.max_wait_ms, "max_queued_posts": args.max_queued_posts,
                   "forward_batch_size": args.batch_size, "threads": args.threads},
         "inputs": {"profile": "data" if args.data else args.profile, "distinct_posts": len(posts),
