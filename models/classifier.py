@@ -152,7 +152,8 @@ def load_network(model_dir: str | Path, reference: str, *, eager_attention: bool
     if adapter.is_dir():
         # Merging LoRA into the base weights makes inference exactly as fast as the base model.
         encoder = PeftModel.from_pretrained(encoder, str(adapter)).merge_and_unload()
-    network = HavenNetwork(encoder, len(LABELS), len(TARGETS))
+    network = HavenNetwork(encoder, len(LABELS), len(TARGETS),
+                           pooling=read_config(model_dir).pooling)
     load_heads(network, model_dir / HEADS_FILE)
     return network.eval()
 

@@ -29,6 +29,12 @@ def load_tokenizer(reference: str):
     return AutoTokenizer.from_pretrained(resolved, local_files_only=is_local(resolved))
 
 
+#: ``mean``: average every token; ``text``: average the post's own tokens (segment A) only, so a
+#: parent post given as the second segment informs them through attention without its words
+#: being averaged into the post's vector (a reply quoting hate is not the hate it quotes).
+POOLING_MODES = ("mean", "text")
+
+
 def mean_pool(hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
     # MiniLM-L6 (sentence-transformers) was trained with mean pooling, so its embeddings are
     # meaningful averaged over tokens; the [CLS] vector alone is not.
@@ -37,8 +43,12 @@ def mean_pool(hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
 
 
 class HavenNetwork(nn.Module):
-    def __init__(self, encoder: nn.Module, n_labels: int, n_targets: int, dropout: float = 0.1):
+    def __init__(self, encoder: nn.Module, n_labels: int, n_targets: int, dropout: float = 0.1,
+                 pooling: str = "mean"):
         super().__init__()
+        if pooling not in POOLING_MODES:
+            raise ValueError(f"unknown pooling {pooling!r}; expected one of {POOLING_MODES}")
+        self.pooling = pooling
         self.encoder = encoder
         hidden = encoder.config.hidden_size
         self.dropout = nn.Dropout(dropout)
@@ -54,7 +64,10 @@ class HavenNetwork(nn.Module):
         out = self.encoder(
             input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
         )
-        pooled = self.dropout(mean_pool(out.last_hidden_state, attention_mask))
+        mask = attention_mask
+        if self.pooling == "text" and token_type_ids is not None:
+            mask = attention_mask * (token_type_ids == 0).to(attention_mask.dtype)
+        pooled = self.dropout(mean_pool(out.last_hidden_state, mask))
         return self.label_head(pooled), self.target_head(pooled)
 
     def head_state(self) -> dict[str, torch.Tensor]:

@@ -188,7 +188,8 @@ class Trainer:
         lora = LoraConfig(r=mc.lora_r, lora_alpha=mc.lora_alpha, lora_dropout=mc.lora_dropout,
                           target_modules=list(mc.lora_target_modules), bias="none")
         encoder = get_peft_model(encoder, lora)
-        network = HavenNetwork(encoder, len(LABELS), len(TARGETS), dropout=mc.head_dropout)
+        network = HavenNetwork(encoder, len(LABELS), len(TARGETS), dropout=mc.head_dropout,
+                               pooling=mc.pooling)
         if mc.init_from:
             init_from_model_dir(network, _resolve(mc.init_from))
         return network
@@ -386,6 +387,7 @@ class Trainer:
         config = ModelConfig(
             name=mc.name, version=mc.version, base_model=mc.base_model,
             hidden_size=self.network.encoder.config.hidden_size, windows=self.windows_config,
+            pooling=mc.pooling,
             lora={"r": mc.lora_r, "alpha": mc.lora_alpha, "dropout": mc.lora_dropout,
                   "target_modules": list(mc.lora_target_modules)},
             created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
