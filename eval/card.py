@@ -188,3 +188,67 @@ def update_card_comparison(model_dir: str | Path, markdown: str) -> Path:
     card = path.read_text(encoding="utf-8") if path.is_file() else ""
     path.write_text(replace_block(card, markdown, (COMPARE_START, COMPARE_END)), encoding="utf-8")
     return path
+
+
+README_START, README_END = "<!-- haven:readme-model:start -->", "<!-- haven:readme-model:end -->"
+
+#: Functionality groups headlined in the README: what members of a peer-support community write
+#: (kept) and what attacks them (flagged), the pair every model change is judged by.
+_KEPT = ("reported_slur", "reported_abuse", "quoted_hate_received", "counter_speech",
+         "negated_hate", "reclaimed_slur", "identity_neutral", "identity_positive",
+         "hyperbole_idiom", "worry_about_friend", "recovered_past_attempt", "suicide_news",
+         "supportive_reply", "distress_without_risk", "reply_counter_speech",
+         "reply_supports_victim")
+_FLAGGED = ("group_hate", "identity_attack_on_person", "harassment_not_hate",
+            "reply_agrees_with_hate", "reply_insults_victim", "explicit_ideation",
+            "passive_ideation", "suicide_plan", "self_harm_act", "evasive_spelling",
+            "ideation_in_reply")
+
+
+def readme_markdown(results: Mapping[str, Any], model_name: str, card_path: str) -> str:
+    """The README's short summary of the shipped model: per-label validation numbers, the pair of
+    suite pass rates (posts kept, attacks flagged), crisis routing and fairness; details live in
+    the model card."""
+    lines = [f"`{model_name}` ({card_path}), evaluated with `haven eval` on the validation split "
+             "of the public datasets and on our functional suites.", ""]
+    if "labels" in results:
+        lines += ["| label | ROC-AUC | PR-AUC | precision | recall | F1 |", "|---|---|---|---|---|---|"]
+        for name, m in results["labels"].items():
+            lines.append(f"| {name} | {_f(m.get('roc_auc'))} | {_f(m.get('pr_auc'))} | "
+                         f"{_f(m.get('precision'))} | {_f(m.get('recall'))} | {_f(m.get('f1'))} |")
+    suites = results.get("suites") or {}
+    funcs = suites.get("functionalities") or {}
+
+    def pooled(names: tuple[str, ...]) -> tuple[int, int]:
+        present = [funcs[n] for n in names if n in funcs]
+        return sum(v["passed"] for v in present), sum(v["n"] for v in present)
+
+    if funcs:
+        kept, kept_n = pooled(_KEPT)
+        flagged, flagged_n = pooled(_FLAGGED)
+        lines += ["", f"Functional suites: {suites['passed']}/{suites['n']} cases pass "
+                  f"({_f(suites['pass_rate'])}); posts of victims and allies **kept** "
+                  f"{kept}/{kept_n}, attacks and crises **flagged** {flagged}/{flagged_n}."]
+    routing = results.get("routing") or {}
+    if routing.get("n"):
+        lines += ["", f"Crisis referrals missed on validation: {routing['missed_referrals']}; "
+                  f"blocks of non-abusive posts: {routing['false_blocks']} of {routing['n']} rows."]
+    fairness = (results.get("fairness") or {}).get("suites")
+    if fairness:
+        gm = fairness["generalized_mean"]
+        lines += ["", f"Fairness on the suites (hate, generalised mean over identity groups): "
+                  f"subgroup AUC {_f(gm['subgroup_auc'])}, BPSN {_f(gm['bpsn_auc'])}, "
+                  f"BNSP {_f(gm['bnsp_auc'])}."]
+    return "\n".join(lines)
+
+
+def update_readme(readme: str | Path, results: Mapping[str, Any], model_name: str,
+                  card_path: str) -> Path:
+    """Refresh the shipped-model block of the README (between the readme-model markers)."""
+    path = Path(readme)
+    text = path.read_text(encoding="utf-8")
+    if README_START not in text:
+        raise ValueError(f"{path}: no {README_START} marker to write between")
+    block = readme_markdown(results, model_name, card_path)
+    path.write_text(replace_block(text, block, (README_START, README_END)), encoding="utf-8")
+    return path

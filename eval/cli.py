@@ -104,6 +104,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="write headline numbers into the model directory's MODEL_CARD.md",
     )
+    parser.add_argument(
+        "--update-readme",
+        metavar="README",
+        default=None,
+        help="write the shipped-model summary between the haven:readme-model markers of README",
+    )
     parser.set_defaults(handler=run_eval)
     sub = parser.add_subparsers(dest="eval_command", metavar="{calibrate,compare}")
 
@@ -238,6 +244,16 @@ def run_eval(args: argparse.Namespace) -> int:
     print(f"report: {html_path}")
     if args.update_card:
         print(f"model card updated: {update_card(model_dir, results)}")
+    if args.update_readme:
+        from eval.card import CARD_FILE, update_readme
+
+        name = f"{results['model']['name']} {results['model']['version']}"
+        card = Path(model_dir) / CARD_FILE
+        try:
+            card = card.resolve().relative_to(Path(args.update_readme).resolve().parent)
+        except ValueError:
+            pass
+        print(f"README updated: {update_readme(args.update_readme, results, name, str(card))}")
     return EXIT_OK
 
 

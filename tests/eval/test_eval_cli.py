@@ -432,3 +432,20 @@ def test_compare_writes_before_after_tables_into_the_card(
     # A second run replaces the block instead of appending another.
     assert run("compare", str(baseline), str(new), "--update-card", str(model_dir)) == 0
     assert (model_dir / "MODEL_CARD.md").read_text().count("haven:compare:start") == 1
+
+
+def test_eval_writes_the_readme_summary_between_its_markers(
+    model_dir: Path, data_file: Path, suite_file: Path, tmp_path: Path
+) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text("# Project\n\n## The shipped model\n\n<!-- haven:readme-model:start -->\n"
+                      "old\n<!-- haven:readme-model:end -->\n\n## Next\n")
+    args = ("--model", str(model_dir), "--data", str(data_file), "--suite", str(suite_file),
+            "--out", str(tmp_path / "report"), "--batch-size", "8")
+    assert run(*args, "--update-readme", str(readme)) == 0
+    text = readme.read_text()
+    block = text.split("<!-- haven:readme-model:start -->")[1].split("<!-- haven:readme-model:end")[0]
+    assert "old" not in block and text.endswith("## Next\n")
+    assert "| hate |" in block and "Functional suites: " in block and "MODEL_CARD.md" in block
+    readme.write_text("# No markers here\n")
+    assert run(*args, "--update-readme", str(readme)) == 2  # a usage error, not a silent append
