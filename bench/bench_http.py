@@ -65,7 +65,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--warmup", type=float, default=4.0, help="discarded seconds per run")
     parser.add_argument("--max-requests", type=int, default=20000, help="cap per measured run")
     parser.add_argument("--max-batch-posts", type=int, default=64)
-    parser.add_argument("--max-wait-ms", type=float, default=5.0)
+    parser.add_argument("--max-wait-ms", type=float, default=0.0)
     parser.add_argument("--max-queued-posts", type=int, default=1024)
     parser.add_argument("--batch-size", type=int, default=32, help="Haven's forward batch")
     parser.add_argument("--threads", type=int, default=None,

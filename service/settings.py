@@ -72,8 +72,9 @@ class Settings(BaseSettings):
     inference_max_batch_posts: int = Field(
         64, ge=1, description="Micro-batching: most posts of concurrent requests scored together.")
     inference_max_wait_ms: float = Field(
-        5.0, ge=0, description="Micro-batching: longest a request waits for others to join its "
-        "batch (0: score whatever is queued at once).")
+        0.0, ge=0, description="Micro-batching: longest a request waits for others to join its "
+        "batch. 0 (default): score what is queued as soon as the model is free; requests "
+        "arriving meanwhile form the next batch.")
     inference_max_queued_posts: int = Field(
         1024, ge=1, description="Micro-batching: posts waiting for the model before new requests "
         "get 503 overloaded with Retry-After.")

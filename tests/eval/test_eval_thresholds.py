@@ -122,7 +122,7 @@ def test_default_targets_state_the_issue_targets() -> None:
     assert targets.points["self_harm"]["review"] == Target("recall", 0.95)
     for label in ("hate", "harassment"):
         assert targets.points[label]["block"] == Target("precision", 0.9)
-        assert targets.points[label]["review"] == Target("recall", 0.8)
+        assert targets.points[label]["review"] == Target("f1", None)
     assert set(targets.points) == set(LABELS)
 
 
