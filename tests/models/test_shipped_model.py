@@ -65,3 +65,30 @@ def test_long_post_with_disclosure_at_the_end_is_still_caught(model):
     filler = "Today I went to work, had lunch, answered emails and walked the dog in the park. " * 40
     (long_post,) = scores(model, [filler + "I have decided to end my life tonight, I wrote the note."])
     assert long_post["self_harm"] > 0.5
+
+
+HATEFUL_PARENT = "Immigrants are vermin and should all be thrown out of this country."
+
+
+def test_the_parent_post_turns_a_bare_agreement_into_hate(model):
+    # "So true" says nothing alone; replying to a dehumanising post it endorses it.
+    (alone,) = scores(model, ["So true, every word."])
+    (in_context,) = scores(model, ["So true, every word."], [HATEFUL_PARENT])
+    threshold = model.thresholds["hate"]
+    assert alone["hate"] < threshold <= in_context["hate"]
+
+
+def test_a_reply_reporting_hate_stays_clean_with_its_parent(model):
+    reply = "You really wrote 'immigrants are vermin'. That is hate speech and I reported it."
+    (alone,) = scores(model, [reply])
+    (in_context,) = scores(model, [reply], [HATEFUL_PARENT])
+    threshold = model.thresholds["hate"]
+    assert alone["hate"] < threshold and in_context["hate"] < threshold
+
+
+def test_the_parent_does_not_make_support_for_a_victim_harassment(model):
+    victim = "Someone called me a slur at work today and I'm shaking."
+    support, insult = scores(model, ["I'm so sorry that happened. You didn't deserve it.",
+                                     "Stop whining, nobody cares, loser."], [victim, victim])
+    threshold = model.thresholds["harassment"]
+    assert support["harassment"] < threshold <= insult["harassment"]
