@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import yaml
 
 from haven_cli import main
@@ -14,6 +15,12 @@ def _rows(n: int) -> list[Example]:
     return [Example(text=f"post number {i} about my week", source="feedback", language="en",
                     labels={label: (i % 2 if label == "hate" else None) for label in LABELS})
             for i in range(n)]
+
+
+@pytest.fixture(autouse=True)
+def _no_data_dir_override(monkeypatch):
+    """HAVEN_DATA_DIR (set by CI) wins over the config's data_dir: these tests set their own."""
+    monkeypatch.delenv("HAVEN_DATA_DIR", raising=False)
 
 
 def test_write_split_writes_train_and_validation_without_overlap(tmp_path, capsys):
