@@ -11,10 +11,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from models.artifact import CARD_COMPARE, CARD_EVAL, CARD_FILE
 from models.taxonomy import LABELS
 
-EVAL_START, EVAL_END = "<!-- haven:eval:start -->", "<!-- haven:eval:end -->"
-CARD_FILE = "MODEL_CARD.md"
+EVAL_START, EVAL_END = CARD_EVAL
 
 
 def _f(value: Any) -> str:
@@ -128,15 +128,16 @@ def replace_block(card: str, block: str, markers: tuple[str, str] = (EVAL_START,
     return card + sep + wrapped + "\n"
 
 
-def update_card(model_dir: str | Path, results: Mapping[str, Any]) -> Path:
-    """Refresh the eval block of ``<model_dir>/MODEL_CARD.md`` (creating the card if absent)."""
-    path = Path(model_dir) / CARD_FILE
-    card = path.read_text(encoding="utf-8") if path.is_file() else ""
-    path.write_text(replace_block(card, headline_markdown(results)), encoding="utf-8")
+def _rewrite_block(path: Path, block: str, markers: tuple[str, str]) -> Path:
+    """Replace (or append) one marked block of a Markdown file, creating the file if absent."""
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    path.write_text(replace_block(text, block, markers), encoding="utf-8")
     return path
 
 
-COMPARE_START, COMPARE_END = "<!-- haven:compare:start -->", "<!-- haven:compare:end -->"
+def update_card(model_dir: str | Path, results: Mapping[str, Any]) -> Path:
+    """Refresh the eval block of ``<model_dir>/MODEL_CARD.md`` (creating the card if absent)."""
+    return _rewrite_block(Path(model_dir) / CARD_FILE, headline_markdown(results), CARD_EVAL)
 
 
 def comparison_markdown(result: Mapping[str, Any], old_name: str, new_name: str) -> str:
@@ -184,10 +185,7 @@ def comparison_markdown(result: Mapping[str, Any], old_name: str, new_name: str)
 
 def update_card_comparison(model_dir: str | Path, markdown: str) -> Path:
     """Refresh the before/after block of ``<model_dir>/MODEL_CARD.md``."""
-    path = Path(model_dir) / CARD_FILE
-    card = path.read_text(encoding="utf-8") if path.is_file() else ""
-    path.write_text(replace_block(card, markdown, (COMPARE_START, COMPARE_END)), encoding="utf-8")
-    return path
+    return _rewrite_block(Path(model_dir) / CARD_FILE, markdown, CARD_COMPARE)
 
 
 README_START, README_END = "<!-- haven:readme-model:start -->", "<!-- haven:readme-model:end -->"
@@ -246,9 +244,7 @@ def update_readme(readme: str | Path, results: Mapping[str, Any], model_name: st
                   card_path: str) -> Path:
     """Refresh the shipped-model block of the README (between the readme-model markers)."""
     path = Path(readme)
-    text = path.read_text(encoding="utf-8")
-    if README_START not in text:
+    if README_START not in path.read_text(encoding="utf-8"):
         raise ValueError(f"{path}: no {README_START} marker to write between")
-    block = readme_markdown(results, model_name, card_path)
-    path.write_text(replace_block(text, block, (README_START, README_END)), encoding="utf-8")
-    return path
+    return _rewrite_block(path, readme_markdown(results, model_name, card_path),
+                          (README_START, README_END))

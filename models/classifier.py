@@ -44,6 +44,7 @@ class HavenClassifier:
         thresholds: dict[str, float] | None = None,
         calibration: dict | None = None,
         device: torch.device | None = None,
+        block_thresholds: dict[str, float] | None = None,
     ):
         self.network = network.eval()
         self.tokenizer = tokenizer
@@ -52,7 +53,7 @@ class HavenClassifier:
         self.version = config.version
         self.thresholds = thresholds or {label: 0.5 for label in LABELS}
         #: Calibrated block operating points (policies' ``block: model``); empty if none.
-        self.block_thresholds: dict[str, float] = {}
+        self.block_thresholds: dict[str, float] = dict(block_thresholds or {})
         self.calibration = calibration
         self.device = device or torch.device("cpu")
         # On GPU, half precision doubles throughput at no measurable accuracy cost for scoring.
@@ -82,8 +83,8 @@ class HavenClassifier:
             read_thresholds(model_dir),
             read_calibration(model_dir) if apply_calibration else None,
             torch_device,
+            read_block_thresholds(model_dir),
         )
-        model.block_thresholds = read_block_thresholds(model_dir)
         log.info(
             "model loaded",
             extra={"model": config.name, "version": config.version, "device": str(torch_device),

@@ -338,6 +338,7 @@ class OnnxClassifier:
         *,
         quantized: bool = False,
         path: Path | None = None,
+        block_thresholds: dict[str, float] | None = None,
     ):
         self.session = session
         self.tokenizer = tokenizer
@@ -346,7 +347,7 @@ class OnnxClassifier:
         self.version = config.version
         self.thresholds = thresholds or {label: 0.5 for label in LABELS}
         #: Calibrated block operating points (policies' ``block: model``); empty if none.
-        self.block_thresholds: dict[str, float] = {}
+        self.block_thresholds: dict[str, float] = dict(block_thresholds or {})
         self.calibration = calibration
         self.quantized = quantized
         self.path = path
@@ -385,8 +386,8 @@ class OnnxClassifier:
             read_calibration(model_dir) if apply_calibration else None,
             quantized=quantized,
             path=path,
+            block_thresholds=read_block_thresholds(model_dir),
         )
-        model.block_thresholds = read_block_thresholds(model_dir)
         log.info("model loaded", extra={
             "model": config.name, "version": config.version, "backend": model.backend,
             "seconds": round(time.perf_counter() - started, 2)})

@@ -437,9 +437,7 @@ class BatchingInferenceEngine(InferenceEngine):
         predictor = self._predictor
         if predictor is None:
             raise ModelUnavailable(self.load_error or "the model is still loading")
-        if languages is not None and getattr(predictor, "accepts_languages", False):
-            return predictor.predict_proba(texts, pairs, self.batch_size, languages=languages)
-        return predictor.predict_proba(texts, pairs, self.batch_size)
+        return self._score(predictor, texts, pairs, languages)
 
     async def predict(self, texts: list[str], pairs: Sequence[str | None],
                       languages: Sequence[str | None] | None = None) -> Prediction:

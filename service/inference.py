@@ -9,7 +9,6 @@ internals with dynamic micro-batching; callers only see ``predict``.
 from __future__ import annotations
 
 import asyncio
-import functools
 import logging
 import time
 from collections.abc import Sequence
@@ -79,12 +78,11 @@ class InferenceEngine:
         if predictor is None:
             raise ModelUnavailable(self.load_error or "the model is still loading")
         pair_arg = list(pairs) if any(p is not None for p in pairs) else None
-        call = predictor.predict_proba
-        if languages is not None and getattr(predictor, "accepts_languages", False):
-            call = functools.partial(predictor.predict_proba, languages=list(languages))
+        language_arg = list(languages) if languages is not None else None
         loop = asyncio.get_running_loop()
         started = time.perf_counter()
-        future = loop.run_in_executor(self._executor, call, texts, pair_arg, self.batch_size)
+        future = loop.run_in_executor(self._executor, self._score, predictor, texts, pair_arg,
+                                      language_arg)
         try:
             prediction = await asyncio.wait_for(future, timeout=self.timeout_s)
         except TimeoutError as exc:
@@ -95,6 +93,14 @@ class InferenceEngine:
         self.last_latency_s = time.perf_counter() - started
         _check(prediction, len(texts))
         return prediction
+
+    def _score(self, predictor: Predictor, texts: list[str], pairs: list[str | None] | None,
+               languages: list[str | None] | None) -> Prediction:
+        """The blocking model call (on the inference thread). ``languages`` reach only
+        predictors that route by language (``accepts_languages``)."""
+        if languages is not None and getattr(predictor, "accepts_languages", False):
+            return predictor.predict_proba(texts, pairs, self.batch_size, languages=languages)
+        return predictor.predict_proba(texts, pairs, self.batch_size)
 
     def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)

@@ -9,14 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from models.artifact import CARD_FILE, ModelConfig
+from models.artifact import CARD_COMPARE, CARD_EVAL, CARD_FILE, CARD_NOTES, ModelConfig, card_block
 from models.taxonomy import LABEL_DEFINITIONS, LABELS, TARGET_DEFINITIONS
 
-EVAL_START, EVAL_END = "<!-- haven:eval:start -->", "<!-- haven:eval:end -->"
-#: The before/after block written by ``haven eval compare --update-card`` (kept on retraining).
-COMPARE_START, COMPARE_END = "<!-- haven:compare:start -->", "<!-- haven:compare:end -->"
-#: Hand-written notes about a release (hard-case data, what still fails), kept on retraining.
-NOTES_START, NOTES_END = "<!-- haven:notes:start -->", "<!-- haven:notes:end -->"
+EVAL_START, EVAL_END = CARD_EVAL
 
 
 def _fmt(x: Any) -> str:
@@ -52,19 +48,22 @@ def per_group_table(groups: dict[str, dict[str, dict[str, Any]]], title: str) ->
     return rows
 
 
+def _oversampled(manifest: dict[str, Any], tc: Any) -> str:
+    """The training line's note on data.oversample_files ("" when none were used)."""
+    files = manifest.get("oversampled") or {}
+    if not files:
+        return ""
+    listed = ", ".join(f"`{Path(name).name}` ({rows} rows)" for name, rows in files.items())
+    return (f"; oversampled on top of the per-source sample: {listed} (class weights counted on "
+            f"{tc.class_weights_from} rows)")
+
+
 def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, Any],
                      manifest: dict[str, Any], train_config: Any) -> Path:
     path = Path(model_dir) / CARD_FILE
-    previous_eval = previous_compare = previous_notes = ""
-    if path.is_file():
-        old = path.read_text()
-        if EVAL_START in old and EVAL_END in old:
-            previous_eval = old[old.index(EVAL_START) : old.index(EVAL_END) + len(EVAL_END)]
-        if NOTES_START in old and NOTES_END in old:
-            previous_notes = old[old.index(NOTES_START): old.index(NOTES_END) + len(NOTES_END)]
-        if COMPARE_START in old and COMPARE_END in old:
-            previous_compare = old[old.index(COMPARE_START):
-                                   old.index(COMPARE_END) + len(COMPARE_END)]
+    old = path.read_text() if path.is_file() else ""
+    previous_eval, previous_compare, previous_notes = (
+        card_block(old, markers) for markers in (CARD_EVAL, CARD_COMPARE, CARD_NOTES))
     tc, mc, dc = train_config.train, train_config.model, train_config.data
     sources = manifest.get("sources", {})
     lines = [
@@ -98,14 +97,7 @@ def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, An
         f"{dc.max_train_per_source} per source), {summary['steps']} steps of batch {tc.batch_size}, "
         f"lr {tc.lr} (heads {tc.head_lr}), seed {tc.seed}, best step {summary['best_step']} by validation "
         f"mean PR-AUC, stopped: {summary['stopped_because']}, {summary['train_minutes']} min on "
-        f"{summary['device']}"
-        + (f"; shipped weights: the {'best' if tc.select == 'best' else 'last'} step"
-           + (f"; oversampled on top of the per-source sample: "
-              + ", ".join(f"`{Path(k).name}` ({v} rows)"
-                          for k, v in manifest.get("oversampled", {}).items())
-              + f" (class weights counted on {tc.class_weights_from} rows)"
-              if manifest.get("oversampled") else ""))
-        + ".",
+        f"{summary['device']}; shipped weights: the {tc.select} step{_oversampled(manifest, tc)}.",
         f"- Long posts: windows of {config.windows.max_length} tokens (stride {config.windows.stride}, at "
         f"most {config.windows.max_windows}, first and last kept); probabilities are max-pooled over "
         "windows so a disclosure at the end of a long post is not cut off. Training used one head+tail "

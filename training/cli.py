@@ -118,9 +118,8 @@ def run_train(args) -> int:
         return 2
     from training.trainer import CHECKPOINT_FILE, Trainer
 
-    oversampled = sum((splits.manifest.get("oversampled") or {}).values())
     trainer = Trainer(config, splits.train, splits.validation, splits.manifest,
-                      progress=not args.quiet, oversampled=oversampled)
+                      progress=not args.quiet)
     if args.fresh:
         (trainer.run_dir / CHECKPOINT_FILE).unlink(missing_ok=True)
     print(f"training on {len(splits.train)} examples, validating on {len(splits.validation)}; "

@@ -122,10 +122,7 @@ class TrainResult:
 
 class Trainer:
     def __init__(self, config: TrainConfig, train: list[Example], validation: list[Example],
-                 manifest: dict[str, Any], progress: bool = True, *, oversampled: int = 0):
-        """``oversampled``: how many rows at the end of ``train`` came from
-        ``data.oversample_files`` (left out of the class weights with
-        ``train.class_weights_from: sampled``)."""
+                 manifest: dict[str, Any], progress: bool = True):
         self.config = config
         self.train_examples = train
         self.val_examples = validation
@@ -150,6 +147,9 @@ class Trainer:
             self.windows_config)
         self.train_labels, self.train_targets = label_matrix(train)
         self.val_labels, self.val_targets = label_matrix(validation)
+        # Rows from data.oversample_files sit at the end of `train` (training.cli.oversample
+        # counts them in the manifest); "sampled" leaves them out of the class weights.
+        oversampled = sum((manifest.get("oversampled") or {}).values())
         weight_rows = self.train_labels
         if tc.class_weights_from == "sampled" and oversampled:
             weight_rows = self.train_labels[: len(train) - oversampled]

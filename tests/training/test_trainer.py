@@ -154,12 +154,13 @@ def test_class_weights_can_leave_the_oversampled_rows_out(tiny_config):
     contrast = [Example(f"easy negative {i}", "hardcases", "en", labels={"self_harm": 0})
                 for i in range(24)]
     column = LABELS.index("self_harm")
-    everything = Trainer(tiny_config, sampled + contrast, synthetic(3), manifest={},
-                         progress=False, oversampled=len(contrast))
+    manifest = {"oversampled": {"hardcases.jsonl": len(contrast)}}
+    everything = Trainer(tiny_config, sampled + contrast, synthetic(3), manifest=manifest,
+                         progress=False)
     assert everything.pos_weight[column].item() == pytest.approx(7.0)  # (4 + 24) / 4
     tiny_config.train.class_weights_from = "sampled"
-    only_sampled = Trainer(tiny_config, sampled + contrast, synthetic(3), manifest={},
-                           progress=False, oversampled=len(contrast))
+    only_sampled = Trainer(tiny_config, sampled + contrast, synthetic(3), manifest=manifest,
+                           progress=False)
     assert only_sampled.pos_weight[column].item() == pytest.approx(1.0)  # 4 / 4
 
 
