@@ -59,6 +59,7 @@ _OTHER_ARABIC_SCRIPT = {"fa", "ur", "ps", "ckb", "sd", "ug", "ku", "sdh"}
 _URL = re.compile(r"https?://\S+|www\.\S+", re.I)
 _MENTION = re.compile(r"@\w+|\bUSER\b|\bURL\b|<LF>")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_DIGIT = re.compile(r"\d")
 #: Arabizi: a digit standing for an Arabic sound inside or before letters (3ala, ta3ban, 7abibi,
 #: 2alb). English text-speak (2day, gr8, b4, 4u) uses 2/4/8 differently, hence the exclusions.
 _ARABIZI_DIGIT_WORD = re.compile(r"^(?:[a-z]*[2357689][a-z]+|[a-z]+[35796][a-z]*)$")
@@ -155,9 +156,14 @@ def _strip_markup(text: str) -> str:
 
 def arabizi_score(text: str) -> tuple[int, int, int]:
     """(words with Arabizi digits, Arabizi lexicon words, words) in a Latin-script text."""
-    words = [w.lower() for w in _WORD.findall(text)]
-    digit_words = sum(1 for w in words if _ARABIZI_DIGIT_WORD.match(w)
-                      and not _TEXTSPEAK.match(w) and not w.isdigit())
+    # Lower-casing the whole text is cheaper than each word, and identical for ASCII (in other
+    # scripts lower() can change a word's length: Turkish İ).
+    words = (_WORD.findall(text.lower()) if text.isascii()
+             else [w.lower() for w in _WORD.findall(text)])
+    # Only words with a digit can be Arabizi digit-words; most posts have none, and this runs
+    # on every Latin-script post the service scores.
+    digit_words = sum(1 for w in words if not w.isalpha() and _ARABIZI_DIGIT_WORD.match(w)
+                      and not _TEXTSPEAK.match(w) and not w.isdigit()) if _DIGIT.search(text) else 0
     lexicon = sum(1 for w in words if w in _ARABIZI_WORDS)
     return digit_words, lexicon, len(words)
 

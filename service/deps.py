@@ -48,7 +48,12 @@ class AppServices:
     verified_keys: VerifiedKeys = field(default_factory=lambda: VerifiedKeys())
 
 
-def get_services(request: Request) -> AppServices:
+# Dependencies that only read memory are ``async def``: FastAPI runs a plain ``def`` dependency
+# in its thread pool, and each such hop cost the moderation path ~0.1-0.2 ms of event-loop and
+# GIL time per request (measured with py-spy under bench.bench_http; bench/README.md).
+
+
+async def get_services(request: Request) -> AppServices:
     return request.app.state.services
 
 
@@ -63,14 +68,14 @@ def get_db(services: Services) -> Iterator[Session]:
 Db = Annotated[Session, Depends(get_db)]
 
 
-def get_engine(services: Services) -> InferenceEngine:
+async def get_engine(services: Services) -> InferenceEngine:
     return services.engine
 
 
 Engine = Annotated[InferenceEngine, Depends(get_engine)]
 
 
-def get_metrics(services: Services) -> Metrics:
+async def get_metrics(services: Services) -> Metrics:
     return services.metrics
 
 
@@ -197,7 +202,7 @@ Caller = Annotated[Principal, Depends(get_principal)]
 def require(*roles: Role) -> Callable[[Principal], Principal]:
     allowed = ", ".join(r.value for r in roles)
 
-    def dependency(principal: Caller) -> Principal:
+    async def dependency(principal: Caller) -> Principal:
         if principal.role not in roles:
             raise Forbidden(f"this endpoint needs one of the roles: {allowed}",
                             details={"role": principal.role.value})

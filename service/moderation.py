@@ -114,34 +114,32 @@ class ModerationService:
             if replay is not None:
                 return replay
 
-        known = await outage.call(self._known_results, api_key_id, posts) or {}
-        fresh = [p for p in posts if p.id not in known]
-
-        computed: dict[str, tuple[dict[str, Any], ReviewItem | None]] = {}
+        # Every post is scored, and stored only if its id is new for this key: a repeated id
+        # loses the insert and is answered with its stored result (``_persist``). Looking the
+        # ids up first would spare a retried post's inference but cost every request a
+        # database round trip and a thread hop; retries are the rare case.
         inference_ms: float | None = None
-        if fresh:
-            prediction: Prediction | None = None
-            # The platform's declared language is the fallback for short or ambiguous posts.
-            guesses = {p.id: detect_language(p.text, p.language) for p in fresh}
-            t0 = time.perf_counter()
-            try:
-                prediction = await self.engine.predict(
-                    [p.text for p in fresh], [p.reply_to_text for p in fresh],
-                    [guesses[p.id].language for p in fresh],
-                )
-                inference_ms = round((time.perf_counter() - t0) * 1000, 2)
-                self.metrics.inference_latency.observe(inference_ms / 1000)
-            except ModelUnavailable as exc:
-                self.metrics.inference_failures.inc()
-                log.warning("model unavailable: failing safe",
-                            extra={"error": exc.message, "posts": len(fresh)})
-            computed = self._decide(fresh, prediction, guesses)
+        prediction: Prediction | None = None
+        # The platform's declared language is the fallback for short or ambiguous posts.
+        guesses = {p.id: detect_language(p.text, p.language) for p in posts}
+        t0 = time.perf_counter()
+        try:
+            prediction = await self.engine.predict(
+                [p.text for p in posts], [p.reply_to_text for p in posts],
+                [guesses[p.id].language for p in posts],
+            )
+            inference_ms = round((time.perf_counter() - t0) * 1000, 2)
+            self.metrics.inference_latency.observe(inference_ms / 1000)
+        except ModelUnavailable as exc:
+            self.metrics.inference_failures.inc()
+            log.warning("model unavailable: failing safe",
+                        extra={"error": exc.message, "posts": len(posts)})
+        computed = self._decide(posts, prediction, guesses)
 
-        persisted = await outage.call(self._persist, api_key_id, fresh, computed)
+        persisted = await outage.call(self._persist, api_key_id, posts, computed)
         if persisted is None:
             raise self._unstored(api_key_id, posts, computed)
-        stored, raced = persisted
-        known.update(raced)
+        stored, known = persisted
         results = [
             {**(stored[p.id] if p.id in stored else known[p.id]), "replayed": p.id not in stored}
             for p in posts
@@ -201,19 +199,6 @@ class ModerationService:
                     details={"idempotency_key": key},
                 )
             return _mark_replayed(record.response)
-
-    def _known_results(self, api_key_id: str, posts: Sequence[PostIn]) -> dict[str, dict[str, Any]]:
-        with self.sessions() as session:
-            found = ModerationRepository(session).find_results(api_key_id, [p.id for p in posts])
-        conflicts = [p.id for p in posts if p.id in found
-                     and found[p.id].text_sha256 != p.fingerprint()]
-        if conflicts:
-            raise IdempotencyConflict(
-                "these post ids were already moderated with different text; send an edited post "
-                "under a new id (for example '<id>@v2')",
-                details={"post_ids": conflicts},
-            )
-        return {post_id: dict(r.result) for post_id, r in found.items()}
 
     def language_supported(self, guess: LanguageGuess) -> bool:
         """``und`` (no letters, or too short to tell) counts as supported: the default model
@@ -294,14 +279,15 @@ class ModerationService:
     def _persist(self, api_key_id: str, posts: Sequence[PostIn],
                  computed: dict[str, tuple[dict[str, Any], ReviewItem | None]]
                  ) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
-        """Store each fresh post's result (and queue item).
+        """Store each post's result (and queue item) unless its id is already stored.
 
-        Returns (results stored now, results another request stored first): a post id stored
-        concurrently is answered with that stored result, so a post is never queued twice.
+        Returns (results stored now, results stored earlier or by a concurrent request): a
+        known post id is answered with its stored result, so a post is never queued twice. An
+        id stored with different text refuses the whole request (409) and stores none of it.
         """
-        raced: dict[str, dict[str, Any]] = {}
+        known: dict[str, dict[str, Any]] = {}
         if not posts:
-            return {}, raced
+            return {}, known
         now = self.clock()
         stored: dict[str, dict[str, Any]] = {}
         with self.sessions() as session:
@@ -317,18 +303,20 @@ class ModerationService:
                 )
                 if repo.save_result(row, item, actor=f"key:{api_key_id}") is not None:
                     stored[post.id] = result
-            session.commit()
             lost = [p for p in posts if p.id not in stored]
             if lost:
                 found = repo.find_results(api_key_id, [p.id for p in lost])
-                for post in lost:
-                    if found[post.id].text_sha256 != post.fingerprint():
-                        raise IdempotencyConflict(
-                            "these post ids were already moderated with different text",
-                            details={"post_ids": [post.id]},
-                        )
-                    raced[post.id] = dict(found[post.id].result)
-        return stored, raced
+                conflicts = [p.id for p in lost if found[p.id].text_sha256 != p.fingerprint()]
+                if conflicts:
+                    session.rollback()
+                    raise IdempotencyConflict(
+                        "these post ids were already moderated with different text; send an "
+                        "edited post under a new id (for example '<id>@v2')",
+                        details={"post_ids": conflicts},
+                    )
+                known = {p.id: dict(found[p.id].result) for p in lost}
+            session.commit()
+        return stored, known
 
     def _remember(self, api_key_id: str, key: str, request_hash: str,
                   response: dict[str, Any]) -> dict[str, Any]:
