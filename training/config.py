@@ -70,6 +70,13 @@ class TrainSection:
     # thousands of easy self_harm negatives; counted, they tripled self_harm's positive weight
     # and inflated its scores on everyday posts. Contrast sets are not a prevalence estimate.
     class_weights_from: str = "all"
+    # Learning without forgetting: a model directory (e.g. stage 1) whose label probabilities on
+    # the per-source sample the student also fits, with weight distill_weight. The hard cases
+    # (data.oversample_files) are left to their own labels. Joint training without it cost 0.02-
+    # 0.04 public ROC-AUC against stage 1 (docs/hardcases.md); the teacher holds the student to
+    # stage 1's ranking where the hard cases do not argue otherwise. null: no distillation.
+    distill_from: str | None = None
+    distill_weight: float = 1.0
     target_loss_weight: float = 0.5
     eval_every_steps: int = 300
     early_stopping_patience: int = 4  # evaluations without improvement before stopping
@@ -156,6 +163,9 @@ def load_config(path: str | Path | None, overrides: list[str] = ()) -> TrainConf
     if config.train.class_weights_from not in CLASS_WEIGHT_CHOICES:
         raise ConfigError(f"config.train.class_weights_from: expected one of "
                           f"{CLASS_WEIGHT_CHOICES}, got {config.train.class_weights_from!r}")
+    if config.train.distill_weight < 0:
+        raise ConfigError(f"config.train.distill_weight: must be >= 0, got "
+                          f"{config.train.distill_weight}")
     if config.train.select not in SELECT_CHOICES:
         raise ConfigError(f"config.train.select: expected one of {SELECT_CHOICES}, "
                           f"got {config.train.select!r}")

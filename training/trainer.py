@@ -155,6 +155,10 @@ class Trainer:
             weight_rows = self.train_labels[: len(train) - oversampled]
         self.pos_weight = torch.tensor(positive_weights(weight_rows, tc.pos_weight_max),
                                        device=self.device)
+        #: Teacher probabilities for the first ``len(teacher_probs)`` rows (the per-source sample).
+        self.teacher_probs: np.ndarray | None = None
+        if tc.distill_from:
+            self.teacher_probs = self._teacher_probabilities(len(train) - oversampled)
         self.steps_per_epoch = math.ceil(len(train) / tc.batch_size)
         total = int(self.steps_per_epoch * tc.epochs)
         self.total_steps = min(total, tc.max_steps) if tc.max_steps else total
@@ -245,7 +249,57 @@ class Trainer:
         with torch.autocast(self.device.type, dtype=self.amp_dtype, enabled=self.amp_dtype is not None):
             label_logits, target_logits = self.network(**inputs)
         loss = masked_bce(label_logits, gold, self.pos_weight)
-        return loss + self.config.train.target_loss_weight * masked_bce(target_logits, gold_targets, None)
+        loss = loss + self.config.train.target_loss_weight * masked_bce(target_logits, gold_targets, None)
+        if self.teacher_probs is not None and self.config.train.distill_weight > 0:
+            loss = loss + self.config.train.distill_weight * self._distill_loss(label_logits, batch)
+        return loss
+
+    def _distill_loss(self, label_logits: torch.Tensor, batch: list[int]) -> torch.Tensor:
+        """BCE against the teacher's probabilities on every label of the batch's sampled rows.
+
+        Every label, annotated or not: the teacher's view of, say, self_harm on a hate-corpus
+        post is what the public data taught it, and the part the student forgets first.
+        """
+        assert self.teacher_probs is not None
+        rows = [k for k, i in enumerate(batch) if i < len(self.teacher_probs)]
+        if not rows:
+            return label_logits.sum() * 0.0
+        soft = torch.from_numpy(self.teacher_probs[[batch[k] for k in rows]]).to(self.device)
+        return nn.functional.binary_cross_entropy_with_logits(label_logits[rows].float(), soft)
+
+    def _teacher_probabilities(self, rows: int) -> np.ndarray:
+        """The teacher's uncalibrated probabilities on the first ``rows`` training windows.
+
+        Cached in the run directory (keyed by the teacher's weights and the texts), so a resumed
+        run does not score the sample again.
+        """
+        import hashlib
+
+        from models.classifier import HavenClassifier
+
+        teacher_dir = _resolve(self.config.train.distill_from or "")
+        weights = teacher_dir / ADAPTER_DIR / "adapter_model.safetensors"
+        if not weights.is_file():
+            raise FileNotFoundError(f"train.distill_from: {weights} not found")
+        digest = hashlib.sha1(weights.read_bytes())
+        digest.update((teacher_dir / HEADS_FILE).read_bytes())
+        for example in self.train_examples[:rows]:
+            digest.update(example.text.encode("utf-8"))
+            digest.update(b"\0" + (example.text_pair or "").encode("utf-8") + b"\1")
+        cache = self.run_dir / f"teacher-{digest.hexdigest()[:16]}.npy"
+        if cache.is_file():
+            return np.load(cache)
+        started = time.perf_counter()
+        teacher = HavenClassifier.from_pretrained(teacher_dir, device=str(self.device),
+                                                  apply_calibration=False)
+        logits, _ = teacher.logits(self.train_windows[:rows], batch_size=64)
+        probs = (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)
+        del teacher
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        np.save(cache, probs)
+        log.info("teacher scored", extra={"rows": rows,
+                                          "seconds": round(time.perf_counter() - started, 1)})
+        return probs
 
     def fit(self, resume: bool = True, on_step: Callable[[int, float], None] | None = None) -> TrainResult:
         tc = self.config.train

@@ -169,3 +169,61 @@ def test_class_weights_from_is_validated():
 
     with pytest.raises(ConfigError, match="class_weights_from"):
         load_config(None, ["train.class_weights_from=public"])
+
+
+# ------------------------------------------------------------------------------ distillation
+
+
+def _unlabelled(n: int) -> list[Example]:
+    """Texts with no label annotated: only a teacher can say anything about them."""
+    return [Example(e.text, "synthetic", "en") for e in synthetic(n)]
+
+
+def test_distillation_scores_only_the_sampled_rows_with_the_teacher(tiny_config, tiny_model_dir):
+    from models.classifier import HavenClassifier
+
+    sampled, contrast = synthetic(12), _unlabelled(4)
+    tiny_config.train.distill_from = str(tiny_model_dir)
+    manifest = {"oversampled": {"hardcases.jsonl": len(contrast)}}
+    trainer = Trainer(tiny_config, sampled + contrast, synthetic(3), manifest=manifest,
+                      progress=False)
+    assert trainer.teacher_probs is not None and trainer.teacher_probs.shape == (12, 5)
+    teacher = HavenClassifier.from_pretrained(tiny_model_dir, apply_calibration=False)
+    logits, _ = teacher.logits(trainer.train_windows[:12])
+    np.testing.assert_allclose(trainer.teacher_probs, 1 / (1 + np.exp(-logits)), atol=1e-5)
+    # A resumed or repeated run reads the cached scores instead of scoring the sample again.
+    cached = list(trainer.run_dir.glob("teacher-*.npy"))
+    assert len(cached) == 1
+    again = Trainer(tiny_config, sampled + contrast, synthetic(3), manifest=manifest,
+                    progress=False)
+    np.testing.assert_array_equal(again.teacher_probs, trainer.teacher_probs)
+
+
+def test_distillation_pulls_the_student_towards_the_teacher(tiny_config, tiny_model_dir):
+    train = _unlabelled(32)  # no gold labels: the distillation term is the only signal
+    tiny_config.train.distill_from = str(tiny_model_dir)
+    tiny_config.train.distill_weight = 1.0
+    tiny_config.train.max_steps = 40
+    trainer = Trainer(tiny_config, train, synthetic(6), manifest={}, progress=False)
+    teacher = trainer.teacher_probs
+    assert teacher is not None
+
+    def student() -> np.ndarray:
+        trainer.network.eval()
+        with torch.no_grad():
+            logits, _ = trainer.network(**collate(trainer.train_windows,
+                                                  trainer.tokenizer.pad_token_id))
+        trainer.network.train()
+        return torch.sigmoid(logits).numpy()
+
+    before = np.abs(student() - teacher).mean()
+    trainer.fit()
+    after = np.abs(student() - teacher).mean()
+    assert after < before * 0.5, (before, after)
+
+
+def test_distill_weight_must_not_be_negative():
+    from training.config import ConfigError
+
+    with pytest.raises(ConfigError, match="distill_weight"):
+        load_config(None, ["train.distill_weight=-1"])
