@@ -249,7 +249,8 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 class RequestLogMiddleware:
     """One JSON log line and metrics per request: route template, status, timing; no bodies,
-    no query strings (they could carry text)."""
+    no query strings (they could carry text). A handler adds fields through
+    ``request.state.log_fields`` (only ``SAFE_FIELDS`` are printed)."""
 
     def __init__(self, app: ASGIApp, *, metrics: Metrics) -> None:
         self.app = app
@@ -287,6 +288,7 @@ class RequestLogMiddleware:
             self.metrics.latency.labels(method, template).observe(elapsed)
             state = scope.get("state") or {}
             log.info("request", extra={
+                **(state.get("log_fields") or {}),  # e.g. /v1/moderate's decisions
                 "request_id": request_id, "method": method, "route": template,
                 "status": status, "duration_ms": round(elapsed * 1000, 2),
                 "key_id": state.get("key_id"),

@@ -158,10 +158,6 @@ class ModerationService:
             # The posts are stored: if only this record fails, a retry replays them per post id.
             response = await outage.call(self._remember, api_key_id, idempotency_key,
                                          request_hash, response) or response
-        log.info("moderated", extra={
-            "key_id": api_key_id, "posts": len(posts),
-            "decisions": [r["decision"] for r in results],
-        })
         return response
 
     def _unstored(self, api_key_id: str, posts: Sequence[PostIn],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header
+from fastapi import APIRouter, Header, Request
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from models.taxonomy import LABELS
@@ -183,6 +183,7 @@ class ModerateResponse(BaseModel):
                422: {"description": "Invalid request"}, 429: {"description": "Rate limited"}},
 )
 async def moderate(
+    request: Request,
     body: ModerateRequest,
     principal: ClientKey,
     services: Services,
@@ -207,5 +208,9 @@ async def moderate(
     if too_long:
         raise InvalidRequest("post text too long", details=too_long)
     posts = [PostIn(**post.model_dump()) for post in body.posts]
-    return await services.moderation.moderate(principal.key_id, posts,
-                                              idempotency_key=idempotency_key)
+    response = await services.moderation.moderate(principal.key_id, posts,
+                                                  idempotency_key=idempotency_key)
+    # The request's one log line (service.app.RequestLogMiddleware) carries the decisions.
+    request.state.log_fields = {"posts": len(posts),
+                                "decisions": [r["decision"] for r in response["results"]]}
+    return response

@@ -69,7 +69,10 @@ def test_logs_are_json_and_never_contain_post_text(make_harness, caplog):
     formatter = JsonFormatter()
     lines = [formatter.format(record) for record in caplog.records]
     assert any('"route": "/v1/moderate"' in line for line in lines)
-    assert any('"msg": "moderated"' in line for line in lines)
+    # One line per request; the moderation request's line carries the decisions.
+    moderated = [json.loads(line) for line in lines if '"route": "/v1/moderate"' in line
+                 and '"status": 200' in line]
+    assert moderated and all(m["posts"] == 1 and m["decisions"] == ["review"] for m in moderated)
     for line in lines:
         json.loads(line)
         assert "private story" not in line
