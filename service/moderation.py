@@ -297,7 +297,8 @@ class ModerationService:
                     community_id=post.community, decision=result["decision"], result=result,
                     review_item_id=item.id if item is not None else None, created_at=now,
                 )
-                if repo.save_result(row, item, actor=f"key:{api_key_id}") is not None:
+                if repo.save_result(row, item, actor=f"key:{api_key_id}",
+                                    only_write=len(posts) == 1) is not None:
                     stored[post.id] = result
             lost = [p for p in posts if p.id not in stored]
             if lost:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, delete, exists, func, or_, select, update
+from sqlalchemy import Select, and_, delete, exists, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -198,30 +198,53 @@ class ModerationRepository:
         return {r.post_id: r for r in self.session.scalars(query)}
 
     def save_result(self, result: ModerationResult, item: ReviewItem | None,
-                    *, actor: str) -> ModerationResult | None:
-        """Insert one post's result (and its queue item) in a savepoint; flushes only.
+                    *, actor: str, only_write: bool = False) -> ModerationResult | None:
+        """Insert one post's result (and its queue item); flushes only.
 
         Returns None when a concurrent request stored the same post id first: the caller then
-        re-reads and returns that stored result, and no second queue item exists.
+        re-reads and returns that stored result, and no second queue item exists. The insert
+        runs in a savepoint, so the transaction's other writes survive a duplicate, unless
+        ``only_write`` says there are none (one post per request, the common case): then a
+        duplicate rolls the whole transaction back, which spares two statements and about a
+        third of the insert's CPU time (measured on SQLite, bench/README.md).
         """
+        if only_write:
+            try:
+                self._insert_result(result, item, actor)
+            except IntegrityError:
+                self.session.rollback()
+                return None
+            return result
         try:
             with self.session.begin_nested():
-                if item is not None:
-                    self.session.add(item)
-                    self.session.flush()
-                    for label in item.labels:
-                        self.session.add(ReviewItemLabel(item_id=item.id, label=label))
-                    AuditRepository(self.session).append(
-                        actor, "queued", item_id=item.id,
-                        details={"post_id": item.post_id, "community_id": item.community_id,
-                                 "decision": item.model_decision, "labels": item.labels,
-                                 "priority": item.priority},
-                    )
-                self.session.add(result)
-                self.session.flush()
+                self._insert_result(result, item, actor)
         except IntegrityError:
             return None
         return result
+
+    def _insert_result(self, result: ModerationResult, item: ReviewItem | None, actor: str
+                       ) -> None:
+        if item is None:
+            # Nothing refers to the row: a Core insert skips the ORM's unit of work.
+            self.session.execute(insert(ModerationResult).values(
+                api_key_id=result.api_key_id, post_id=result.post_id,
+                text_sha256=result.text_sha256, community_id=result.community_id,
+                decision=result.decision, result=result.result,
+                review_item_id=result.review_item_id, created_at=result.created_at or utcnow(),
+            ))
+            return
+        self.session.add(item)
+        self.session.flush()
+        for label in item.labels:
+            self.session.add(ReviewItemLabel(item_id=item.id, label=label))
+        AuditRepository(self.session).append(
+            actor, "queued", item_id=item.id,
+            details={"post_id": item.post_id, "community_id": item.community_id,
+                     "decision": item.model_decision, "labels": item.labels,
+                     "priority": item.priority},
+        )
+        self.session.add(result)
+        self.session.flush()
 
     def get_idempotency(self, api_key_id: str, key: str) -> IdempotencyRecord | None:
         query = select(IdempotencyRecord).where(

@@ -97,6 +97,30 @@ def test_duplicate_post_is_never_queued_twice(sessions):
         assert session.query(ReviewItem).count() == 1
 
 
+def test_single_write_insert_without_savepoint_refuses_a_duplicate(sessions):
+    """``only_write`` (one post per request) rolls the whole transaction back on a duplicate."""
+    def result_row(post_id: str, item: ReviewItem | None) -> ModerationResult:
+        return ModerationResult(api_key_id="client1", post_id=post_id, text_sha256="x" * 64,
+                                community_id="c1", decision="allow" if item is None else "review",
+                                result={"decision": "allow"}, created_at=T0,
+                                review_item_id=item.id if item is not None else None)
+
+    with sessions() as session:
+        repo = ModerationRepository(session)
+        assert repo.save_result(result_row("a", None), None, actor="t", only_write=True)
+        session.commit()
+    for item in (None, make_item("a")):  # an allowed repeat, and a repeat that would queue
+        with sessions() as session:
+            repo = ModerationRepository(session)
+            assert repo.save_result(result_row("a", item), item, actor="t", only_write=True) is None
+            session.commit()
+    with sessions() as session:
+        stored = ModerationRepository(session).find_results("client1", ["a"])
+        assert stored["a"].result == {"decision": "allow"} and stored["a"].created_at is not None
+        assert session.query(ReviewItem).count() == 0
+        assert session.query(ModerationResult).count() == 1
+
+
 def test_queue_order_filters_and_scope(sessions):
     ids = add_items(
         sessions,
