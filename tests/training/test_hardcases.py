@@ -70,11 +70,7 @@ def test_same_seed_same_list_and_other_seed_differs(hardcases):
 
 def test_per_functionality_and_subset_arguments():
     small = generate(per_functionality=3)
-    scale = {f.name: f.scale for f in FUNCTIONALITIES}
-    assert Counter(e.functionality for e in small) == {name: 3 * scale[name]
-                                                       for name in FUNCTIONALITY_NAMES}
-    # Reply pairs are scaled up (hate in the parent is not hate in the reply); the rest are not.
-    assert scale["reply_counter_speech"] > 1 and scale["negated_hate"] == 1
+    assert Counter(e.functionality for e in small) == {name: 3 for name in FUNCTIONALITY_NAMES}
     only = generate(per_functionality=4, functionalities=["negated_hate", "crisis_plan"])
     assert Counter(e.functionality for e in only) == {"negated_hate": 4, "crisis_plan": 4}
     with pytest.raises(ValueError, match="unknown functionalities"):
@@ -214,12 +210,11 @@ def test_write_round_trips_through_the_generic_format(tmp_path):
 def test_cli_writes_file_and_stats(tmp_path, capsys):
     out = tmp_path / "hc.jsonl"
     assert main(["--out", str(out), "--seed", "5", "--per-functionality", "2", "--stats"]) == 0
-    expected = 2 * sum(f.scale for f in FUNCTIONALITIES)
-    assert len(list(read_labelled(out))) == expected
+    assert len(list(read_labelled(out))) == 2 * len(FUNCTIONALITY_NAMES)
     printed = capsys.readouterr().out
     assert '"per_functionality"' in printed
     summary = stats(generate(seed=5, per_functionality=2))
-    assert summary["total"] == expected
+    assert summary["total"] == 2 * len(FUNCTIONALITY_NAMES)
     assert summary["positives"]["self_harm"] > 0
 
 

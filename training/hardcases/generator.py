@@ -58,10 +58,6 @@ class Functionality:
     name: str
     description: str
     build: Builder = field(repr=False)
-    #: Examples generated per ``per_functionality`` unit. Reply pairs get more: the model must
-    #: learn that hate in the parent is not hate in the reply, against everything it learns
-    #: elsewhere about hateful words in the input (docs/hardcases.md, "Context").
-    scale: int = 1
 
 
 def labels(**positives: int) -> dict[str, int]:
@@ -383,8 +379,8 @@ def _reply_crisis_disclosure(rng: random.Random, index: int) -> Draft:
 
 
 # ------------------------------------------------------------------------------ registry
-def _f(name: str, description: str, build: Builder, scale: int = 1) -> Functionality:
-    return Functionality(name, description, build, scale)
+def _f(name: str, description: str, build: Builder) -> Functionality:
+    return Functionality(name, description, build)
 
 
 FUNCTIONALITIES: tuple[Functionality, ...] = (
@@ -500,10 +496,10 @@ FUNCTIONALITIES: tuple[Functionality, ...] = (
                      ("", "", " Thanks for listening.", " Not sure what to do.",
                       " Just needed to say it.", " Anyone else?"))),
     # --- replies (text_pair = parent post)
-    _f("reply_counter_speech", "Reply rejecting a hateful parent, quoting it or not (hate 0).",
-       _reply_counter_speech, scale=3),
+    _f("reply_counter_speech", "Reply quoting a hateful parent to reject it (hate 0).",
+       _reply_counter_speech),
     _f("reply_endorse_hate", "Reply agreeing with a hateful parent (hate 1).",
-       _reply_endorse_hate, scale=2),
+       _reply_endorse_hate),
     _f("reply_insult_victim", "Insulting reply to someone reporting abuse (harassment 1).",
        _reply_insult_victim),
     _f("reply_support_victim", "Supportive reply to someone reporting abuse (all 0).",
@@ -539,7 +535,7 @@ def generate(seed: int = DEFAULT_SEED, per_functionality: int | None = None,
     """Generate the hard-case set: a pure function of its arguments.
 
     ``per_functionality`` examples per functionality (default
-    :data:`DEFAULT_PER_FUNCTIONALITY`), times its ``scale``; fewer when a functionality's banks run out). Texts are
+    :data:`DEFAULT_PER_FUNCTIONALITY`; fewer when a functionality's banks run out). Texts are
     unique across the whole set by :func:`models.examples.text_key`, the same key
     ``build_dataset`` dedupes on, so nothing generated is silently merged away at training time.
     """
@@ -557,9 +553,8 @@ def generate(seed: int = DEFAULT_SEED, per_functionality: int | None = None,
             continue
         rng = random.Random(f"{seed}:{functionality.name}")
         kept = 0
-        quota = wanted * functionality.scale
-        for attempt in range(quota * _ATTEMPTS_PER_EXAMPLE):
-            if kept >= quota:
+        for attempt in range(wanted * _ATTEMPTS_PER_EXAMPLE):
+            if kept >= wanted:
                 break
             example = _to_example(functionality.build(rng, attempt), functionality.name)
             key = text_key(example.text)

@@ -383,17 +383,6 @@ COUNTER_REPLY: tuple[str, ...] = (
     "Saying '{quote}' doesn't make you brave, it makes you cruel.",
     "People like my family are not what you describe. '{quote}' is a lie.",
     "Mods, please remove this. '{quote}' is textbook hate speech.",
-    # Rebuttals that deny the parent's claim without quoting it.
-    "{pl} are not {pred}. Stop spreading this.",
-    "No, {pl} are not {pred}, and you know it.",
-    "I am one of the {pl} you're talking about. Try meeting us before you post this.",
-    "That's a lie about {pl}. Flagged for hate.",
-    "Posting bigotry about {pl} and calling it an opinion. Nope, reported.",
-    "Blaming {pl} for everything is the oldest trick there is. Don't fall for it, folks.",
-    "My best friend is {a_member}. What you wrote is hateful nonsense.",
-    "None of this is true. Please don't let posts like this push {pl} out of the group.",
-    "Calling {pl} {pred} says a lot about you and nothing about them.",
-    "This thread needs a mod. The post above is dehumanising {pl}.",
 )
 
 ENDORSE_REPLY: tuple[str, ...] = (
