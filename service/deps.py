@@ -10,7 +10,7 @@ import hashlib
 import hmac
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Annotated
@@ -60,9 +60,20 @@ async def get_services(request: Request) -> AppServices:
 Services = Annotated[AppServices, Depends(get_services)]
 
 
-def get_db(services: Services) -> Iterator[Session]:
-    with services.sessions() as session:
+async def get_db(services: Services) -> AsyncIterator[Session]:
+    """A session for a (sync) handler, closed on the event loop.
+
+    A plain ``def`` generator would be closed in FastAPI's thread pool: with one pooled SQLite
+    connection and the pool's threads all blocked waiting for that connection (a burst of
+    requests authenticating), the close that would free it never got a thread, and requests
+    hung for the 30 s pool timeout, then failed with 503 (tests/security/test_rate_limits.py).
+    Closing only returns the connection to the pool: cheap enough for the event loop.
+    """
+    session = services.sessions()
+    try:
         yield session
+    finally:
+        session.close()
 
 
 Db = Annotated[Session, Depends(get_db)]
