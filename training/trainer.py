@@ -7,6 +7,7 @@ on CUDA unchanged (bf16 autocast).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import math
@@ -273,9 +274,7 @@ class Trainer:
         Cached in the run directory (keyed by the teacher's weights and the texts), so a resumed
         run does not score the sample again.
         """
-        import hashlib
-
-        from models.classifier import HavenClassifier
+        from models.classifier import HavenClassifier, sigmoid
 
         teacher_dir = _resolve(self.config.train.distill_from or "")
         weights = teacher_dir / ADAPTER_DIR / "adapter_model.safetensors"
@@ -293,7 +292,7 @@ class Trainer:
         teacher = HavenClassifier.from_pretrained(teacher_dir, device=str(self.device),
                                                   apply_calibration=False)
         logits, _ = teacher.logits(self.train_windows[:rows], batch_size=64)
-        probs = (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)
+        probs = sigmoid(logits).astype(np.float32)
         del teacher
         self.run_dir.mkdir(parents=True, exist_ok=True)
         np.save(cache, probs)
