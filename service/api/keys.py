@@ -77,7 +77,12 @@ class WebhookUpdated(KeyOut):
 
 @router.get("/me", response_model=KeyOut, summary="The calling key")
 def whoami(principal: Caller, db: Db) -> KeyOut:
-    return key_out(KeyRepository(db).get(principal.key_id))
+    out = key_out(KeyRepository(db).get(principal.key_id))
+    # Give the connection back now: FastAPI validates a sync handler's answer in its thread
+    # pool, and under a burst of authenticating requests every pool thread can be waiting for
+    # the one SQLite connection this session would otherwise hold until then (a 30 s stall).
+    db.close()
+    return out
 
 
 @router.post("/keys", response_model=KeyCreated, status_code=201, summary="Create an API key")
