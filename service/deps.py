@@ -6,16 +6,19 @@ principals: ``Caller`` (any valid key), ``ClientKey``, ``ModeratorKey``, ``Admin
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import inspect
 import hmac
 import threading
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request, Security
+from fastapi.routing import APIRoute
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -77,6 +80,39 @@ async def get_db(services: Services) -> AsyncIterator[Session]:
 
 
 Db = Annotated[Session, Depends(get_db)]
+
+
+def releasing_sessions(endpoint: Callable[..., Any]) -> Callable[..., Any]:
+    """Wrap a sync handler so the ``Db`` sessions it was given are closed when it returns.
+
+    FastAPI validates a sync handler's answer against its ``response_model`` in the thread pool,
+    after the handler and before the dependency's cleanup. Until then the session holds its
+    pooled connection; under a burst, with every pool thread waiting for that connection (one
+    SQLite connection, or a full PostgreSQL pool), the validation never got a thread and the
+    request stalled for the 30 s pool timeout (tests/security/test_rate_limits.py). Handlers
+    build their response models from the rows before returning, so nothing lazy is left to load.
+    """
+
+    @functools.wraps(endpoint)  # FastAPI reads the signature through __wrapped__
+    def handler(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return endpoint(*args, **kwargs)
+        finally:
+            for value in kwargs.values():
+                if isinstance(value, Session):
+                    value.close()
+
+    return handler
+
+
+class SessionRoute(APIRoute):
+    """The JSON API's route class: sync handlers give their database connection back on return
+    (``releasing_sessions``), so no handler can reintroduce the stall by forgetting to."""
+
+    def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
+        if not inspect.iscoroutinefunction(endpoint):
+            endpoint = releasing_sessions(endpoint)
+        super().__init__(path, endpoint, **kwargs)
 
 
 async def get_engine(services: Services) -> InferenceEngine:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Query
 
 from service.api.reviews import AuditEntryOut
-from service.deps import AdminKey, Db
+from service.deps import AdminKey, Db, SessionRoute
 from service.store.repositories import AuditRepository
 
-router = APIRouter(prefix="/v1/audit", tags=["audit"])
+router = APIRouter(prefix="/v1/audit", tags=["audit"], route_class=SessionRoute)
 
 
 class AuditEntryWithItem(AuditEntryOut):

@@ -8,12 +8,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
-from service.deps import Db, ModeratorKey
+from service.deps import Db, ModeratorKey, SessionRoute
 from service.feedback import jsonl_lines
 from service.limits import MAX_QUERY_INT
 from service.store.repositories import ReviewRepository
 
-router = APIRouter(prefix="/v1/feedback", tags=["feedback"])
+router = APIRouter(prefix="/v1/feedback", tags=["feedback"], route_class=SessionRoute)
 
 
 @router.get(

@@ -7,14 +7,14 @@ from datetime import datetime
 from fastapi import APIRouter
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, field_validator
 
-from service.deps import AdminKey, Caller, Db, Services
+from service.deps import AdminKey, Caller, Db, Services, SessionRoute
 from service.limits import check_characters
 from service.policy import COMMUNITY_ID_RE
 from service.security import Role, generate_webhook_secret
 from service.store.models import ApiKey
 from service.store.repositories import KeyRepository
 
-router = APIRouter(prefix="/v1", tags=["keys"])
+router = APIRouter(prefix="/v1", tags=["keys"], route_class=SessionRoute)
 
 
 class KeyOut(BaseModel):
@@ -77,12 +77,8 @@ class WebhookUpdated(KeyOut):
 
 @router.get("/me", response_model=KeyOut, summary="The calling key")
 def whoami(principal: Caller, db: Db) -> KeyOut:
-    out = key_out(KeyRepository(db).get(principal.key_id))
-    # Give the connection back now: FastAPI validates a sync handler's answer in its thread
-    # pool, and under a burst of authenticating requests every pool thread can be waiting for
-    # the one SQLite connection this session would otherwise hold until then (a 30 s stall).
-    db.close()
-    return out
+    # SessionRoute gives the connection back on return (service.deps.releasing_sessions).
+    return key_out(KeyRepository(db).get(principal.key_id))
 
 
 @router.post("/keys", response_model=KeyCreated, status_code=201, summary="Create an API key")

@@ -8,13 +8,13 @@ from fastapi import APIRouter, Header, Request
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from models.taxonomy import LABELS
-from service.deps import ClientKey, Services
+from service.deps import ClientKey, Services, SessionRoute
 from service.errors import InvalidRequest
 from service.limits import check_characters, is_blank
 from service.moderation import PostIn
 from service.policy import COMMUNITY_ID_RE
 
-router = APIRouter(prefix="/v1", tags=["moderation"])
+router = APIRouter(prefix="/v1", tags=["moderation"], route_class=SessionRoute)
 
 
 def _id_text(value: Any) -> Any:

@@ -7,12 +7,12 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from service.deps import AdminKey, ModeratorKey, Services
+from service.deps import AdminKey, ModeratorKey, Services, SessionRoute
 from service.errors import ItemNotFound
 from service.policy import Policy
 from service.store.repositories import AuditRepository
 
-router = APIRouter(prefix="/v1/policies", tags=["policies"])
+router = APIRouter(prefix="/v1/policies", tags=["policies"], route_class=SessionRoute)
 
 
 class PolicyOut(BaseModel):

@@ -9,12 +9,12 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from models.taxonomy import LABELS, TARGETS
-from service.deps import Db, ModeratorKey, Services
+from service.deps import Db, ModeratorKey, Services, SessionRoute
 from service.limits import MAX_QUERY_INT, check_characters
 from service.store.models import AuditEntry, ReviewItem
 from service.store.repositories import ReviewRepository
 
-router = APIRouter(prefix="/v1/reviews", tags=["review queue"])
+router = APIRouter(prefix="/v1/reviews", tags=["review queue"], route_class=SessionRoute)
 
 StatusFilter = Literal["open", "pending", "escalated", "approved", "rejected", "all"]
 DecisionFilter = Literal["review", "block", "refer"]

@@ -8,12 +8,12 @@ from typing import Literal
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
-from service.deps import AdminKey, ClientKey, Db
+from service.deps import AdminKey, ClientKey, Db, SessionRoute
 from service.security import Role
 from service.store.models import WebhookDelivery
 from service.store.repositories import OutboxRepository
 
-router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
+router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"], route_class=SessionRoute)
 
 
 class AttemptOut(BaseModel):
