@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from models.artifact import PYPI_MINILM
+from models.taxonomy import LABELS
 
 @dataclass
 class ModelSection:
@@ -77,6 +78,10 @@ class TrainSection:
     # stage 1's ranking where the hard cases do not argue otherwise. null: no distillation.
     distill_from: str | None = None
     distill_weight: float = 1.0
+    # The labels the teacher's probabilities are fitted on; null: all five. Distilling every
+    # label held the student to stage 1's habits the hard cases are there to break (personal
+    # insults scored as hate, counter-speech flagged); the gate fails most on the crisis heads.
+    distill_labels: list[str] | None = None
     target_loss_weight: float = 0.5
     eval_every_steps: int = 300
     early_stopping_patience: int = 4  # evaluations without improvement before stopping
@@ -166,6 +171,11 @@ def load_config(path: str | Path | None, overrides: list[str] = ()) -> TrainConf
     if config.train.distill_weight < 0:
         raise ConfigError(f"config.train.distill_weight: must be >= 0, got "
                           f"{config.train.distill_weight}")
+    labels = config.train.distill_labels
+    if labels is not None and (not isinstance(labels, list) or not labels
+                               or not set(labels) <= set(LABELS)):
+        raise ConfigError(f"config.train.distill_labels: expected null or a non-empty list of "
+                          f"{list(LABELS)}, got {config.train.distill_labels!r}")
     if config.train.select not in SELECT_CHOICES:
         raise ConfigError(f"config.train.select: expected one of {SELECT_CHOICES}, "
                           f"got {config.train.select!r}")

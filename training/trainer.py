@@ -158,6 +158,7 @@ class Trainer:
                                        device=self.device)
         #: Teacher probabilities for the first ``len(teacher_probs)`` rows (the per-source sample).
         self.teacher_probs: np.ndarray | None = None
+        self.distill_columns = [LABELS.index(name) for name in (tc.distill_labels or LABELS)]
         if tc.distill_from:
             self.teacher_probs = self._teacher_probabilities(len(train) - oversampled)
         self.steps_per_epoch = math.ceil(len(train) / tc.batch_size)
@@ -256,17 +257,20 @@ class Trainer:
         return loss
 
     def _distill_loss(self, label_logits: torch.Tensor, batch: list[int]) -> torch.Tensor:
-        """BCE against the teacher's probabilities on every label of the batch's sampled rows.
+        """BCE against the teacher's probabilities on the batch's sampled rows.
 
-        Every label, annotated or not: the teacher's view of, say, self_harm on a hate-corpus
-        post is what the public data taught it, and the part the student forgets first.
+        On every label in ``train.distill_labels``, annotated or not: the teacher's view of,
+        say, self_harm on a hate-corpus post is what the public data taught it, and the part the
+        student forgets first.
         """
         assert self.teacher_probs is not None
         rows = [k for k, i in enumerate(batch) if i < len(self.teacher_probs)]
         if not rows:
             return label_logits.sum() * 0.0
-        soft = torch.from_numpy(self.teacher_probs[[batch[k] for k in rows]]).to(self.device)
-        return nn.functional.binary_cross_entropy_with_logits(label_logits[rows].float(), soft)
+        columns = self.distill_columns
+        soft = torch.from_numpy(self.teacher_probs[[batch[k] for k in rows]][:, columns])
+        return nn.functional.binary_cross_entropy_with_logits(
+            label_logits[rows][:, columns].float(), soft.to(self.device))
 
     def _teacher_probabilities(self, rows: int) -> np.ndarray:
         """The teacher's uncalibrated probabilities on the first ``rows`` training windows.

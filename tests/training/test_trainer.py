@@ -13,6 +13,7 @@ from models.classifier import pool_windows
 from models.encoding import collate, encode_windows
 from models.artifact import CARD_FILE, CONFIG_FILE, HEADS_FILE, THRESHOLDS_FILE
 from models.examples import Example
+from models.taxonomy import LABELS
 from training.config import load_config
 from training.trainer import Trainer, label_matrix, masked_bce
 
@@ -220,6 +221,31 @@ def test_distillation_pulls_the_student_towards_the_teacher(tiny_config, tiny_mo
     trainer.fit()
     after = np.abs(student() - teacher).mean()
     assert after < before * 0.5, (before, after)
+
+
+def test_distill_labels_limit_the_teacher_term_to_those_heads(tiny_config, tiny_model_dir):
+    """With distill_labels, the other heads get no gradient from the teacher at all."""
+    train = _unlabelled(16)  # no gold labels: only the teacher term reaches the label head
+    tiny_config.train.distill_from = str(tiny_model_dir)
+    tiny_config.train.distill_labels = ["self_harm", "distress"]
+    trainer = Trainer(tiny_config, train, synthetic(3), manifest={}, progress=False)
+    assert trainer.distill_columns == [LABELS.index("self_harm"), LABELS.index("distress")]
+    batch = list(range(8))
+    inputs = collate([trainer.train_windows[i] for i in batch], trainer.tokenizer.pad_token_id)
+    logits, _ = trainer.network(**inputs)
+    logits.retain_grad()
+    trainer._distill_loss(logits, batch).backward()
+    grad = logits.grad.abs().sum(dim=0)
+    for k, name in enumerate(LABELS):
+        assert (grad[k] > 0) == (name in ("self_harm", "distress")), (name, grad)
+
+
+@pytest.mark.parametrize("value", ["[]", "[hate, violence]", "self_harm"])
+def test_distill_labels_must_name_labels(value):
+    from training.config import ConfigError
+
+    with pytest.raises(ConfigError, match="distill_labels"):
+        load_config(None, [f"train.distill_labels={value}"])
 
 
 def test_distill_weight_must_not_be_negative():
