@@ -73,6 +73,12 @@ class ModelConfig:
     windows: WindowConfig = field(default_factory=WindowConfig)
     lora: dict[str, Any] = field(default_factory=dict)
     created: str = ""
+    # Labels a reply never scores lower on than the reply read alone (its own words, no
+    # parent). For self_harm: a member disclosing their own risk under someone else's crisis post
+    # was read as "a reply to a crisis post" and scored under the referral threshold, while the
+    # same words alone were referred (docs/hardcases.md, "Context"). Costs replies a second
+    # pass; single posts are unaffected. Empty (the default, and every older artifact): off.
+    alone_floor_labels: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -94,6 +100,9 @@ def read_config(model_dir: Path) -> ModelConfig:
         raise ArtifactError(
             f"{path}: labels {config.labels} do not match taxonomy v{TAXONOMY_VERSION} {list(LABELS)}"
         )
+    unknown = sorted(set(config.alone_floor_labels) - set(LABELS))
+    if unknown:
+        raise ArtifactError(f"{path}: alone_floor_labels names unknown labels {unknown}")
     return config
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import torch
@@ -133,9 +134,8 @@ class HavenClassifier:
         if not texts:
             return Prediction(np.zeros((0, len(LABELS)), np.float32),
                               np.zeros((0, len(TARGETS)), np.float32))
-        windows = encode_windows(self.tokenizer, texts, text_pairs, self.config.windows)
-        label_logits, target_logits = self.logits(windows, batch_size)
-        return pool_windows(windows, len(texts), label_logits, target_logits, self.calibration)
+        return score_texts(self.logits, self.tokenizer, self.config, texts, text_pairs,
+                           batch_size, self.calibration)
 
 
 def load_network(model_dir: str | Path, reference: str, *, eager_attention: bool = False
@@ -161,6 +161,36 @@ def load_network(model_dir: str | Path, reference: str, *, eager_attention: bool
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
+
+
+def score_texts(
+    logits: Callable[[Sequence[Window], int], tuple[np.ndarray, np.ndarray]],
+    tokenizer: Any,
+    config: ModelConfig,
+    texts: Sequence[str],
+    text_pairs: Sequence[str | None] | None,
+    batch_size: int,
+    calibration: dict | None,
+) -> Prediction:
+    """Encode, run ``logits`` (a backend's forward pass) and pool: every backend's predict.
+
+    Replies whose labels are in ``config.alone_floor_labels`` are also scored alone, in the same
+    forward passes, and keep the higher of the two scores on those labels.
+    """
+    floor = [LABELS.index(name) for name in config.alone_floor_labels]
+    replies = [i for i, pair in enumerate(text_pairs or ()) if pair] if floor else []
+    all_texts = [*texts, *(texts[i] for i in replies)]
+    all_pairs = None if text_pairs is None else [*text_pairs, *([None] * len(replies))]
+    windows = encode_windows(tokenizer, all_texts, all_pairs, config.windows)
+    label_logits, target_logits = logits(windows, batch_size)
+    pooled = pool_windows(windows, len(all_texts), label_logits, target_logits, calibration)
+    if not replies:
+        return pooled
+    n = len(texts)
+    scores = pooled.scores[:n].copy()
+    rows, cols = np.ix_(replies, floor)
+    scores[rows, cols] = np.maximum(scores[rows, cols], pooled.scores[n:][:, floor])
+    return Prediction(scores=scores, targets=pooled.targets[:n])
 
 
 def pool_windows(

@@ -41,7 +41,7 @@ from models.artifact import (
     read_thresholds,
     resolve_base_model,
 )
-from models.encoding import Window, collate, encode_windows, length_sorted_batches
+from models.encoding import Window, collate, length_sorted_batches
 from models.predictor import Prediction
 from models.taxonomy import LABELS, TARGETS
 
@@ -412,14 +412,13 @@ class OnnxClassifier:
         text_pairs: Sequence[str | None] | None = None,
         batch_size: int = 32,
     ) -> Prediction:
-        from models.classifier import pool_windows
+        from models.classifier import score_texts
 
         if not texts:
             return Prediction(np.zeros((0, len(LABELS)), np.float32),
                               np.zeros((0, len(TARGETS)), np.float32))
-        windows = encode_windows(self.tokenizer, texts, text_pairs, self.config.windows)
-        label_logits, target_logits = self.logits(windows, batch_size)
-        return pool_windows(windows, len(texts), label_logits, target_logits, self.calibration)
+        return score_texts(self.logits, self.tokenizer, self.config, texts, text_pairs,
+                           batch_size, self.calibration)
 
 
 # --------------------------------------------------------------------------- int8 accuracy check

@@ -32,6 +32,10 @@ class ModelSection:
     # Start from a trained model directory's adapter and heads (continued fine-tuning, e.g. on
     # hard cases with a replay sample of the original data). Its LoRA shape must match this one.
     init_from: str | None = None
+    # Labels on which a reply scores at least what its own words alone score (written into the
+    # artifact as models.artifact.ModelConfig.alone_floor_labels; inference only, training is
+    # unchanged). [self_harm]: a member's own risk is not hidden by the post they answer.
+    alone_floor_labels: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -171,6 +175,9 @@ def load_config(path: str | Path | None, overrides: list[str] = ()) -> TrainConf
     if config.train.distill_weight < 0:
         raise ConfigError(f"config.train.distill_weight: must be >= 0, got "
                           f"{config.train.distill_weight}")
+    if not set(config.model.alone_floor_labels) <= set(LABELS):
+        raise ConfigError(f"config.model.alone_floor_labels: expected labels of {list(LABELS)}, "
+                          f"got {config.model.alone_floor_labels!r}")
     labels = config.train.distill_labels
     if labels is not None and (not isinstance(labels, list) or not labels
                                or not set(labels) <= set(LABELS)):

@@ -444,7 +444,7 @@ class Trainer:
         config = ModelConfig(
             name=mc.name, version=mc.version, base_model=mc.base_model,
             hidden_size=self.network.encoder.config.hidden_size, windows=self.windows_config,
-            pooling=mc.pooling,
+            pooling=mc.pooling, alone_floor_labels=list(mc.alone_floor_labels),
             lora={"r": mc.lora_r, "alpha": mc.lora_alpha, "dropout": mc.lora_dropout,
                   "target_modules": list(mc.lora_target_modules)},
             created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),

@@ -92,3 +92,30 @@ def test_the_parent_does_not_make_support_for_a_victim_harassment(model):
                                      "Stop whining, nobody cares, loser."], [victim, victim])
     threshold = model.thresholds["harassment"]
     assert support["harassment"] < threshold <= insult["harassment"]
+
+
+CHEERFUL_PARENT = "Weekly thread: tell us one good thing that happened to you this week!"
+DISCLOSURES = ["Good thing? I finally know how I'm going to do it.",
+               "My good thing is that soon none of this will matter because I won't be here."]
+
+
+def test_a_reply_disclosing_its_own_risk_is_referred_whatever_it_answers(model):
+    # Read with a cheerful parent, these replies scored under the referral threshold; the
+    # artifact's self_harm floor (alone_floor_labels) keeps them at what their words score alone.
+    assert read_config(DEFAULT_MODEL_DIR).alone_floor_labels == ["self_harm"]
+    threshold = model.thresholds["self_harm"]
+    floored = scores(model, DISCLOSURES, [CHEERFUL_PARENT] * 2)
+    alone = scores(model, DISCLOSURES)
+    assert all(s["self_harm"] >= threshold for s in floored)
+    assert [s["self_harm"] for s in floored] == pytest.approx([s["self_harm"] for s in alone])
+    unfloored = load_model()
+    unfloored.config.alone_floor_labels = []
+    assert all(s["self_harm"] < threshold
+               for s in scores(unfloored, DISCLOSURES, [CHEERFUL_PARENT] * 2))
+
+
+def test_the_floor_leaves_a_supportive_reply_to_a_crisis_post_unflagged(model):
+    crisis = "I can't stop thinking about ending my life. I don't know what to do."
+    (support,) = scores(model, ["Please stay. Can you call a crisis line tonight? We're here."],
+                        [crisis])
+    assert support["self_harm"] < model.thresholds["self_harm"]

@@ -63,6 +63,7 @@ def test_missing_labels_are_masked_not_negative():
 
 
 def test_training_end_to_end_loss_falls_and_artifact_round_trips(tiny_config):
+    tiny_config.model.alone_floor_labels = ["self_harm"]
     train, val = synthetic(48), synthetic(12)
     trainer = Trainer(tiny_config, train, val, manifest={"sources": {}}, progress=False)
 
@@ -83,6 +84,7 @@ def test_training_end_to_end_loss_falls_and_artifact_round_trips(tiny_config):
         assert (model_dir / name).is_file(), name
     adapter_config = json.loads((model_dir / "adapter/adapter_config.json").read_text())
     assert adapter_config["base_model_name_or_path"] == str(tiny_config.model.base_model)
+    assert json.loads((model_dir / CONFIG_FILE).read_text())["alone_floor_labels"] == ["self_harm"]
     assert (result.run_dir / "validation.jsonl").is_file()
 
     model = load_model(model_dir)
@@ -246,6 +248,13 @@ def test_distill_labels_must_name_labels(value):
 
     with pytest.raises(ConfigError, match="distill_labels"):
         load_config(None, [f"train.distill_labels={value}"])
+
+
+def test_alone_floor_labels_must_name_labels():
+    from training.config import ConfigError
+
+    with pytest.raises(ConfigError, match="alone_floor_labels"):
+        load_config(None, ["model.alone_floor_labels=[suicide]"])
 
 
 def test_distill_weight_must_not_be_negative():
