@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -131,11 +131,7 @@ class HavenClassifier:
         text_pairs: Sequence[str | None] | None = None,
         batch_size: int = 32,
     ) -> Prediction:
-        if not texts:
-            return Prediction(np.zeros((0, len(LABELS)), np.float32),
-                              np.zeros((0, len(TARGETS)), np.float32))
-        return score_texts(self.logits, self.tokenizer, self.config, texts, text_pairs,
-                           batch_size, self.calibration)
+        return score_texts(self, texts, text_pairs, batch_size)
 
 
 def load_network(model_dir: str | Path, reference: str, *, eager_attention: bool = False
@@ -164,26 +160,28 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
 
 
 def score_texts(
-    logits: Callable[[Sequence[Window], int], tuple[np.ndarray, np.ndarray]],
-    tokenizer: Any,
-    config: ModelConfig,
+    model: Any,
     texts: Sequence[str],
     text_pairs: Sequence[str | None] | None,
     batch_size: int,
-    calibration: dict | None,
 ) -> Prediction:
-    """Encode, run ``logits`` (a backend's forward pass) and pool: every backend's predict.
+    """Every backend's ``predict_proba``: encode, run ``model.logits`` (the backend's forward
+    pass), pool with ``model.calibration``. ``model`` is a torch or ONNX classifier (it has
+    ``tokenizer``, ``config``, ``calibration`` and ``logits``).
 
     Replies whose labels are in ``config.alone_floor_labels`` are also scored alone, in the same
     forward passes, and keep the higher of the two scores on those labels.
     """
-    floor = [LABELS.index(name) for name in config.alone_floor_labels]
+    if not texts:
+        return Prediction(np.zeros((0, len(LABELS)), np.float32),
+                          np.zeros((0, len(TARGETS)), np.float32))
+    floor = [LABELS.index(name) for name in model.config.alone_floor_labels]
     replies = [i for i, pair in enumerate(text_pairs or ()) if pair] if floor else []
     all_texts = [*texts, *(texts[i] for i in replies)]
     all_pairs = None if text_pairs is None else [*text_pairs, *([None] * len(replies))]
-    windows = encode_windows(tokenizer, all_texts, all_pairs, config.windows)
-    label_logits, target_logits = logits(windows, batch_size)
-    pooled = pool_windows(windows, len(all_texts), label_logits, target_logits, calibration)
+    windows = encode_windows(model.tokenizer, all_texts, all_pairs, model.config.windows)
+    label_logits, target_logits = model.logits(windows, batch_size)
+    pooled = pool_windows(windows, len(all_texts), label_logits, target_logits, model.calibration)
     if not replies:
         return pooled
     n = len(texts)

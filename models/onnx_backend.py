@@ -414,11 +414,7 @@ class OnnxClassifier:
     ) -> Prediction:
         from models.classifier import score_texts
 
-        if not texts:
-            return Prediction(np.zeros((0, len(LABELS)), np.float32),
-                              np.zeros((0, len(TARGETS)), np.float32))
-        return score_texts(self.logits, self.tokenizer, self.config, texts, text_pairs,
-                           batch_size, self.calibration)
+        return score_texts(self, texts, text_pairs, batch_size)
 
 
 # --------------------------------------------------------------------------- int8 accuracy check

@@ -77,7 +77,6 @@ class WebhookUpdated(KeyOut):
 
 @router.get("/me", response_model=KeyOut, summary="The calling key")
 def whoami(principal: Caller, db: Db) -> KeyOut:
-    # SessionRoute gives the connection back on return (service.deps.releasing_sessions).
     return key_out(KeyRepository(db).get(principal.key_id))
 
 
