@@ -100,6 +100,24 @@ def bucketed_batches(lengths: Sequence[int], batch_size: int, pool_batches: int,
     return batches
 
 
+#: Settings that say how and where a run executes, not what it learns: a resumed run may change
+#: them (say, a longer time budget after a run stopped on its ``max_minutes``, or more threads
+#: on another machine) and still continue the same schedule.
+OPERATIONAL_KEYS = frozenset({"train.max_minutes", "train.device", "train.num_threads"})
+
+
+def _recipe_changes(saved: dict[str, Any], current: dict[str, Any]) -> list[str]:
+    """Dotted keys whose values differ between two configs, operational settings left out."""
+    changed = []
+    for section in sorted(set(saved) | set(current)):
+        before, after = saved.get(section) or {}, current.get(section) or {}
+        for key in sorted(set(before) | set(after)):
+            name = f"{section}.{key}"
+            if name not in OPERATIONAL_KEYS and before.get(key) != after.get(key):
+                changed.append(name)
+    return changed
+
+
 @dataclass
 class TrainState:
     step: int = 0
@@ -229,10 +247,12 @@ class Trainer:
             return False
         saved = torch.load(path, map_location="cpu", weights_only=False)
         # Keys added to the config since the checkpoint was written compare as their defaults.
-        if config_from_dict(saved.get("config") or {}).to_dict() != self.config.to_dict():
+        changed = _recipe_changes(config_from_dict(saved.get("config") or {}).to_dict(),
+                                  self.config.to_dict())
+        if changed:
             raise RuntimeError(
-                f"{path} was written with a different config; use another output.run_dir or "
-                "delete the run directory to start afresh")
+                f"{path} was written with a different config ({', '.join(changed)}); use "
+                "another output.run_dir or delete the run directory to start afresh")
         self.load_trainable_state(saved["trainable"])
         self.optimizer.load_state_dict(saved["optimizer"])
         self.scheduler.load_state_dict(saved["scheduler"])

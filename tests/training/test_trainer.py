@@ -104,8 +104,23 @@ def test_resume_continues_from_checkpoint(tiny_config):
     assert first.state.step == 10
     tiny_config.train.max_steps = 20
     second = Trainer(tiny_config, train, val, manifest={}, progress=False)
-    with pytest.raises(RuntimeError, match="different config"):
+    with pytest.raises(RuntimeError, match=r"different config \(train.max_steps\)"):
         second.try_resume()  # max_steps changed the config: refuse to mix runs silently
+
+
+def test_a_run_stopped_on_its_time_budget_resumes_with_a_longer_one(tiny_config):
+    tiny_config.train.max_steps = 12
+    tiny_config.train.max_minutes = 1e-9  # stops after its first step
+    tiny_config.train.checkpoint_every_steps = 100
+    train, val = synthetic(48), synthetic(12)
+    first = Trainer(tiny_config, train, val, manifest={}, progress=False).fit()
+    assert first.stopped_because == "time_budget" and first.state.step == 1
+    # How the run executes (budget, threads) is not what it learns: the schedule continues.
+    tiny_config.train.max_minutes = 60
+    tiny_config.train.num_threads = 1
+    second = Trainer(tiny_config, train, val, manifest={}, progress=False)
+    result = second.fit()
+    assert result.stopped_because == "completed" and result.state.step == 12
 
 
 def test_init_from_starts_where_the_saved_model_ended(tiny_config, tiny_model_dir):
