@@ -43,6 +43,7 @@ from service.referral import ReferralService
 from service.settings import Settings
 from service.store import db
 from service.store.models import utcnow
+from service.store.writer import ResultWriter
 from service.ui.routes import mount_ui
 from service.webhooks import WebhookWorker
 
@@ -85,7 +86,8 @@ def create_app(
         referral=referral, metrics=metrics,
         limiter=RateLimiter(burst=settings.rate_limit_burst),
         moderation=ModerationService(engine=engine, policies=policy_store, referral=referral,
-                                     sessions=sessions, metrics=metrics, clock=clock),
+                                     sessions=sessions, metrics=metrics, clock=clock,
+                                     writer=ResultWriter(engine_db)),
         clock=clock,
     )
 

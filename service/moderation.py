@@ -11,7 +11,7 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -29,6 +29,7 @@ from service.referral import ReferralService
 from service.store.db import is_unavailable
 from service.store.models import IdempotencyRecord, ModerationResult, ReviewItem
 from service.store.repositories import ModerationRepository, new_item_id
+from service.store.writer import ResultWriter
 
 log = logging.getLogger(__name__)
 
@@ -94,8 +95,12 @@ class ModerationService:
         metrics: Metrics,
         clock: Callable[[], datetime],
         supported_languages: frozenset[str] | None = None,
+        writer: ResultWriter | None = None,
     ) -> None:
         self.engine = engine
+        #: Group commit for one-post requests that queue nothing (the common case); None: every
+        #: request stores its results in a transaction of its own.
+        self.writer = writer
         #: Languages the models were trained and measured on (read from the model artifacts).
         self.supported_languages = supported_languages or SUPPORTED_LANGUAGES
         self.policies = policies
@@ -136,7 +141,7 @@ class ModerationService:
                         extra={"error": exc.message, "posts": len(posts)})
         computed = self._decide(posts, prediction, guesses)
 
-        persisted = await outage.call(self._persist, api_key_id, posts, computed)
+        persisted = await self._store(outage, api_key_id, posts, computed)
         if persisted is None:
             raise self._unstored(api_key_id, posts, computed)
         stored, known = persisted
@@ -272,6 +277,30 @@ class ModerationService:
             policy_version=policy.version,
         )
 
+    async def _store(self, outage: _Outage, api_key_id: str, posts: Sequence[PostIn],
+                     computed: dict[str, tuple[dict[str, Any], ReviewItem | None]]
+                     ) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]] | None:
+        """``_persist``'s answer, through the group writer when the request allows it.
+
+        Only a one-post request whose post is not queued goes through the writer: its one row
+        is all it stores, and no other request's failure can undo it. A post id that is
+        already stored falls through to ``_persist``, which answers it (the stored result, or
+        409 for different text) exactly as before. None: the database is unreachable.
+        """
+        if self.writer is not None and len(posts) == 1 and computed[posts[0].id][1] is None:
+            post = posts[0]
+            result = computed[post.id][0]
+            row = {"api_key_id": api_key_id, "post_id": post.id,
+                   "text_sha256": post.fingerprint(), "community_id": post.community,
+                   "decision": result["decision"], "result": result, "review_item_id": None,
+                   "created_at": self.clock()}
+            stored = await outage.call_async(self.writer.insert, row)
+            if stored is None:
+                return None
+            if stored:
+                return {post.id: result}, {}
+        return await outage.call(self._persist, api_key_id, posts, computed)
+
     def _persist(self, api_key_id: str, posts: Sequence[PostIn],
                  computed: dict[str, tuple[dict[str, Any], ReviewItem | None]]
                  ) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
@@ -369,10 +398,15 @@ class _Outage:
         self.error: BaseException | None = None
 
     async def call(self, step: Callable[..., Any], *args: Any) -> Any:
+        """Run a blocking ``step`` in a worker thread."""
+        return await self.call_async(to_thread.run_sync, step, *args)
+
+    async def call_async(self, step: Callable[..., Awaitable[Any]], *args: Any) -> Any:
+        """Await ``step(*args)``; None (and later steps skipped) if the database is down."""
         if self.error is not None:
             return None
         try:
-            return await to_thread.run_sync(step, *args)
+            return await step(*args)
         except Exception as exc:
             if not is_unavailable(exc):
                 raise

@@ -76,6 +76,11 @@ def test_outage_answers_fail_safe_then_loses_nothing(proxied: tuple[Haven, TcpPr
     assert results["r2"]["referral"]["resources"], "an author at risk still gets the referral"
     assert error["details"]["model"]["name"]
 
+    # A one-post request that queues nothing is stored by the group writer: same answer.
+    single = h.moderate(client, {"id": "a3", "text": "nice weather again", "community_id": "c1"})
+    assert single.status_code == 503 and error_of(single)["code"] == "storage_unavailable"
+    assert [r["decision"] for r in error_of(single)["details"]["results"]] == ["review"]
+
     # An Idempotency-Key does not change that (its record cannot be read or written either).
     keyed = h.moderate(client, DURING[0], **{"Idempotency-Key": "k-1"})
     assert keyed.status_code == 503 and error_of(keyed)["code"] == "storage_unavailable"
