@@ -65,15 +65,15 @@ class ResultWriter:
             group, self._pending = self._pending[:self.max_rows], self._pending[self.max_rows:]
             try:
                 outcomes = await to_thread.run_sync(self._write, [row for row, _ in group])
-            except BaseException as exc:  # cancelled at shutdown, or the database is down
+            except asyncio.CancelledError:  # the loop is shutting down: nobody is left to answer
+                for _, future in [*group, *self._pending]:
+                    future.cancel()
+                self._pending = []
+                raise
+            except Exception as exc:  # the database is down (or a bug): every row of the group
                 for _, future in group:
                     if not future.done():
                         future.set_exception(exc)
-                if isinstance(exc, asyncio.CancelledError):
-                    for _, future in self._pending:
-                        future.cancel()
-                    self._pending = []
-                    raise
                 continue
             for (_, future), outcome in zip(group, outcomes, strict=True):
                 if future.done():  # the request went away; its row is stored all the same

@@ -125,3 +125,18 @@ def test_concurrent_one_post_requests_are_stored_and_replayed(make_harness):
     # Same id with other text: still a 409, as without the writer.
     conflict = h.moderate(token, {"id": "p0", "text": "different words"})
     assert conflict.status_code == 409
+
+
+def test_a_request_that_goes_away_still_has_its_row_stored(engine):
+    writer = ResultWriter(engine)
+
+    async def scenario() -> bool:
+        gone = asyncio.create_task(writer.insert(row("gone")))
+        stays = asyncio.create_task(writer.insert(row("stays")))
+        await asyncio.sleep(0)  # both rows are queued
+        gone.cancel()  # the client disconnected
+        return await stays
+
+    # Like a request that dies after its commit: a resend is answered from storage.
+    assert asyncio.run(scenario()) is True
+    assert stored_ids(engine) == ["gone", "stays"]
