@@ -40,10 +40,9 @@ from typing import Any
 
 import numpy as np
 
-from bench.common import machine_info, table, write_results
+from bench.common import REPO_ROOT, machine_info, table, write_results
 from bench.posts import read_posts, synthesize, token_stats
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 #: The issue's targets at concurrency 64 on 2 cores with ~64-token posts.
 TARGET_POSTS_PER_S = 250.0
 TARGET_P99_MS = 250.0

@@ -35,9 +35,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench.common import machine_info, table, write_results
+from bench.common import REPO_ROOT, machine_info, table, write_results
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 ABLATIONS = ("language", "storage")
 CONCURRENCY = 64
 
@@ -179,12 +178,12 @@ def _measure(variant: str, args: argparse.Namespace, posts_file: Path, workdir: 
     if run.returncode != 0:
         raise SystemExit(f"variant {variant} failed:\n{run.stderr[-3000:]}")
     requests = json.loads(run.stdout.strip().splitlines()[-1])["requests"]
-    dumps = [p for p in workdir.glob(f"callgrind.{variant}*") if "measured" in p.read_text()[:4000]]
-    if not dumps:
-        raise SystemExit(f"variant {variant}: callgrind wrote no 'measured' dump")
-    summary = re.search(r"^summary: (\d+)", dumps[0].read_text(), re.M)
+    # callgrind_control -d writes the measured window as its own dump, named by its trigger.
+    texts = [p.read_text() for p in workdir.glob(f"callgrind.{variant}*")]
+    measured = [t for t in texts if re.search(r"^desc: Trigger: .*measured", t, re.M)]
+    summary = re.search(r"^summary: (\d+)", measured[0], re.M) if measured else None
     if summary is None:
-        raise SystemExit(f"variant {variant}: no summary line in {dumps[0]}")
+        raise SystemExit(f"variant {variant}: callgrind wrote no 'measured' dump with a summary")
     instructions = int(summary.group(1))
     return {"variant": variant, "requests": requests,
             "instructions_per_request": round(instructions / requests)}

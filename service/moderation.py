@@ -290,10 +290,7 @@ class ModerationService:
         if self.writer is not None and len(posts) == 1 and computed[posts[0].id][1] is None:
             post = posts[0]
             result = computed[post.id][0]
-            row = {"api_key_id": api_key_id, "post_id": post.id,
-                   "text_sha256": post.fingerprint(), "community_id": post.community,
-                   "decision": result["decision"], "result": result, "review_item_id": None,
-                   "created_at": self.clock()}
+            row = _result_values(api_key_id, post, result, None, self.clock())
             stored = await outage.call_async(self.writer.insert, row)
             if stored is None:
                 return None
@@ -321,11 +318,7 @@ class ModerationService:
                 result, item = computed[post.id]
                 if item is not None:
                     item.api_key_id = api_key_id
-                row = ModerationResult(
-                    api_key_id=api_key_id, post_id=post.id, text_sha256=post.fingerprint(),
-                    community_id=post.community, decision=result["decision"], result=result,
-                    review_item_id=item.id if item is not None else None, created_at=now,
-                )
+                row = ModerationResult(**_result_values(api_key_id, post, result, item, now))
                 if repo.save_result(row, item, actor=f"key:{api_key_id}",
                                     only_write=len(posts) == 1) is not None:
                     stored[post.id] = result
@@ -363,6 +356,14 @@ class ModerationService:
         self.metrics.decisions.labels(result["decision"]).inc()
         for label in result["labels"]:
             self.metrics.label_decisions.labels(label, result["decision"]).inc()
+
+
+def _result_values(api_key_id: str, post: PostIn, result: dict[str, Any],
+                   item: ReviewItem | None, now: datetime) -> dict[str, Any]:
+    """The ``moderation_results`` row of one answered post (both storage paths write it)."""
+    return {"api_key_id": api_key_id, "post_id": post.id, "text_sha256": post.fingerprint(),
+            "community_id": post.community, "decision": result["decision"], "result": result,
+            "review_item_id": item.id if item is not None else None, "created_at": now}
 
 
 def _referral_language(post: PostIn, guess: LanguageGuess) -> str | None:

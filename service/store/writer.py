@@ -18,18 +18,15 @@ group is then written row by row, so only the duplicate is refused and the other
 from __future__ import annotations
 
 import asyncio
-import logging
 from typing import Any
 
 from anyio import to_thread
 from sqlalchemy import insert
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from service.store.db import is_unavailable
 from service.store.models import ModerationResult
-
-log = logging.getLogger(__name__)
 
 #: Rows per transaction. A group this large only forms under a burst; bounding it bounds how long
 #: one write holds SQLite's single writer lock.
@@ -85,30 +82,33 @@ class ResultWriter:
 
     def _write(self, rows: list[dict[str, Any]]) -> list[bool | BaseException]:
         """Runs in a worker thread: one transaction for the group, or one per row on an error."""
+        self.groups += 1
         with self.engine.connect() as connection:
             try:
-                with connection.begin():
-                    connection.execute(insert(ModerationResult), rows)
-                self.groups += 1
-                self.rows += len(rows)
+                self._insert(connection, rows)
                 return [True] * len(rows)
+            except IntegrityError:
+                if len(rows) == 1:
+                    return [False]
             except DBAPIError as exc:
-                if is_unavailable(exc) or len(rows) == 1 and not isinstance(exc, IntegrityError):
+                if is_unavailable(exc) or len(rows) == 1:
                     raise
             # A duplicate id (or one bad row) in the group: find it by writing row by row, so
             # one request's conflict never fails the others.
             outcomes: list[bool | BaseException] = []
             for row in rows:
                 try:
-                    with connection.begin():
-                        connection.execute(insert(ModerationResult), [row])
+                    self._insert(connection, [row])
                     outcomes.append(True)
-                    self.rows += 1
                 except IntegrityError:
                     outcomes.append(False)
                 except DBAPIError as exc:
                     if is_unavailable(exc):
                         raise
                     outcomes.append(exc)
-            self.groups += 1
             return outcomes
+
+    def _insert(self, connection: Connection, rows: list[dict[str, Any]]) -> None:
+        with connection.begin():
+            connection.execute(insert(ModerationResult), rows)
+        self.rows += len(rows)
