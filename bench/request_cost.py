@@ -47,6 +47,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--ablate", default="", help=f"comma list of {', '.join(ABLATIONS)}")
     parser.add_argument("--profile", default="forum", help="post lengths (bench/posts.py)")
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--keep-dumps", type=Path, default=None, metavar="DIR",
+                        help="copy each variant's measured callgrind dump here, to read with "
+                             "callgrind_annotate (where the instructions go)")
     # Internal: the process that runs under valgrind.
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--variant", default="full", help=argparse.SUPPRESS)
@@ -185,6 +188,9 @@ def _measure(variant: str, args: argparse.Namespace, posts_file: Path, workdir: 
     if summary is None:
         raise SystemExit(f"variant {variant}: callgrind wrote no 'measured' dump with a summary")
     instructions = int(summary.group(1))
+    if args.keep_dumps is not None:
+        args.keep_dumps.mkdir(parents=True, exist_ok=True)
+        (args.keep_dumps / f"callgrind.{variant}.measured").write_text(measured[0])
     return {"variant": variant, "requests": requests,
             "instructions_per_request": round(instructions / requests)}
 

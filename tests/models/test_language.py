@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from models.language import (
@@ -241,3 +242,73 @@ def test_shipped_support_covers_the_trained_languages() -> None:
     assert is_supported("ar")
     assert not is_supported("ar-Latn")  # Arabizi: no model was trained on it
     assert not is_supported("und", frozenset({"en"}))
+
+
+# ------------------------------------------------------------- the shortcuts change no answer
+
+_SUITES = Path(__file__).resolve().parents[2] / "eval" / "suites"
+_MIXED = [
+    "Je suis tellement fatiguée de tout, personne ne m'écoute au travail.",
+    "Ich habe heute wieder einen Kommentar über meinen Akzent gehört.",
+    "Hoje foi um dia difícil, mas a minha irmã ligou e ajudou muito.",
+    "No sé por qué sigo aquí, todo me cuesta demasiado últimamente.",
+    "Привет всем, я новенькая здесь и немного волнуюсь.",
+    "ana ta3bana kteer el yom, ma 3am 2olak", "kms lol", "", "!!! 123 ...",
+    "Visit https://example.org/help or www.example.com now @USER #support",
+    "ÇA SUFFIT, JE N'EN PEUX PLUS", "İstanbul'da yaşıyorum ve çok mutluyum.",
+]
+
+
+def _suite_texts() -> list[str]:
+    import csv
+
+    texts: list[str] = []
+    for path in sorted(_SUITES.glob("*.csv")):
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                texts += [t for t in (row.get("text"), row.get("reply_to_text")) if t]
+    return texts
+
+
+def _reference_classify(identifier, text: str) -> tuple[str, float]:  # noqa: ANN001
+    # What _classify computed before its shortcuts: py3langid's public rank, top ten folded.
+    from collections import Counter
+
+    totals: Counter[str] = Counter()
+    for code, prob in identifier.rank(text.lower())[:10]:
+        totals[normalise_code(code)] += float(prob)
+    code, prob = totals.most_common(1)[0]
+    return code, min(prob, 1.0)
+
+
+@needs_detector
+def test_classify_shortcuts_give_py3langids_own_answers() -> None:
+    """The float32 rows and the top-ten shortcut must give exactly what the library's plain
+    identifier and its ``rank`` give, on every suite text (English and Arabic) and a few other
+    languages and shapes; a py3langid upgrade that changes its internals fails here."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from models import language
+
+    plain = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    texts = _suite_texts() + _MIXED
+    assert len(texts) > 500
+    for text in texts:
+        assert language._classify(text) == _reference_classify(plain, text), text
+    fast = language._identifier()
+    assert fast._converted.any()  # the float32 rows were used, not the library's own path
+    converted = np.flatnonzero(fast._converted)
+    assert np.array_equal(fast._rows32[converted], plain.nb_ptc[converted].astype(np.float32))
+
+
+def test_ascii_script_count_and_markup_shortcuts_match_the_general_rules() -> None:
+    from models import language
+
+    for text in _suite_texts()[:200] + _MIXED:
+        general: dict[str, int] = {}
+        for char in text:
+            if char.isalpha() and (script := language._script_of(char)):
+                general[script] = general.get(script, 0) + 1
+        assert script_counts(text) == general, text
+        body = language._MENTION.sub(" ", language._URL.sub(" ", text)).replace("#", " ")
+        assert language._strip_markup(text) == body, text
