@@ -177,6 +177,22 @@ def test_model_still_loading_fails_safe_then_serves(make_harness):
     assert result["decision"] == "allow"
 
 
+def test_loading_the_model_freezes_the_startup_heap(make_harness):
+    """After the model loads, the objects alive then (model, libraries, app) are moved out of
+    the cyclic collector's generations (gc.freeze), so full collections stop re-walking them."""
+    import gc
+
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    h = make_harness(model=None, predictor="service_fakes:make_predictor")
+    for _ in range(200):
+        if h.client.get("/readyz").status_code == 200:
+            break
+        time.sleep(0.01)
+    assert h.client.get("/readyz").status_code == 200
+    assert gc.get_freeze_count() > 0
+
+
 def test_model_that_fails_to_load_is_reported_not_ready(make_harness):
     h = make_harness(model=None, predictor="service_fakes:no_such_factory")
     for _ in range(200):
