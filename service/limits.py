@@ -221,7 +221,10 @@ class _TooLarge(Exception):
 #: integers (a 500 before this bound) and no queue is that long.
 MAX_QUERY_INT = 2**31 - 1
 
-_LINE_BREAKS = frozenset("\t\n\r")
+#: C0 controls other than tab, line feed and carriage return, and DEL: refused in multiline text.
+_MULTILINE_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Unicode category Cc, exactly: C0, DEL and C1. Refused in ids and names.
+_ALL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def check_characters(value: str, *, multiline: bool) -> str:
@@ -232,17 +235,14 @@ def check_characters(value: str, *, multiline: bool) -> str:
     other than tab, line feed and carriage return, and DEL; C1 controls pass because they turn
     up in mis-decoded legacy text. Ids and names refuse every control character (category Cc).
     PostgreSQL cannot store NUL, and the other controls only arrive in posts to hide words from
-    a filter or to garble a log or a terminal.
+    a filter or to garble a log or a terminal. One regex scan, not a Python loop: this runs on
+    every post.
     """
-    for index, char in enumerate(value):
-        code = ord(char)
-        if multiline:
-            bad = (code < 0x20 and char not in _LINE_BREAKS) or code == 0x7F
-        else:
-            bad = unicodedata.category(char) == "Cc"
-        if bad:
-            name = "NUL (\\u0000)" if code == 0 else f"U+{code:04X}"
-            raise ValueError(f"must not contain control characters: {name} at index {index}")
+    found = (_MULTILINE_CONTROLS if multiline else _ALL_CONTROLS).search(value)
+    if found:
+        index, code = found.start(), ord(found.group())
+        name = "NUL (\\u0000)" if code == 0 else f"U+{code:04X}"
+        raise ValueError(f"must not contain control characters: {name} at index {index}")
     return value
 
 
