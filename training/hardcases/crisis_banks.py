@@ -95,20 +95,6 @@ SELF_INJURY: tuple[str, ...] = (
     "I starve myself as punishment when I mess up.",
     "I took a razor to my thighs again tonight.",
     "Been burning myself with hot spoons, nobody knows.",
-    "I carved into my wrist with a compass during class today.",
-    "Slammed my hand in the drawer on purpose until it went numb.",
-    "The urge won tonight and I opened up the old scars.",
-    "Just finished cleaning up the blood, I went too far this time.",
-    "I bite my arms hard enough to leave marks every evening.",
-    "Relapsed after eight weeks, used a kitchen knife on my leg.",
-    "I pull my hair out in clumps when I hate myself, there's a bald patch now.",
-    "Picked at my skin with tweezers until it was raw, I do it on purpose.",
-    "Sat in the bathroom and cut until I felt calm again.",
-    "I made myself throw up and then hit my head against the wall.",
-    "New cuts on my stomach where nobody will see them.",
-    "I keep a blade in my pencil case for the bad days, used it twice this week.",
-    "Started scratching with a safety pin again, can't stop.",
-    "Ran my hand under boiling water to punish myself.",
 )
 
 #: Evasive verb phrases ("I want to ___") and nouns ("thinking about ___").
@@ -190,18 +176,6 @@ IDIOMS: tuple[tuple[str, int], ...] = (
     ("This revision timetable is going to be the end of me.", 1),
     ("I could murder a curry right now.", 0),
     ("That joke slayed me.", 0),
-    ("Group projects will put me in an early grave.", 1),
-    ("My manager will kill me if I'm late again.", 0),
-    ("I'm so dead, I forgot our anniversary.", 0),
-    ("Leg day absolutely destroyed me, I can't walk.", 0),
-    ("Those heels were murder on my feet all evening.", 0),
-    ("If I hear that song one more time I'll die.", 0),
-    ("Tax season is slowly murdering my soul.", 1),
-    ("She looked at me like she wanted to kill me, haha.", 0),
-    ("My plants died again while I was on holiday.", 0),
-    ("This heat is going to finish me off, I'm melting.", 0),
-    ("I was dying of boredom in that meeting.", 0),
-    ("The last episode killed me, I'm not okay, what a twist.", 0),
 )
 
 ACCIDENTAL_INJURY: tuple[str, ...] = (
@@ -248,16 +222,6 @@ RECOVERED: tuple[str, ...] = (
     "{n} years since my attempt. Still here, mostly happy, definitely grateful.",
     "Recovered from self-harm {n} years ago and I want people to know recovery is possible.",
     "Looking back on my attempt {n} years ago, I'm so glad it didn't work.",
-    "I overdosed when I was nineteen. {n} years later I'm a nurse and I love my life.",
-    "Back in school I hurt myself nearly every day. That ended {n} years ago.",
-    "It's my {n}-year anniversary of surviving. Cake tonight.",
-    "I spent a month on a psych ward after trying to end it. That was {n} years ago and I'm stable now.",
-    "My old self-harm scars still get comments, but I haven't cut in {n} years.",
-    "When I was a teenager I wanted to die. I'm so glad that girl held on.",
-    "Throwback: {n} years ago I wrote a goodbye note. Today I wrote my wedding vows.",
-    "I relapsed a lot in my twenties, but I've been safe for {n} years now.",
-    "Survivor of two attempts, {n} years out. Therapy and meds helped.",
-    "The night I tried to hang myself was {n} years ago. I have a good life now.",
 )
 
 NEWS: tuple[str, ...] = (
