@@ -220,11 +220,8 @@ def _identifier():
         twice, to the same value: a row is marked done only after it is written."""
 
         def _sparse_score(self, visits, table):  # noqa: ANN001, ANN202 (py3langid's signature)
-            if table is not self._full_model[0] or table.dtype != np.float16:
+            if table is not self._full_model[0]:  # restricted by set_languages
                 return super()._sparse_score(visits, table)
-            if not hasattr(self, "_rows32"):
-                self._rows32 = np.zeros(table.shape, np.float32)
-                self._converted = np.zeros(table.shape[0], bool)
             idx = np.fromiter(visits.keys(), dtype=np.intp, count=len(visits))
             counts = np.fromiter(visits.values(), dtype=np.float32, count=len(visits))
             fresh = idx[~self._converted[idx]]
@@ -234,6 +231,9 @@ def _identifier():
             return np.log1p(counts) @ self._rows32[idx] + self.nb_pc
 
     identifier = Float32Rows.from_model_file(MODEL_FILE, norm_probs=True)
+    # Zeroed (calloc): no page is touched until a row is converted into it.
+    identifier._rows32 = np.zeros(identifier.nb_ptc.shape, np.float32)
+    identifier._converted = np.zeros(identifier.nb_ptc.shape[0], bool)
     # Each distinct label's first column, and its folded code, for _classify.
     first: dict[str, int] = {}
     for i, label in enumerate(identifier.nb_classes):

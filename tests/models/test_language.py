@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import json
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -260,8 +262,6 @@ _MIXED = [
 
 
 def _suite_texts() -> list[str]:
-    import csv
-
     texts: list[str] = []
     for path in sorted(_SUITES.glob("*.csv")):
         with path.open(encoding="utf-8") as handle:
@@ -272,8 +272,6 @@ def _suite_texts() -> list[str]:
 
 def _reference_classify(identifier, text: str) -> tuple[str, float]:  # noqa: ANN001
     # What _classify computed before its shortcuts: py3langid's public rank, top ten folded.
-    from collections import Counter
-
     totals: Counter[str] = Counter()
     for code, prob in identifier.rank(text.lower())[:10]:
         totals[normalise_code(code)] += float(prob)
