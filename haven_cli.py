@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "train": ("training.cli", "fine-tune a model from a YAML config"),
     "data": ("training.cli", "inspect the training data (sources, counts, splits)"),
     "hardcases": ("training.cli", "generate the hard-case training set"),
+    "soup": ("training.cli", "interpolate the weights of two fine-tuned models"),
     "eval": ("eval.cli", "evaluate a model, calibrate thresholds, compare models"),
     "score": ("models.cli", "score a JSONL file of posts"),
     "export": ("models.cli", "export a model to ONNX"),

@@ -79,6 +79,9 @@ class ModelConfig:
     # same words alone were referred (docs/hardcases.md, "Context"). Costs replies a second
     # pass; single posts are unaffected. Empty (the default, and every older artifact): off.
     alone_floor_labels: list[str] = field(default_factory=list)
+    #: Set by ``haven soup`` (training/soup.py): the two models this one is a weighted sum of,
+    #: each with its name, version and weight. Empty for a trained model.
+    interpolated_from: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -34,6 +34,26 @@ def register(sub: argparse._SubParsersAction) -> None:
                            "`haven train` uses, e.g. to evaluate a shipped model without retraining)")
     data.set_defaults(handler=run_data)
 
+    soup = sub.add_parser(
+        "soup", help="interpolate the weights of two fine-tuned models",
+        description="Write the model (1 - W) x FIRST + W x SECOND: adapters and heads of two "
+        "models fine-tuned from the same base encoder, mixed exactly (training/soup.py). "
+        "Then run `haven eval calibrate` on it, as on any new model.")
+    soup.add_argument("first", type=Path, help="model directory (weight 1 - W)")
+    soup.add_argument("second", type=Path, help="model directory (weight W); its inference "
+                      "settings (pooling, windows, alone floor) are kept")
+    soup.add_argument("--weight", type=float, required=True, metavar="W",
+                      help="the second model's share, between 0 and 1")
+    soup.add_argument("--out", type=Path, required=True, help="new model directory")
+    soup.add_argument("--version", default=None, help="version of the new model "
+                      "(default: the second model's)")
+    where = soup.add_mutually_exclusive_group(required=True)
+    where.add_argument("--run", type=Path, metavar="RUN_DIR",
+                       help="score RUN_DIR/validation.jsonl for metrics.json and thresholds")
+    where.add_argument("--data", type=Path, metavar="FILE",
+                       help="labelled CSV/JSONL to score instead")
+    soup.set_defaults(handler=run_soup)
+
     from training.hardcases.__main__ import build_parser, run
 
     hardcases = sub.add_parser("hardcases", help="generate the hard-case training set",
@@ -142,3 +162,29 @@ def print_summary(metrics: dict) -> None:
         f = lambda x: "   –" if x is None else f"{x:.3f}"  # noqa: E731
         print(f"{label:11} {m['support']:>8} {m['positives']:>6} {m['threshold']:>7.3f} {f(m['roc_auc']):>8} "
               f"{f(m['pr_auc']):>7} {f(m['precision']):>6} {f(m['recall']):>7} {f(m['f1']):>6}")
+
+
+def run_soup(args) -> int:
+    from models.labelled_io import read_labelled
+    from training.soup import SoupError, interpolate, write_validation
+
+    data = args.data if args.data is not None else args.run / "validation.jsonl"
+    try:
+        examples = list(read_labelled(data))
+    except (OSError, ValueError) as exc:
+        print(f"haven: cannot read validation data {data}: {exc}", file=sys.stderr)
+        return 2
+    if not examples:
+        print(f"haven: {data} holds no labelled examples", file=sys.stderr)
+        return 2
+    try:
+        config = interpolate(args.first, args.second, args.weight, args.out, version=args.version)
+    except SoupError as exc:
+        print(f"haven: {exc}", file=sys.stderr)
+        return 2
+    summary = write_validation(args.out, examples)
+    print_summary(summary)
+    print(f"\nwrote {args.out} ({config.name} {config.version}: {1 - args.weight:g} x "
+          f"{args.first} + {args.weight:g} x {args.second}); next: haven eval calibrate "
+          f"--model {args.out} ...")
+    return 0

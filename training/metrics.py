@@ -6,11 +6,13 @@ Missing labels (NaN) are excluded per label, never counted as negatives. The eva
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
 from sklearn.metrics import average_precision_score, precision_recall_curve, roc_auc_score
 
+from models.examples import Example
 from models.taxonomy import DEFAULT_THRESHOLD, LABELS
 
 
@@ -62,3 +64,27 @@ def best_f1_thresholds(gold: np.ndarray, probs: np.ndarray) -> dict[str, float]:
 
 def _r(x: float | None) -> float | None:
     return None if x is None else round(float(x), 4)
+
+
+def validation_summary(examples: Sequence[Example], gold: np.ndarray, probs: np.ndarray
+                       ) -> tuple[dict[str, Any], dict[str, float]]:
+    """What ``metrics.json`` reports for scored validation examples (overall, per source, per
+    language, at F1-optimal thresholds, and overall at 0.5), and those thresholds. Shared by the
+    trainer and ``haven soup`` so that every artifact's metrics mean the same thing."""
+    thresholds = best_f1_thresholds(gold, probs)
+
+    def grouped(key: Callable[[Example], str]) -> dict[str, Any]:
+        out = {}
+        for value in sorted({key(e) for e in examples}):
+            idx = [i for i, e in enumerate(examples) if key(e) == value]
+            out[value] = label_metrics(gold[idx], probs[idx], thresholds)
+        return out
+
+    summary = {
+        "overall": label_metrics(gold, probs, thresholds),
+        "overall_at_0.5": label_metrics(gold, probs),
+        "per_source": grouped(lambda e: e.source),
+        "per_language": grouped(lambda e: e.language),
+        "validation_examples": len(examples),
+    }
+    return summary, thresholds

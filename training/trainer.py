@@ -39,7 +39,7 @@ from models.examples import Example
 from models.network import HavenNetwork, load_encoder, load_tokenizer, save_heads
 from models.taxonomy import LABELS, TARGETS
 from training.config import TrainConfig, config_from_dict
-from training.metrics import best_f1_thresholds, label_metrics
+from training.metrics import label_metrics, validation_summary
 
 log = logging.getLogger(__name__)
 
@@ -417,23 +417,9 @@ class Trainer:
         if self.config.train.select == "best" and best.is_file():
             self.load_trainable_state(torch.load(best, map_location="cpu"))
         probs = self.predict_validation()
-        metrics = label_metrics(self.val_labels, probs)
-        thresholds = best_f1_thresholds(self.val_labels, probs)
-        per_source = {}
-        sources = sorted({e.source for e in self.val_examples})
-        for source in sources:
-            idx = [i for i, e in enumerate(self.val_examples) if e.source == source]
-            per_source[source] = label_metrics(self.val_labels[idx], probs[idx], thresholds)
-        per_language = {}
-        for lang in sorted({e.language for e in self.val_examples}):
-            idx = [i for i, e in enumerate(self.val_examples) if e.language == lang]
-            per_language[lang] = label_metrics(self.val_labels[idx], probs[idx], thresholds)
+        summary, thresholds = validation_summary(self.val_examples, self.val_labels, probs)
         summary = {
-            "overall": label_metrics(self.val_labels, probs, thresholds),
-            "overall_at_0.5": metrics,
-            "per_source": per_source,
-            "per_language": per_language,
-            "validation_examples": len(self.val_examples),
+            **summary,
             "train_examples": len(self.train_examples),
             "best_step": self.state.best_step,
             "selected": self.config.train.select,
