@@ -58,6 +58,25 @@ def _oversampled(manifest: dict[str, Any], tc: Any) -> str:
             f"{tc.class_weights_from} rows)")
 
 
+#: The card's eval block until ``haven eval --update-card`` fills it.
+EVAL_PLACEHOLDER = (f"{EVAL_START}\n(No functional-suite or fairness evaluation recorded yet: run "
+                    f"`haven eval --update-card`.)\n{EVAL_END}")
+
+
+def validation_tables(summary: dict[str, Any]) -> list[str]:
+    """The overall, per-source and per-language tables of a ``metrics.json`` summary."""
+    return [
+        *metrics_table(summary["overall"]),
+        "",
+        "### Per source",
+        *per_group_table(summary["per_source"], "source"),
+        "",
+        "### Per language",
+        *per_group_table(summary["per_language"], "language"),
+        "",
+    ]
+
+
 def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, Any],
                      manifest: dict[str, Any], train_config: Any) -> Path:
     path = Path(model_dir) / CARD_FILE
@@ -109,15 +128,8 @@ def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, An
         "Thresholds are F1-optimal on this split (`thresholds.json`) until `haven eval calibrate` "
         "replaces them. Labels are scored only on examples whose source annotates them.",
         "",
-        *metrics_table(summary["overall"]),
-        "",
-        "### Per source",
-        *per_group_table(summary["per_source"], "source"),
-        "",
-        "### Per language",
-        *per_group_table(summary["per_language"], "language"),
-        "",
-        previous_eval or f"{EVAL_START}\n(No functional-suite or fairness evaluation recorded yet: run `haven eval --update-card`.)\n{EVAL_END}",
+        *validation_tables(summary),
+        previous_eval or EVAL_PLACEHOLDER,
         "",
         *([previous_compare, ""] if previous_compare else []),
         *([previous_notes, ""] if previous_notes else []),

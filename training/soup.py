@@ -194,8 +194,7 @@ def write_validation(out_dir: Path, examples: Sequence[Example], batch_size: int
 
 
 def write_card(out_dir: Path, config: ModelConfig, summary: dict[str, Any]) -> Path:
-    from models.artifact import CARD_EVAL
-    from training.card import metrics_table, per_group_table
+    from training.card import EVAL_PLACEHOLDER, validation_tables
 
     mix = config.interpolated_from
     first, second = mix["first"], mix["second"]
@@ -215,16 +214,8 @@ def write_card(out_dir: Path, config: ModelConfig, summary: dict[str, Any]) -> P
         f"On the validation data given to `haven soup` ({summary['validation_examples']} "
         "examples), at F1-optimal thresholds until `haven eval calibrate` replaces them.",
         "",
-        *metrics_table(summary["overall"]),
-        "",
-        "### Per source",
-        *per_group_table(summary["per_source"], "source"),
-        "",
-        "### Per language",
-        *per_group_table(summary["per_language"], "language"),
-        "",
-        f"{CARD_EVAL[0]}\n(No functional-suite or fairness evaluation recorded yet: run "
-        f"`haven eval --update-card`.)\n{CARD_EVAL[1]}",
+        *validation_tables(summary),
+        EVAL_PLACEHOLDER,
         "",
     ]
     path = out_dir / CARD_FILE
