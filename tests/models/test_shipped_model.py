@@ -107,7 +107,10 @@ def test_a_reply_disclosing_its_own_risk_is_referred_whatever_it_answers(model):
     floored = scores(model, DISCLOSURES, [CHEERFUL_PARENT] * 2)
     alone = scores(model, DISCLOSURES)
     assert all(s["self_harm"] >= threshold for s in floored)
-    assert [s["self_harm"] for s in floored] == pytest.approx([s["self_harm"] for s in alone])
+    # Equal up to float32 rounding: the floored scores come from a batch padded to the pair's
+    # length, and padded batched matmuls round differently in the 7th digit.
+    assert [s["self_harm"] for s in floored] == pytest.approx([s["self_harm"] for s in alone],
+                                                              abs=1e-5)
     unfloored = load_model()
     unfloored.config.alone_floor_labels = []
     assert all(s["self_harm"] < threshold
