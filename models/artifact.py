@@ -17,6 +17,8 @@ from models.taxonomy import DEFAULT_THRESHOLD, LABELS, TARGETS, TAXONOMY_VERSION
 CONFIG_FILE = "haven_model.json"
 HEADS_FILE = "heads.safetensors"
 ADAPTER_DIR = "adapter"  # peft's save_pretrained output (adapter_config.json + weights)
+ADAPTER_CONFIG_FILE = "adapter_config.json"  # inside ADAPTER_DIR
+ADAPTER_WEIGHTS_FILE = "adapter_model.safetensors"  # inside ADAPTER_DIR
 THRESHOLDS_FILE = "thresholds.json"
 CALIBRATION_FILE = "calibration.json"
 METRICS_FILE = "metrics.json"

@@ -182,7 +182,7 @@ def run_soup(args) -> int:
     except SoupError as exc:
         print(f"haven: {exc}", file=sys.stderr)
         return 2
-    summary = write_validation(args.out, examples)
+    summary = write_validation(args.out, config, examples)
     print_summary(summary)
     print(f"\nwrote {args.out} ({config.name} {config.version}: {1 - args.weight:g} x "
           f"{args.first} + {args.weight:g} x {args.second}); next: haven eval calibrate "

@@ -20,6 +20,7 @@ trained model's; run ``haven eval calibrate`` on it before shipping, as for any 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import time
@@ -30,7 +31,9 @@ from typing import Any
 import numpy as np
 
 from models.artifact import (
+    ADAPTER_CONFIG_FILE,
     ADAPTER_DIR,
+    ADAPTER_WEIGHTS_FILE,
     CARD_FILE,
     CONFIG_FILE,
     HEADS_FILE,
@@ -44,8 +47,6 @@ from models.artifact import (
 )
 from models.examples import Example
 
-ADAPTER_CONFIG = "adapter_config.json"
-ADAPTER_WEIGHTS = "adapter_model.safetensors"
 
 #: peft settings under which ``alpha / r`` is the whole scale of a module's update: anything
 #: else (DoRA, rsLoRA, per-module ranks or alphas, trained biases) is refused, not approximated.
@@ -57,7 +58,7 @@ class SoupError(ValueError):
 
 
 def _adapter_config(model_dir: Path) -> dict[str, Any]:
-    path = model_dir / ADAPTER_DIR / ADAPTER_CONFIG
+    path = model_dir / ADAPTER_DIR / ADAPTER_CONFIG_FILE
     if not path.is_file():
         raise SoupError(f"{model_dir} has no LoRA adapter ({path} is missing)")
     config = json.loads(path.read_text())
@@ -140,8 +141,8 @@ def interpolate(first_dir: Path, second_dir: Path, weight: float, out_dir: Path,
     a_cfg, b_cfg = _adapter_config(first_dir), _adapter_config(second_dir)
     _check_compatible(first, second, a_cfg, b_cfg)
     adapter = mix_adapters(
-        load_file(str(first_dir / ADAPTER_DIR / ADAPTER_WEIGHTS)),
-        load_file(str(second_dir / ADAPTER_DIR / ADAPTER_WEIGHTS)),
+        load_file(str(first_dir / ADAPTER_DIR / ADAPTER_WEIGHTS_FILE)),
+        load_file(str(second_dir / ADAPTER_DIR / ADAPTER_WEIGHTS_FILE)),
         a_cfg["lora_alpha"] / a_cfg["r"], b_cfg["lora_alpha"] / b_cfg["r"], weight)
     heads = mix_heads(load_file(str(first_dir / HEADS_FILE)),
                       load_file(str(second_dir / HEADS_FILE)), weight)
@@ -150,38 +151,38 @@ def interpolate(first_dir: Path, second_dir: Path, weight: float, out_dir: Path,
     if out_dir.exists():
         shutil.rmtree(out_dir)
     (out_dir / ADAPTER_DIR).mkdir(parents=True)
-    save_file(adapter, str(out_dir / ADAPTER_DIR / ADAPTER_WEIGHTS))
-    write_json(out_dir / ADAPTER_DIR / ADAPTER_CONFIG, {**b_cfg, "r": rank, "lora_alpha": rank})
+    save_file(adapter, str(out_dir / ADAPTER_DIR / ADAPTER_WEIGHTS_FILE))
+    write_json(out_dir / ADAPTER_DIR / ADAPTER_CONFIG_FILE, {**b_cfg, "r": rank, "lora_alpha": rank})
     save_file(heads, str(out_dir / HEADS_FILE))
     if (second_dir / MANIFEST_FILE).is_file():  # the second model's data: a superset in Haven's use
         shutil.copy2(second_dir / MANIFEST_FILE, out_dir / MANIFEST_FILE)
-    config = ModelConfig.from_json({
-        **second.to_json(),
-        "version": version or second.version,
-        "lora": {**second.lora, "r": rank, "alpha": rank},
-        "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "interpolated_from": {
+    config = dataclasses.replace(
+        second,
+        version=version or second.version,
+        lora={**second.lora, "r": rank, "alpha": rank},
+        created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        interpolated_from={
             "first": {"name": first.name, "version": first.version, "weight": round(1 - weight, 6)},
             "second": {"name": second.name, "version": second.version, "weight": round(weight, 6)},
         },
-    })
+    )
     write_json(out_dir / CONFIG_FILE, config.to_json())
     return config
 
 
-def write_validation(out_dir: Path, examples: Sequence[Example], batch_size: int = 64) -> dict:
-    """Score ``examples`` with the interpolated model; write metrics.json, thresholds.json and
-    the model card, as the trainer does for a model it trains."""
+def write_validation(out_dir: Path, config: ModelConfig, examples: Sequence[Example],
+                     batch_size: int = 64) -> dict:
+    """Score ``examples`` with the interpolated model (``config``, as ``interpolate`` returned
+    it); write metrics.json, thresholds.json and the model card, as the trainer does for a
+    model it trains."""
     from models import load_model
+    from training.metrics import validation_summary
+    from training.trainer import label_matrix
 
     model = load_model(out_dir, apply_calibration=False)
     probs = model.predict_proba([e.text for e in examples], [e.text_pair for e in examples],
                                 batch_size).scores
-    from training.metrics import validation_summary
-    from training.trainer import label_matrix
-
     summary, thresholds = validation_summary(examples, label_matrix(examples)[0], probs)
-    config = read_config(out_dir)
     summary["interpolated_from"] = config.interpolated_from
     write_json(out_dir / METRICS_FILE, summary)
     write_json(out_dir / THRESHOLDS_FILE, {

@@ -23,7 +23,9 @@ import torch
 from torch import nn
 
 from models.artifact import (
+    ADAPTER_CONFIG_FILE,
     ADAPTER_DIR,
+    ADAPTER_WEIGHTS_FILE,
     HEADS_FILE,
     MANIFEST_FILE,
     METRICS_FILE,
@@ -301,7 +303,7 @@ class Trainer:
         from models.classifier import HavenClassifier, sigmoid
 
         teacher_dir = _resolve(self.config.train.distill_from or "")
-        weights = teacher_dir / ADAPTER_DIR / "adapter_model.safetensors"
+        weights = teacher_dir / ADAPTER_DIR / ADAPTER_WEIGHTS_FILE
         if not weights.is_file():
             raise FileNotFoundError(f"train.distill_from: {weights} not found")
         digest = hashlib.sha1(weights.read_bytes())
@@ -477,7 +479,7 @@ def init_from_model_dir(network: HavenNetwork, model_dir: Path) -> None:
     from models.network import load_heads
 
     adapter_dir = model_dir / ADAPTER_DIR
-    weights = adapter_dir / "adapter_model.safetensors"
+    weights = adapter_dir / ADAPTER_WEIGHTS_FILE
     if not weights.is_file():
         raise FileNotFoundError(f"model.init_from: {weights} not found")
     result = set_peft_model_state_dict(network.encoder, load_file(str(weights)))
@@ -488,7 +490,7 @@ def init_from_model_dir(network: HavenNetwork, model_dir: Path) -> None:
 
 def _portable_adapter_config(adapter_dir: Path, base_model: str) -> None:
     """peft records the absolute base path of this machine; record the portable reference."""
-    path = adapter_dir / "adapter_config.json"
+    path = adapter_dir / ADAPTER_CONFIG_FILE
     data = json.loads(path.read_text())
     data["base_model_name_or_path"] = base_model
     path.write_text(json.dumps(data, indent=2) + "\n")
