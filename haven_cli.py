@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "data": ("training.cli", "inspect the training data (sources, counts, splits)"),
     "hardcases": ("training.cli", "generate the hard-case training set"),
     "soup": ("training.cli", "interpolate the weights of two fine-tuned models"),
+    "refit": ("training.cli", "refit a model's label head on its frozen encoder"),
     "eval": ("eval.cli", "evaluate a model, calibrate thresholds, compare models"),
     "score": ("models.cli", "score a JSONL file of posts"),
     "export": ("models.cli", "export a model to ONNX"),

@@ -84,6 +84,9 @@ class ModelConfig:
     #: Set by ``haven soup`` (training/soup.py): the two models this one is a weighted sum of,
     #: each with its name, version and weight. Empty for a trained model.
     interpolated_from: dict[str, Any] = field(default_factory=dict)
+    #: Set by ``haven refit`` (training/refit.py): the model whose label head was refitted on
+    #: its frozen encoder, and the refit's settings. Empty for a trained model.
+    heads_refit: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -61,14 +61,23 @@ class HavenNetwork(nn.Module):
         attention_mask: torch.Tensor,
         token_type_ids: torch.Tensor | None = None,
     ) -> tuple[torch.Tensor, torch.Tensor]:
+        pooled = self.dropout(self.pooled(input_ids, attention_mask, token_type_ids))
+        return self.label_head(pooled), self.target_head(pooled)
+
+    def pooled(
+        self,
+        input_ids: torch.Tensor,
+        attention_mask: torch.Tensor,
+        token_type_ids: torch.Tensor | None = None,
+    ) -> torch.Tensor:
+        """The vector both heads read (before dropout): what a head refit is trained on."""
         out = self.encoder(
             input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
         )
         mask = attention_mask
         if self.pooling == "text" and token_type_ids is not None:
             mask = attention_mask * (token_type_ids == 0).to(attention_mask.dtype)
-        pooled = self.dropout(mean_pool(out.last_hidden_state, mask))
-        return self.label_head(pooled), self.target_head(pooled)
+        return mean_pool(out.last_hidden_state, mask)
 
     def head_state(self) -> dict[str, torch.Tensor]:
         return {

@@ -54,6 +54,27 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="labelled CSV/JSONL to score instead")
     soup.set_defaults(handler=run_soup)
 
+    refit = sub.add_parser(
+        "refit", help="refit a model's label head on its frozen encoder",
+        description="Refit MODEL's label head on its frozen encoder, with the config's training "
+        "data and its hard-case rows (data.oversample_files) weighted by --hard-weight "
+        "(training/refit.py). Then run `haven eval calibrate` on it, as on any new model.")
+    refit.add_argument("model", type=Path, help="trained model directory")
+    refit.add_argument("--config", type=Path, default=DEFAULT_CONFIG,
+                       help="the YAML config MODEL was trained with: its data section gives the "
+                            "training rows and the validation split")
+    refit.add_argument("--set", dest="overrides", action="append", default=[],
+                       metavar="SECTION.KEY=VALUE", help="override a config value (repeatable)")
+    refit.add_argument("--hard-weight", type=float, default=0.5, metavar="W",
+                       help="loss weight of the oversampled hard-case rows (public rows: 1; "
+                            "default 0.5)")
+    refit.add_argument("--epochs", type=int, default=20, help="passes over the features (20)")
+    refit.add_argument("--seed", type=int, default=13)
+    refit.add_argument("--out", type=Path, required=True, help="new model directory")
+    refit.add_argument("--version", default=None, help="version of the new model "
+                       "(default: MODEL's)")
+    refit.set_defaults(handler=run_refit)
+
     from training.hardcases.__main__ import build_parser, run
 
     hardcases = sub.add_parser("hardcases", help="generate the hard-case training set",
@@ -186,5 +207,36 @@ def run_soup(args) -> int:
     print_summary(summary)
     print(f"\nwrote {args.out} ({config.name} {config.version}: {1 - args.weight:g} x "
           f"{args.first} + {args.weight:g} x {args.second}); next: haven eval calibrate "
+          f"--model {args.out} ...")
+    return 0
+
+
+def run_refit(args) -> int:
+    logging.basicConfig(level=logging.WARNING)
+    from training.refit import RefitError, RefitSettings, refit, write_card
+
+    if args.out.resolve() == args.model.resolve():
+        print("haven: --out must be a new directory, not the model being refitted", file=sys.stderr)
+        return 2
+    config, splits = _load(args)
+    if splits is None:
+        return 2
+    oversampled = sum((splits.manifest.get("oversampled") or {}).values())
+    settings = RefitSettings(hard_weight=args.hard_weight, epochs=args.epochs, seed=args.seed,
+                             pos_weight_max=config.train.pos_weight_max)
+    try:
+        refitted = refit(args.model, splits.train, oversampled, args.out, settings,
+                         version=args.version)
+    except RefitError as exc:
+        print(f"haven: {exc}", file=sys.stderr)
+        return 2
+    from training.metrics import write_validation
+
+    summary = write_validation(args.out, splits.validation, {"heads_refit": refitted.heads_refit},
+                               "F1-optimal per label on the validation split, after `haven refit`")
+    write_card(args.out, refitted, summary)
+    print_summary(summary)
+    print(f"\nwrote {args.out} ({refitted.name} {refitted.version}: {args.model}'s label head "
+          f"refitted, hard cases at weight {args.hard_weight:g}); next: haven eval calibrate "
           f"--model {args.out} ...")
     return 0

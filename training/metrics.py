@@ -7,6 +7,7 @@ Missing labels (NaN) are excluded per label, never counted as negatives. The eva
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -88,3 +89,23 @@ def validation_summary(examples: Sequence[Example], gold: np.ndarray, probs: np.
         "validation_examples": len(examples),
     }
     return summary, thresholds
+
+
+def write_validation(out_dir: Path, examples: Sequence[Example], provenance: dict[str, Any],
+                     chosen_by: str, batch_size: int = 64) -> dict[str, Any]:
+    """Score ``examples`` with the model in ``out_dir`` and write its metrics.json and F1
+    thresholds, as the trainer does for a model it trains: for models made from trained ones
+    (``haven soup``, ``haven refit``). ``provenance`` is merged into the summary."""
+    from models import load_model
+    from models.artifact import METRICS_FILE, THRESHOLDS_FILE, write_json
+    from training.trainer import label_matrix
+
+    model = load_model(out_dir, apply_calibration=False)
+    probs = model.predict_proba([e.text for e in examples], [e.text_pair for e in examples],
+                                batch_size).scores
+    summary, thresholds = validation_summary(examples, label_matrix(examples)[0], probs)
+    summary.update(provenance)
+    write_json(Path(out_dir) / METRICS_FILE, summary)
+    write_json(Path(out_dir) / THRESHOLDS_FILE, {
+        "thresholds": thresholds, "chosen_by": chosen_by, "operating_points": {}})
+    return summary

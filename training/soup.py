@@ -28,8 +28,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from models.artifact import (
     ADAPTER_CONFIG_FILE,
     ADAPTER_DIR,
@@ -38,8 +36,6 @@ from models.artifact import (
     CONFIG_FILE,
     HEADS_FILE,
     MANIFEST_FILE,
-    METRICS_FILE,
-    THRESHOLDS_FILE,
     ArtifactError,
     ModelConfig,
     read_config,
@@ -172,24 +168,13 @@ def interpolate(first_dir: Path, second_dir: Path, weight: float, out_dir: Path,
 
 def write_validation(out_dir: Path, config: ModelConfig, examples: Sequence[Example],
                      batch_size: int = 64) -> dict:
-    """Score ``examples`` with the interpolated model (``config``, as ``interpolate`` returned
-    it); write metrics.json, thresholds.json and the model card, as the trainer does for a
-    model it trains."""
-    from models import load_model
-    from training.metrics import validation_summary
-    from training.trainer import label_matrix
+    """Metrics, F1 thresholds and the model card of the interpolated model (``config``, as
+    ``interpolate`` returned it), as the trainer writes them for a model it trains."""
+    from training.metrics import write_validation as write_metrics
 
-    model = load_model(out_dir, apply_calibration=False)
-    probs = model.predict_proba([e.text for e in examples], [e.text_pair for e in examples],
-                                batch_size).scores
-    summary, thresholds = validation_summary(examples, label_matrix(examples)[0], probs)
-    summary["interpolated_from"] = config.interpolated_from
-    write_json(out_dir / METRICS_FILE, summary)
-    write_json(out_dir / THRESHOLDS_FILE, {
-        "thresholds": thresholds,
-        "chosen_by": "F1-optimal per label on the validation data given to `haven soup`",
-        "operating_points": {},
-    })
+    summary = write_metrics(
+        out_dir, examples, {"interpolated_from": config.interpolated_from},
+        "F1-optimal per label on the validation data given to `haven soup`", batch_size)
     write_card(out_dir, config, summary)
     return summary
 

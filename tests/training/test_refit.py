@@ -1,0 +1,109 @@
+"""``haven refit``: only the label head changes, the hard-case weight does what it says, bad
+inputs are refused."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from models.examples import Example
+from tests.conftest import tiny_examples
+
+TEXTS = ["i hate you idiot", "i want to die", "great day with my dog", "the sun and rain today"]
+
+
+def _hard_rows(harassment: int) -> list[Example]:
+    """Rows standing in for the hard cases, labelled one way or the other."""
+    labels = {"hate": 0, "harassment": harassment, "offensive": 0, "self_harm": 0, "distress": 0}
+    return [Example(text, source="hardcases", language="en", labels=dict(labels))
+            for text in ("you are stupid go away", "shut up you idiot", "i hate the rain today")]
+
+
+def _model(model_dir: Path):
+    from models import load_model
+
+    return load_model(model_dir, apply_calibration=False)
+
+
+def _refit(model_dir: Path, out: Path, hard: list[Example], **settings):
+    from training.refit import RefitSettings, refit
+
+    train = tiny_examples(24) + hard
+    return refit(model_dir, train, len(hard), out,
+                 RefitSettings(epochs=settings.pop("epochs", 30), **settings))
+
+
+def test_only_the_label_head_changes(tiny_model_dir, tmp_path):
+    from safetensors.torch import load_file
+
+    config = _refit(tiny_model_dir, tmp_path / "refit", _hard_rows(1), hard_weight=1.0)
+    before = load_file(str(tiny_model_dir / "heads.safetensors"))
+    after = load_file(str(tmp_path / "refit" / "heads.safetensors"))
+    assert set(after) == set(before)
+    for key in before:
+        same = bool((before[key] == after[key]).all())
+        assert same == key.startswith("target_head."), key
+    adapter = "adapter/adapter_model.safetensors"
+    assert (tmp_path / "refit" / adapter).read_bytes() == (tiny_model_dir / adapter).read_bytes()
+    written = json.loads((tmp_path / "refit" / "haven_model.json").read_text())
+    assert written["heads_refit"]["hard_weight"] == 1.0
+    assert written["heads_refit"]["from"]["name"] == config.name
+    assert written["heads_refit"]["oversampled_rows"] == 3
+    # Thresholds and calibration belonged to the old head: they are not carried over.
+    assert not (tmp_path / "refit" / "calibration.json").exists()
+    assert not (tmp_path / "refit" / "thresholds.json").exists()
+    assert _model(tmp_path / "refit").predict_proba(TEXTS).scores.shape == (4, 5)
+
+
+def test_rows_at_weight_zero_do_not_move_the_head(tiny_model_dir, tmp_path):
+    """At hard weight 0 the hard rows' labels cannot matter; at weight 4 they do."""
+    scores = {}
+    for weight in (0.0, 4.0):
+        for label in (0, 1):
+            out = tmp_path / f"w{weight}-{label}"
+            _refit(tiny_model_dir, out, _hard_rows(label), hard_weight=weight)
+            scores[weight, label] = _model(out).predict_proba(TEXTS).scores
+    np.testing.assert_allclose(scores[0.0, 0], scores[0.0, 1], atol=1e-6)
+    harassment = 1
+    assert (scores[4.0, 1][:, harassment] > scores[4.0, 0][:, harassment]).all()
+
+
+def test_the_refit_is_deterministic(tiny_model_dir, tmp_path):
+    for name in ("a", "b"):
+        _refit(tiny_model_dir, tmp_path / name, _hard_rows(1), hard_weight=0.5, seed=3)
+    np.testing.assert_array_equal(_model(tmp_path / "a").predict_proba(TEXTS).scores,
+                                  _model(tmp_path / "b").predict_proba(TEXTS).scores)
+
+
+def test_bad_inputs_are_refused(tiny_model_dir, tmp_path):
+    from training.refit import RefitError, RefitSettings, refit
+
+    train = tiny_examples(6)
+    with pytest.raises(RefitError, match="new directory"):
+        refit(tiny_model_dir, train, 0, tiny_model_dir, RefitSettings())
+    with pytest.raises(RefitError, match="public sample"):
+        refit(tiny_model_dir, train, len(train), tmp_path / "x", RefitSettings())
+    with pytest.raises(RefitError, match="hard weight"):
+        refit(tiny_model_dir, train, 0, tmp_path / "x", RefitSettings(hard_weight=-1))
+    with pytest.raises(RefitError, match="not a Haven model"):
+        refit(tmp_path, train, 0, tmp_path / "x", RefitSettings())
+    assert dataclasses.asdict(RefitSettings())["hard_weight"] == 0.5
+
+
+def test_write_card_and_metrics(tiny_model_dir, tmp_path):
+    from training.metrics import write_validation
+    from training.refit import write_card
+
+    config = _refit(tiny_model_dir, tmp_path / "refit", _hard_rows(1), hard_weight=0.5)
+    summary = write_validation(tmp_path / "refit", tiny_examples(12),
+                               {"heads_refit": config.heads_refit}, "F1-optimal (test)")
+    card = write_card(tmp_path / "refit", config, summary).read_text()
+    assert "label head refitted" in card and "weight 0.5" in card
+    thresholds = json.loads((tmp_path / "refit" / "thresholds.json").read_text())
+    assert thresholds["chosen_by"] == "F1-optimal (test)"
+    metrics = json.loads((tmp_path / "refit" / "metrics.json").read_text())
+    assert metrics["heads_refit"]["hard_weight"] == 0.5

@@ -1,0 +1,196 @@
+"""Refit a trained model's label head on its frozen encoder (``haven refit``).
+
+Why: in joint training the hard cases and the public sample pull the same linear head, and the
+head ends where the last steps of a decaying learning rate left it, with every hard case
+counted like a public row. The encoder has by then already learnt what the hard cases teach, so
+the head can give them less weight without the model unlearning them. Measured on 0.2.1's
+encoder (docs/hardcases.md, "Head refits"): a head refitted with the hard cases at weight 0.5
+raised public validation ROC-AUC on hate, offensive and self_harm with the functional suites
+unchanged. It costs one pass of the encoder over the training rows (about 5 minutes on 2 CPU
+cores) and seconds of fitting, against 50 minutes for a training run.
+
+Only the label head changes. The adapter, the target head and the inference settings are the
+model's own, so the result scores exactly as fast. Its thresholds are F1-optimal on the
+validation split, as after training; run ``haven eval calibrate`` on it before shipping.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from models.artifact import (
+    CARD_FILE,
+    CONFIG_FILE,
+    HEADS_FILE,
+    ArtifactError,
+    ModelConfig,
+    WindowConfig,
+    read_config,
+    write_json,
+)
+from models.classifier import load_network
+from models.encoding import collate, encode_head_tail, length_sorted_batches
+from models.examples import Example
+from models.network import HavenNetwork, load_tokenizer
+from models.taxonomy import LABELS
+from training.trainer import label_matrix, positive_weights
+
+
+class RefitError(ValueError):
+    """Bad arguments or an unusable model directory: the CLI prints it and exits 2."""
+
+
+@dataclasses.dataclass(frozen=True)
+class RefitSettings:
+    #: Weight of the rows appended by ``data.oversample_files`` (hard cases, mined rows) in the
+    #: loss; the public sample has weight 1. 0 fits the public rows only.
+    hard_weight: float = 0.5
+    epochs: int = 20
+    batch_size: int = 256
+    lr: float = 2e-3
+    weight_decay: float = 0.01
+    dropout: float = 0.1
+    pos_weight_max: float = 8.0
+    seed: int = 13
+
+    def check(self) -> None:
+        if not 0.0 <= self.hard_weight <= 10.0:
+            raise RefitError(f"hard weight must be between 0 and 10, not {self.hard_weight}")
+        if self.epochs < 1:
+            raise RefitError(f"epochs must be at least 1, not {self.epochs}")
+
+
+@torch.inference_mode()
+def pooled_features(network: HavenNetwork, tokenizer, examples: Sequence[Example],
+                    windows: WindowConfig, batch_size: int = 64) -> np.ndarray:
+    """The vector the heads read for each example, from the head+tail window the trainer uses."""
+    encoded = encode_head_tail(tokenizer, [e.text for e in examples],
+                               [e.text_pair for e in examples], windows)
+    out = np.zeros((len(encoded), network.label_head.in_features), dtype=np.float32)
+    for batch in length_sorted_batches(encoded, batch_size):
+        inputs = collate([encoded[i] for i in batch], tokenizer.pad_token_id)
+        out[batch] = network.pooled(**inputs).float().numpy()
+    return out
+
+
+def fit_label_head(features: np.ndarray, labels: np.ndarray, row_weights: np.ndarray,
+                   pos_weight: np.ndarray, settings: RefitSettings) -> nn.Linear:
+    """A linear head fitted with the trainer's masked, class-weighted BCE, rows weighted."""
+    generator = torch.Generator().manual_seed(settings.seed)
+    torch.manual_seed(settings.seed)
+    head = nn.Linear(features.shape[1], labels.shape[1])
+    dropout = nn.Dropout(settings.dropout)
+    x = torch.from_numpy(features)
+    gold = torch.from_numpy(labels.astype(np.float32))
+    weights = torch.from_numpy(row_weights.astype(np.float32))[:, None] * (~torch.isnan(gold))
+    pw = torch.from_numpy(pos_weight.astype(np.float32))
+    optimizer = torch.optim.AdamW(head.parameters(), lr=settings.lr,
+                                  weight_decay=settings.weight_decay)
+    steps = settings.epochs * -(-len(x) // settings.batch_size)
+    warmup = max(1, steps // 40)
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min(1.0, (s + 1) / warmup) * max(0.0, 1 - s / steps))
+    head.train()
+    for _ in range(settings.epochs):
+        for batch in torch.randperm(len(x), generator=generator).split(settings.batch_size):
+            w = weights[batch]
+            if not w.any():
+                continue
+            loss = nn.functional.binary_cross_entropy_with_logits(
+                head(dropout(x[batch])), torch.nan_to_num(gold[batch]), pos_weight=pw,
+                reduction="none")
+            loss = (loss * w).sum() / w.sum()
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            scheduler.step()
+    return head.eval()
+
+
+def refit(model_dir: Path, train: Sequence[Example], oversampled: int, out_dir: Path,
+          settings: RefitSettings, *, version: str | None = None) -> ModelConfig:
+    """Write ``model_dir`` with its label head refitted on ``train`` to ``out_dir``.
+
+    The last ``oversampled`` rows of ``train`` are the hard cases (``training.cli.oversample``
+    appends them); they get ``settings.hard_weight`` and are left out of the class weights, as
+    with the trainer's ``class_weights_from: sampled``.
+    """
+    from safetensors.torch import load_file, save_file
+
+    settings.check()
+    model_dir, out_dir = Path(model_dir), Path(out_dir)
+    if out_dir.resolve() == model_dir.resolve():
+        raise RefitError("--out must be a new directory, not the model being refitted")
+    if not 0 <= oversampled <= len(train) or oversampled == len(train):
+        raise RefitError(f"{len(train)} training rows cannot hold {oversampled} oversampled ones "
+                         "and a public sample")
+    try:
+        config = read_config(model_dir)
+    except ArtifactError as exc:
+        raise RefitError(str(exc)) from exc
+    network = load_network(model_dir, config.base_model)
+    tokenizer = load_tokenizer(config.base_model)
+    features = pooled_features(network, tokenizer, train, config.windows)
+    labels, _ = label_matrix(train)
+    n_public = len(train) - oversampled
+    row_weights = np.ones(len(train))
+    row_weights[n_public:] = settings.hard_weight
+    head = fit_label_head(features, labels, row_weights,
+                          positive_weights(labels[:n_public], settings.pos_weight_max), settings)
+
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    # The artifact minus what depends on the label head: metrics, thresholds, calibration, card.
+    shutil.copytree(model_dir, out_dir, ignore=shutil.ignore_patterns(
+        "onnx", "metrics.json", "thresholds.json", "calibration.json", CARD_FILE))
+    heads = {k: v for k, v in load_file(str(model_dir / HEADS_FILE)).items()
+             if not k.startswith("label_head.")}
+    heads.update({f"label_head.{k}": v.detach().contiguous() for k, v in head.state_dict().items()})
+    save_file(heads, str(out_dir / HEADS_FILE))
+    refitted = dataclasses.replace(
+        config,
+        version=version or config.version,
+        created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        heads_refit={"from": {"name": config.name, "version": config.version},
+                     "train_rows": len(train), "oversampled_rows": oversampled,
+                     **dataclasses.asdict(settings)},
+    )
+    write_json(out_dir / CONFIG_FILE, refitted.to_json())
+    return refitted
+
+
+def write_card(out_dir: Path, config: ModelConfig, summary: dict[str, Any]) -> Path:
+    from training.card import EVAL_PLACEHOLDER, validation_tables
+
+    info = config.heads_refit
+    lines = [
+        f"# Model card: {config.name} {config.version}",
+        "",
+        "## How this model was made",
+        f"`{info['from']['name']} {info['from']['version']}` with its label head refitted "
+        f"(`haven refit`, training/refit.py) on the frozen encoder: {info['train_rows']} "
+        f"training rows, the {info['oversampled_rows']} hard-case rows at weight "
+        f"{info['hard_weight']:g}, {info['epochs']} epochs. The adapter, the target head and the "
+        "inference settings are the original model's; its training, data and intended use are "
+        "described in that model's card. See docs/hardcases.md for why and what it measured.",
+        "",
+        "## Validation results",
+        f"On the validation split ({summary['validation_examples']} examples), at F1-optimal "
+        "thresholds until `haven eval calibrate` replaces them.",
+        "",
+        *validation_tables(summary),
+        EVAL_PLACEHOLDER,
+        "",
+    ]
+    path = out_dir / CARD_FILE
+    path.write_text("\n".join(lines))
+    return path
