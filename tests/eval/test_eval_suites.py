@@ -158,6 +158,7 @@ CRISIS_NEGATIVE = {
     "suicide_news",
     "distress_without_risk",
     "accidental_injury",
+    "everyday_plans",
 }
 IDENTITY_SAFE = {
     "identity_neutral",
