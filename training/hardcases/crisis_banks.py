@@ -97,50 +97,6 @@ SELF_INJURY: tuple[str, ...] = (
     "Been burning myself with hot spoons, nobody knows.",
 )
 
-#: Everyday plans, preparations and goodbyes in the frames of PLAN and PREPARATION (a date, "once
-#: ... I'm going to", "everything is ready", giving things away, letters, pills, a rope): all 0.
-#: Without them the model learnt the frames, not the risk: 0.2.1 referred "going to bed early
-#: tonight" and "I have everything ready for the trip on Sunday" (docs/hardcases.md).
-EVERYDAY_PLANS: tuple[str, ...] = (
-    "I've been saving up for a new bike and I think I finally have enough.",
-    "I know which bridge I'm going to photograph at sunrise.",
-    "We've picked a date for the wedding. It's the 14th.",
-    "I've counted the chairs and there are enough for everyone on Saturday.",
-    "The tent is in my wardrobe, ready for the camping trip.",
-    "Tonight after everyone's asleep I'm going to eat the last slice of cake.",
-    "On Sunday I'm driving to the coast with my sister.",
-    "Once my exams are over I'm going to sleep for a whole week.",
-    "I've written thank-you cards to everyone who came to the party.",
-    "Giving away all the baby clothes this week, the kids have outgrown them.",
-    "Cancelled my gym membership and deleted the app, I'm switching to running.",
-    "Said goodbye to my coworkers today, I start the new job on Monday.",
-    "Paid off my car loan today, finally.",
-    "Left instructions for the cat sitter on the fridge before the holiday.",
-    "Sorting out my stuff before the move next weekend.",
-    "This is my last post for a while, I'm going hiking off-grid for two weeks. Bye all!",
-    "Bought a rope and some carabiners for my climbing class.",
-    "Took two paracetamol for my headache and went to bed early.",
-    "Picked up my prescription, the new dose seems to be working.",
-    "Going to bed early tonight, I'm wiped out from the hike.",
-    "Everything is packed and ready for tomorrow's flight.",
-    "I updated my will after we bought the house, just being responsible.",
-    "Wrote down my passwords for my husband in case my phone dies on the trip.",
-    "Gonna nap all afternoon and not feel guilty about it.",
-    "Sharpened all the kitchen knives before the dinner party.",
-    "I'm leaving the house now, text me if you need anything.",
-    "Heading to the pharmacy to pick up allergy pills.",
-    "Finally ready to let go of my old car, it's sold.",
-)
-EVERYDAY_PREFIXES: tuple[str, ...] = (
-    "", "", "Update: ", "Weekend plans: ", "Finally. ", "Not gonna lie, ", "Can't sleep. ",
-    "Quick one. ",
-)
-EVERYDAY_SUFFIXES: tuple[str, ...] = (
-    "", "", " Can't wait.", " Wish me luck!", " 😴", " Long overdue.", " I'm so worn out.",
-    " It's been a long month.",
-)
-
-
 #: Evasive verb phrases ("I want to ___") and nouns ("thinking about ___").
 EVASIVE_VERBS: tuple[str, ...] = (
     "unalive myself", "kms", "k*ll myself", "kill mys3lf", "self-delete", "off myself",

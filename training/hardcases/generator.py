@@ -464,10 +464,6 @@ FUNCTIONALITIES: tuple[Functionality, ...] = (
     _f("idiom_figurative", "Figurative death idioms ('this exam is killing me') (self_harm 0).",
        _flagged_bank_builder("idiom_figurative", cb.IDIOMS, labels(), CASUAL_PREFIXES,
                              CASUAL_SUFFIXES)),
-    _f("everyday_plans", "Ordinary plans, preparations and goodbyes in the frames of crisis "
-       "plans (all 0).",
-       _bank_builder("everyday_plans", cb.EVERYDAY_PLANS, labels(), cb.EVERYDAY_PREFIXES,
-                     cb.EVERYDAY_SUFFIXES)),
     _f("accidental_injury", "Accidental injury, not self-harm (all 0).",
        _bank_builder("accidental_injury", cb.ACCIDENTAL_INJURY, labels(), CASUAL_PREFIXES,
                      CASUAL_SUFFIXES)),
