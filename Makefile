@@ -26,8 +26,9 @@ test: install
 test-fast: install
 	$(BIN)/pytest -m "not slow and not browser"
 
-# The shipped model in two stages (docs/hardcases.md): stage 1 on all public sources, stage 2
-# continues from it on hard cases + mined hard negatives with a replay sample.
+# The shipped model in two runs (docs/hardcases.md): stage 1 on all public sources (the gate's
+# baseline and the model the mining needs), then the shipped model, trained jointly from the base
+# encoder on the same public sample + the hard cases + the hard negatives mined with stage 1.
 train: install
 	$(BIN)/haven train --config training/configs/default.yaml
 	rm -rf runs/stage1-model && cp -r models/default runs/stage1-model
