@@ -169,3 +169,26 @@ def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, An
     ]
     path.write_text("\n".join(lines))
     return path
+
+
+def write_derived_card(out_dir: Path, config: ModelConfig, how: str, validated_on: str,
+                       summary: dict[str, Any]) -> Path:
+    """The card of a model made from trained ones (``haven soup``, ``haven refit``): how it was
+    made, its validation tables and the placeholder ``haven eval`` fills."""
+    lines = [
+        f"# Model card: {config.name} {config.version}",
+        "",
+        "## How this model was made",
+        how,
+        "",
+        "## Validation results",
+        f"On {validated_on} ({summary['validation_examples']} examples), at F1-optimal "
+        "thresholds until `haven eval calibrate` replaces them.",
+        "",
+        *validation_tables(summary),
+        EVAL_PLACEHOLDER,
+        "",
+    ]
+    path = Path(out_dir) / CARD_FILE
+    path.write_text("\n".join(lines))
+    return path

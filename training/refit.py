@@ -29,9 +29,12 @@ import torch
 from torch import nn
 
 from models.artifact import (
+    CALIBRATION_FILE,
     CARD_FILE,
     CONFIG_FILE,
     HEADS_FILE,
+    METRICS_FILE,
+    THRESHOLDS_FILE,
     ArtifactError,
     ModelConfig,
     WindowConfig,
@@ -42,7 +45,6 @@ from models.classifier import load_network
 from models.encoding import collate, encode_head_tail, length_sorted_batches
 from models.examples import Example
 from models.network import HavenNetwork, load_tokenizer
-from models.taxonomy import LABELS
 from training.trainer import label_matrix, positive_weights
 
 
@@ -152,7 +154,7 @@ def refit(model_dir: Path, train: Sequence[Example], oversampled: int, out_dir: 
         shutil.rmtree(out_dir)
     # The artifact minus what depends on the label head: metrics, thresholds, calibration, card.
     shutil.copytree(model_dir, out_dir, ignore=shutil.ignore_patterns(
-        "onnx", "metrics.json", "thresholds.json", "calibration.json", CARD_FILE))
+        "onnx", METRICS_FILE, THRESHOLDS_FILE, CALIBRATION_FILE, CARD_FILE))
     heads = {k: v for k, v in load_file(str(model_dir / HEADS_FILE)).items()
              if not k.startswith("label_head.")}
     heads.update({f"label_head.{k}": v.detach().contiguous() for k, v in head.state_dict().items()})
@@ -170,28 +172,14 @@ def refit(model_dir: Path, train: Sequence[Example], oversampled: int, out_dir: 
 
 
 def write_card(out_dir: Path, config: ModelConfig, summary: dict[str, Any]) -> Path:
-    from training.card import EVAL_PLACEHOLDER, validation_tables
+    from training.card import write_derived_card
 
     info = config.heads_refit
-    lines = [
-        f"# Model card: {config.name} {config.version}",
-        "",
-        "## How this model was made",
-        f"`{info['from']['name']} {info['from']['version']}` with its label head refitted "
-        f"(`haven refit`, training/refit.py) on the frozen encoder: {info['train_rows']} "
-        f"training rows, the {info['oversampled_rows']} hard-case rows at weight "
-        f"{info['hard_weight']:g}, {info['epochs']} epochs. The adapter, the target head and the "
-        "inference settings are the original model's; its training, data and intended use are "
-        "described in that model's card. See docs/hardcases.md for why and what it measured.",
-        "",
-        "## Validation results",
-        f"On the validation split ({summary['validation_examples']} examples), at F1-optimal "
-        "thresholds until `haven eval calibrate` replaces them.",
-        "",
-        *validation_tables(summary),
-        EVAL_PLACEHOLDER,
-        "",
-    ]
-    path = out_dir / CARD_FILE
-    path.write_text("\n".join(lines))
-    return path
+    how = (f"`{info['from']['name']} {info['from']['version']}` with its label head refitted "
+           f"(`haven refit`, training/refit.py) on the frozen encoder: {info['train_rows']} "
+           f"training rows, the {info['oversampled_rows']} hard-case rows at weight "
+           f"{info['hard_weight']:g}, {info['epochs']} epochs. The adapter, the target head and "
+           "the inference settings are the original model's; its training, data and intended use "
+           "are described in that model's card. See docs/hardcases.md for why and what it "
+           "measured.")
+    return write_derived_card(out_dir, config, how, "the validation split", summary)

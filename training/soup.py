@@ -32,7 +32,6 @@ from models.artifact import (
     ADAPTER_CONFIG_FILE,
     ADAPTER_DIR,
     ADAPTER_WEIGHTS_FILE,
-    CARD_FILE,
     CONFIG_FILE,
     HEADS_FILE,
     MANIFEST_FILE,
@@ -180,30 +179,16 @@ def write_validation(out_dir: Path, config: ModelConfig, examples: Sequence[Exam
 
 
 def write_card(out_dir: Path, config: ModelConfig, summary: dict[str, Any]) -> Path:
-    from training.card import EVAL_PLACEHOLDER, validation_tables
+    from training.card import write_derived_card
 
     mix = config.interpolated_from
     first, second = mix["first"], mix["second"]
-    lines = [
-        f"# Model card: {config.name} {config.version}",
-        "",
-        "## How this model was made",
-        f"Weight interpolation (`haven soup`) of two models fine-tuned from `{config.base_model}`: "
-        f"{first['weight']:g} x `{first['name']} {first['version']}` + {second['weight']:g} x "
-        f"`{second['name']} {second['version']}`, adapters and heads alike (the adapters are "
-        f"stacked into one LoRA of rank {config.lora.get('r')}, so the weighted sum is exact). "
-        "Their training, data and intended use are described in their own model cards; this "
-        "model uses the second one's inference settings (pooling, windows, alone floor). "
-        "See docs/hardcases.md for why and what it measured.",
-        "",
-        "## Validation results",
-        f"On the validation data given to `haven soup` ({summary['validation_examples']} "
-        "examples), at F1-optimal thresholds until `haven eval calibrate` replaces them.",
-        "",
-        *validation_tables(summary),
-        EVAL_PLACEHOLDER,
-        "",
-    ]
-    path = out_dir / CARD_FILE
-    path.write_text("\n".join(lines))
-    return path
+    how = (f"Weight interpolation (`haven soup`) of two models fine-tuned from "
+           f"`{config.base_model}`: {first['weight']:g} x `{first['name']} {first['version']}` + "
+           f"{second['weight']:g} x `{second['name']} {second['version']}`, adapters and heads "
+           f"alike (the adapters are stacked into one LoRA of rank {config.lora.get('r')}, so the "
+           "weighted sum is exact). Their training, data and intended use are described in their "
+           "own model cards; this model uses the second one's inference settings (pooling, "
+           "windows, alone floor). See docs/hardcases.md for why and what it measured.")
+    return write_derived_card(out_dir, config, how, "the validation data given to `haven soup`",
+                              summary)
