@@ -44,6 +44,18 @@ def test_text_pooling_averages_the_posts_own_tokens_only(tiny_base_model):
     assert not torch.allclose(labels, everything)
 
 
+@pytest.mark.parametrize("pooling", ["mean", "text"])
+def test_pooled_is_what_both_heads_read(tiny_base_model, pooling):
+    """``haven refit`` fits a head on ``pooled``: it must be the vector ``forward`` uses."""
+    batch = _pair(tiny_base_model)
+    network = _network(tiny_base_model, pooling)
+    with torch.no_grad():
+        labels, targets = network(**batch)
+        pooled = network.pooled(**batch)
+        torch.testing.assert_close(labels, network.label_head(pooled))
+        torch.testing.assert_close(targets, network.target_head(pooled))
+
+
 def test_text_pooling_equals_mean_pooling_without_a_parent(tiny_base_model):
     from models.network import load_tokenizer
 
