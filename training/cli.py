@@ -215,9 +215,6 @@ def run_refit(args) -> int:
     logging.basicConfig(level=logging.WARNING)
     from training.refit import RefitError, RefitSettings, refit, write_card
 
-    if args.out.resolve() == args.model.resolve():
-        print("haven: --out must be a new directory, not the model being refitted", file=sys.stderr)
-        return 2
     config, splits = _load(args)
     if splits is None:
         return 2

@@ -45,7 +45,8 @@ from models.classifier import load_network
 from models.encoding import collate, encode_head_tail, length_sorted_batches
 from models.examples import Example
 from models.network import HavenNetwork, load_tokenizer
-from training.trainer import label_matrix, positive_weights
+from models.onnx_backend import ONNX_DIR
+from training.trainer import label_matrix, masked_bce, positive_weights
 
 
 class RefitError(ValueError):
@@ -94,7 +95,7 @@ def fit_label_head(features: np.ndarray, labels: np.ndarray, row_weights: np.nda
     dropout = nn.Dropout(settings.dropout)
     x = torch.from_numpy(features)
     gold = torch.from_numpy(labels.astype(np.float32))
-    weights = torch.from_numpy(row_weights.astype(np.float32))[:, None] * (~torch.isnan(gold))
+    rows = torch.from_numpy(row_weights.astype(np.float32))
     pw = torch.from_numpy(pos_weight.astype(np.float32))
     optimizer = torch.optim.AdamW(head.parameters(), lr=settings.lr,
                                   weight_decay=settings.weight_decay)
@@ -105,13 +106,9 @@ def fit_label_head(features: np.ndarray, labels: np.ndarray, row_weights: np.nda
     head.train()
     for _ in range(settings.epochs):
         for batch in torch.randperm(len(x), generator=generator).split(settings.batch_size):
-            w = weights[batch]
-            if not w.any():
+            if not rows[batch].any():  # only hard rows at weight 0: nothing to learn from
                 continue
-            loss = nn.functional.binary_cross_entropy_with_logits(
-                head(dropout(x[batch])), torch.nan_to_num(gold[batch]), pos_weight=pw,
-                reduction="none")
-            loss = (loss * w).sum() / w.sum()
+            loss = masked_bce(head(dropout(x[batch])), gold[batch], pw, rows[batch])
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
@@ -133,7 +130,7 @@ def refit(model_dir: Path, train: Sequence[Example], oversampled: int, out_dir: 
     model_dir, out_dir = Path(model_dir), Path(out_dir)
     if out_dir.resolve() == model_dir.resolve():
         raise RefitError("--out must be a new directory, not the model being refitted")
-    if not 0 <= oversampled <= len(train) or oversampled == len(train):
+    if not 0 <= oversampled < len(train):
         raise RefitError(f"{len(train)} training rows cannot hold {oversampled} oversampled ones "
                          "and a public sample")
     try:
@@ -154,7 +151,7 @@ def refit(model_dir: Path, train: Sequence[Example], oversampled: int, out_dir: 
         shutil.rmtree(out_dir)
     # The artifact minus what depends on the label head: metrics, thresholds, calibration, card.
     shutil.copytree(model_dir, out_dir, ignore=shutil.ignore_patterns(
-        "onnx", METRICS_FILE, THRESHOLDS_FILE, CALIBRATION_FILE, CARD_FILE))
+        ONNX_DIR, METRICS_FILE, THRESHOLDS_FILE, CALIBRATION_FILE, CARD_FILE))
     heads = {k: v for k, v in load_file(str(model_dir / HEADS_FILE)).items()
              if not k.startswith("label_head.")}
     heads.update({f"label_head.{k}": v.detach().contiguous() for k, v in head.state_dict().items()})

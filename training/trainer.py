@@ -71,9 +71,13 @@ def label_matrix(examples: Sequence[Example]) -> tuple[np.ndarray, np.ndarray]:
     return labels, targets
 
 
-def masked_bce(logits: torch.Tensor, gold: torch.Tensor, pos_weight: torch.Tensor | None) -> torch.Tensor:
-    """Mean BCE over annotated cells only; missing (NaN) cells contribute nothing."""
-    mask = ~torch.isnan(gold)
+def masked_bce(logits: torch.Tensor, gold: torch.Tensor, pos_weight: torch.Tensor | None,
+               row_weights: torch.Tensor | None = None) -> torch.Tensor:
+    """Mean BCE over annotated cells only; missing (NaN) cells contribute nothing. With
+    ``row_weights`` (one per row), a weighted mean (``haven refit`` weighs the hard cases)."""
+    mask = (~torch.isnan(gold)).float()
+    if row_weights is not None:
+        mask = mask * row_weights[:, None]
     if not mask.any():
         return logits.sum() * 0.0
     loss = nn.functional.binary_cross_entropy_with_logits(
