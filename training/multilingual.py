@@ -109,6 +109,24 @@ def load_training_data(data_dir: str | Path, *, languages: Sequence[str] = LANGU
     return TrainingData(train=train, validation=validation, summary=summary)
 
 
+def load_extra_rows(paths: Sequence[str | Path] | None) -> list[Example]:
+    """Labelled files (e.g. the hard-case sets) added to the heads' fitting rows.
+
+    Replies are left out: the per-language model reads a post without its parent, and a reply's
+    labels ("So true, every word." is hate under a hateful parent) are wrong for the reply alone.
+    """
+    from models.labelled_io import read_labelled
+
+    rows: list[Example] = []
+    for path in paths or ():
+        examples = list(read_labelled(path))
+        kept = [e for e in examples if e.text_pair is None]
+        log.info("extra rows from %s: %d (%d replies left out)", Path(path).name, len(kept),
+                 len(examples) - len(kept))
+        rows += kept
+    return rows
+
+
 def label_arrays(examples: Sequence[Example]) -> tuple[np.ndarray, np.ndarray]:
     """Gold labels and targets with NaN where not annotated; targets only for hateful rows."""
     labels = np.array([[np.nan if e.labels[n] is None else float(e.labels[n]) for n in LABELS]
@@ -235,8 +253,12 @@ def fit_logistic_heads(x_fit: np.ndarray, y_fit: np.ndarray, t_fit: np.ndarray,
 
 def fit_mlp_heads(x_fit: np.ndarray, y_fit: np.ndarray, t_fit: np.ndarray,
                   x_dev: np.ndarray, y_dev: np.ndarray, t_dev: np.ndarray, *,
-                  hidden: int = 256, epochs: int = 40, seed: int = 13) -> Heads:
+                  hidden: int = 256, epochs: int = 40, seed: int = 13,
+                  row_weights: np.ndarray | None = None) -> Heads:
     """One shared hidden layer, masked BCE over labels and targets, early stopping on dev loss.
+
+    ``row_weights`` (one per fitting row, default 1) let generated rows count less than public
+    ones; the dev loss is never weighted.
 
     The shared layer lets labels learnt mostly from English (self_harm, distress) share
     features with the rest; whether that helps non-English rows is measured, not assumed.
@@ -255,12 +277,17 @@ def fit_mlp_heads(x_fit: np.ndarray, y_fit: np.ndarray, t_fit: np.ndarray,
     neg = np.sum(~np.isnan(gold_fit.numpy()), 0) - pos
     pos_weight = torch.from_numpy(np.clip(neg / np.maximum(pos, 1), 1.0, 8.0).astype(np.float32))
     xf, xd = torch.from_numpy(x_fit), torch.from_numpy(x_dev)
+    weights = torch.from_numpy(np.ones(len(x_fit), np.float32) if row_weights is None
+                               else np.asarray(row_weights, np.float32))
 
-    def loss_of(logits: torch.Tensor, gold: torch.Tensor) -> torch.Tensor:
-        mask = ~torch.isnan(gold)
+    def loss_of(logits: torch.Tensor, gold: torch.Tensor,
+                w: torch.Tensor | None = None) -> torch.Tensor:
+        mask = (~torch.isnan(gold)).float()
+        if w is not None:
+            mask = mask * w[:, None]
         loss = nn.functional.binary_cross_entropy_with_logits(
             logits, torch.nan_to_num(gold), pos_weight=pos_weight, reduction="none")
-        return (loss * mask).sum() / mask.sum().clamp(min=1)
+        return (loss * mask).sum() / mask.sum().clamp(min=1e-6)
 
     best_loss, best_state, patience = float("inf"), None, 0
     generator = torch.Generator().manual_seed(seed)
@@ -268,7 +295,7 @@ def fit_mlp_heads(x_fit: np.ndarray, y_fit: np.ndarray, t_fit: np.ndarray,
         net.train()
         for batch in torch.randperm(len(xf), generator=generator).split(256):
             opt.zero_grad()
-            loss_of(net(xf[batch]), gold_fit[batch]).backward()
+            loss_of(net(xf[batch]), gold_fit[batch], weights[batch]).backward()
             opt.step()
         net.eval()
         with torch.no_grad():
@@ -290,17 +317,32 @@ def fit_mlp_heads(x_fit: np.ndarray, y_fit: np.ndarray, t_fit: np.ndarray,
                  hidden_w=w1, hidden_b=b1)
 
 
+def recall_threshold(gold: np.ndarray, probs: np.ndarray, recall: float) -> float:
+    """The highest threshold ("score >= t" flags) that still flags ``recall`` of the positives:
+    the most precise point meeting the target, as ``eval.thresholds`` picks for the default model."""
+    positives = np.sort(probs[gold == 1])[::-1]
+    if not positives.size:
+        return DEFAULT_THRESHOLD
+    needed = int(np.ceil(recall * positives.size - 1e-9))
+    return float(positives[max(needed, 1) - 1])
+
+
 def choose_thresholds(gold: np.ndarray, probs: np.ndarray, languages: np.ndarray,
-                      serve: Sequence[str]) -> dict[str, float]:
+                      serve: Sequence[str],
+                      recall_targets: dict[str, float] | None = None) -> dict[str, float]:
     """Best-F1 threshold per label on dev rows of the served languages (all dev rows for labels
-    those languages do not annotate enough)."""
+    those languages do not annotate enough); a label in ``recall_targets`` gets the highest
+    threshold meeting that recall instead."""
     out: dict[str, float] = {}
     for j, label in enumerate(LABELS):
         rows = _dev_rows(gold, languages, serve, j)
         if not rows.any():
             out[label] = DEFAULT_THRESHOLD
             continue
-        out[label] = best_f1_thresholds(gold[rows], probs[rows])[label]
+        if recall_targets and label in recall_targets:
+            out[label] = recall_threshold(gold[rows, j], probs[rows, j], recall_targets[label])
+        else:
+            out[label] = best_f1_thresholds(gold[rows], probs[rows])[label]
     return out
 
 
@@ -319,11 +361,24 @@ def per_language_metrics(examples: Sequence[Example], gold: np.ndarray, probs: n
 
 
 def train(args: argparse.Namespace) -> dict[str, Any]:
+    if args.extra_weight != 1.0 and args.head != "mlp":
+        raise SystemExit("--extra-weight needs --head mlp (the logistic heads are unweighted)")
+    if args.extra_weight < 0:
+        raise SystemExit(f"--extra-weight must be >= 0, got {args.extra_weight}")
     data = load_training_data(args.data_dir, languages=args.languages,
                               non_english_cap=args.non_english_cap, sample=args.sample,
                               english_sources=args.english_sources)
-    log.info("rows: train %s, validation %s", data.summary["train_rows"],
-             data.summary["validation_rows"])
+    extra = load_extra_rows(args.extra)
+    if extra:
+        data.summary["extra_rows"] = {
+            "files": [str(f) for f in args.extra],
+            "rows": dict(Counter(e.language for e in extra)),
+            "functionalities": len({e.functionality for e in extra}),
+            "weight": args.extra_weight,
+            "use": "fit only (never dev), so thresholds and the early stop see public rows only",
+        }
+    log.info("rows: train %s, validation %s, extra (fit only) %d", data.summary["train_rows"],
+             data.summary["validation_rows"], len(extra))
     encoder = load_sentence_encoder(args.encoder)
     config = MultilingualConfig(
         name=args.name, version=args.version,
@@ -337,14 +392,14 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     model = MultilingualClassifier(config, empty, encoder)
     cache = EmbeddingCache(Path(args.cache_dir) / f"{encoder.name}-{args.max_chars}.npz", dim)
     started = time.perf_counter()
-    x_train = cache.embed(model, data.train)
+    x_train = cache.embed(model, data.train + extra)
     x_val = cache.embed(model, data.validation)
     embed_s = time.perf_counter() - started
 
-    dev_mask = np.array([in_dev(e) for e in data.train])
-    y_train, t_train = label_arrays(data.train)
+    dev_mask = np.array([in_dev(e) for e in data.train] + [False] * len(extra))
+    y_train, t_train = label_arrays(data.train + extra)
     y_val, _ = label_arrays(data.validation)
-    langs = np.array([e.language for e in data.train])
+    langs = np.array([e.language for e in data.train + extra])
     fit_idx, dev_idx = ~dev_mask, dev_mask
     started = time.perf_counter()
     c_chosen: dict[str, float] | None = None
@@ -353,12 +408,17 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
             x_train[fit_idx], y_train[fit_idx], t_train[fit_idx], x_train[dev_idx],
             y_train[dev_idx], langs[dev_idx], args.serve)
     else:
+        row_weights = np.where(np.arange(len(x_train)) >= len(data.train), args.extra_weight,
+                               1.0).astype(np.float32)
         heads = fit_mlp_heads(x_train[fit_idx], y_train[fit_idx], t_train[fit_idx],
-                              x_train[dev_idx], y_train[dev_idx], t_train[dev_idx])
+                              x_train[dev_idx], y_train[dev_idx], t_train[dev_idx],
+                              row_weights=row_weights[fit_idx])
     fit_s = time.perf_counter() - started
     model.heads = heads
     dev_probs = model.predict_embeddings(x_train[dev_idx]).scores
-    thresholds = choose_thresholds(y_train[dev_idx], dev_probs, langs[dev_idx], args.serve)
+    recall_targets = {"self_harm": args.self_harm_recall} if args.self_harm_recall else None
+    thresholds = choose_thresholds(y_train[dev_idx], dev_probs, langs[dev_idx], args.serve,
+                                   recall_targets)
     config.thresholds = thresholds
     model.thresholds = dict(thresholds)
     val_probs = model.predict_embeddings(x_val).scores
@@ -370,7 +430,9 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         "embed_seconds": round(embed_s, 1),
         "fit_seconds": round(fit_s, 1),
         "thresholds": "best F1 on dev rows of the served languages (all dev rows for labels "
-                      f"with < {MIN_DEV_POSITIVES} positives there)",
+                      f"with < {MIN_DEV_POSITIVES} positives there)"
+                      + (f"; self_harm: the highest flagging {args.self_harm_recall:.0%} of the "
+                         "dev crisis posts" if args.self_harm_recall else ""),
     }
     report = {"model": config.name, "encoder": encoder.name, "head": args.head,
               "served_languages": list(args.serve), "thresholds": thresholds,
@@ -899,6 +961,16 @@ def build_parser() -> argparse.ArgumentParser:
                     help="seeded sample of training rows per language, e.g. ar=2000,de=800")
     tr.add_argument("--english-sources", type=lambda s: tuple(s.split(",")), default=None,
                     help="only these English sources (default: all), e.g. the crisis corpora")
+    tr.add_argument("--extra", action="append", default=[], metavar="FILE",
+                    help="labelled file (CSV/JSONL) whose rows join the fitting rows only, e.g. "
+                         "the hard-case sets; repeatable")
+    tr.add_argument("--extra-weight", type=float, default=1.0, metavar="W",
+                    help="weight of an --extra row against a public row in the MLP head's loss "
+                         "(default 1)")
+    tr.add_argument("--self-harm-recall", type=float, default=None, metavar="R",
+                    help="self_harm threshold: the highest one flagging R of the dev crisis posts "
+                         "(e.g. 0.95, eval/targets.yaml's target for the default model) instead "
+                         "of best F1")
     tr.add_argument("--max-chars", type=int, default=4000)
     tr.add_argument("--cache-dir", default="runs/multilingual")
     tr.add_argument("--out", default=None,

@@ -249,6 +249,27 @@ def test_thresholds_use_served_language_rows_when_they_have_positives() -> None:
     assert thresholds["self_harm"] == 0.5  # nothing annotated anywhere: the default
 
 
+def test_a_recall_target_sets_the_most_precise_threshold_that_meets_it() -> None:
+    from training.multilingual import choose_thresholds, recall_threshold
+
+    gold = np.array([1, 1, 1, 1, 0, 0, 0, 0, 1, 0], np.float32)
+    probs = np.array([0.9, 0.8, 0.7, 0.02, 0.6, 0.1, 0.1, 0.3, 0.4, 0.05], np.float32)
+    # 5 positives: 80% recall needs 4 of them flagged, i.e. down to the 4th highest (0.4).
+    assert recall_threshold(gold, probs, 0.8) == pytest.approx(0.4)
+    assert recall_threshold(gold, probs, 1.0) == pytest.approx(0.02)
+    assert recall_threshold(np.zeros(3), np.ones(3), 0.95) == 0.5  # no positives: the default
+    sh = LABELS.index("self_harm")
+    g = np.full((10, len(LABELS)), np.nan, np.float32)
+    p = np.zeros((10, len(LABELS)), np.float32)
+    g[:, sh], p[:, sh] = gold, probs
+    langs = np.array(["en"] * 10)
+    best_f1 = choose_thresholds(g, p, langs, ["ar"])["self_harm"]
+    by_recall = choose_thresholds(g, p, langs, ["ar"], {"self_harm": 1.0})["self_harm"]
+    assert best_f1 == pytest.approx(0.4)  # F1 gives up the lowest-scoring crisis post
+    assert by_recall == pytest.approx(0.02)
+    assert (probs[gold == 1] >= by_recall).all()
+
+
 def test_embedding_cache_encodes_each_text_once(tmp_path: Path) -> None:
     from training.multilingual import EmbeddingCache
 
@@ -328,3 +349,53 @@ def test_model_card_reports_per_language_metrics_comparison_and_suite() -> None:
     assert "| ar | 0.700 / 0.910 | 0.300 / 0.610 | 0.500 / 0.500 | yes |" in card
     assert "| ar_group_hate | 2 | 1 | 1 | 1 |" in card
     assert "Arabizi" in card  # the limits are stated
+
+
+def _mlp_probs(heads, x: np.ndarray) -> np.ndarray:
+    hidden = np.maximum(x @ heads.hidden_w + heads.hidden_b, 0)
+    return 1 / (1 + np.exp(-(hidden @ heads.label_w + heads.label_b)))
+
+
+def test_mlp_row_weights_decide_how_much_generated_rows_count() -> None:
+    """Generated rows that contradict the public rows move the head in proportion to their
+    weight; at weight 0 they cannot move it at all."""
+    from training.multilingual import fit_mlp_heads
+
+    rng = np.random.default_rng(1)
+    dim, hate = 8, LABELS.index("hate")
+    x_pub = rng.normal(size=(600, dim)).astype(np.float32)
+    x_gen = rng.normal(size=(200, dim)).astype(np.float32)
+    x_gen[:, 0] = np.abs(x_gen[:, 0]) + 0.5  # all on the public data's positive side ...
+    x_gen[:, 1] = 3.0                         # ... in a corner the public rows do not reach
+    y = np.full((800, len(LABELS)), np.nan, np.float32)
+    y[:600, hate] = (x_pub[:, 0] > 0).astype(np.float32)
+    y[600:, hate] = 0.0                       # ... labelled negative
+    x = np.concatenate([x_pub, x_gen])
+    t = np.full((800, len(TARGETS)), np.nan, np.float32)
+    dev = slice(0, 100)
+
+    def corner_score(weight: float) -> float:
+        w = np.where(np.arange(800) >= 600, weight, 1.0).astype(np.float32)
+        heads = fit_mlp_heads(x, y, t, x[dev], y[dev], t[dev], hidden=16, epochs=30,
+                              row_weights=w)
+        return float(_mlp_probs(heads, x_gen)[:, hate].mean())
+
+    unweighted = fit_mlp_heads(x, y, t, x[dev], y[dev], t[dev], hidden=16, epochs=30)
+    assert np.allclose(_mlp_probs(unweighted, x_gen), _mlp_probs(
+        fit_mlp_heads(x, y, t, x[dev], y[dev], t[dev], hidden=16, epochs=30,
+                      row_weights=np.ones(800, np.float32)), x_gen))
+    assert corner_score(0.0) > 0.5 > corner_score(4.0)
+
+
+def test_extra_rows_are_read_without_replies(tmp_path: Path) -> None:
+    from models.labelled_io import write_labelled
+    from training.multilingual import load_extra_rows
+
+    rows = [Example(text="نص", source="hardcases_ar", language="ar", labels={"hate": 0}),
+            Example(text="So true.", source="hardcases", language="en", labels={"hate": 1},
+                    text_pair="a hateful parent")]
+    path = tmp_path / "extra.jsonl"
+    write_labelled(rows, path)
+    extra = load_extra_rows([path])
+    assert [e.text for e in extra] == ["نص"]
+    assert load_extra_rows(None) == []

@@ -1,5 +1,7 @@
-"""``python -m training.hardcases --out runs/hardcases.jsonl [--seed 13] [--per-functionality N]
-[--stats]``: generate the hard-case set and write it in the generic labelled format.
+"""``python -m training.hardcases --out runs/hardcases.jsonl [--language en|ar] [--seed 13]
+[--per-functionality N] [--stats]``: generate a hard-case set and write it in the generic
+labelled format. ``en`` (the default) is the set the default model trains on; ``ar`` the Arabic
+set for the per-language model (``training/hardcases/arabic.py``).
 
 ``main(argv)`` is the hook for a ``haven data hardcases`` subcommand; it returns an exit code.
 """
@@ -12,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from training.hardcases import DEFAULT_PER_FUNCTIONALITY, DEFAULT_SEED, generate, stats, write
+from training.hardcases import arabic
 
 
 def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.ArgumentParser:
@@ -23,8 +26,12 @@ def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.Argu
     parser.add_argument("--out", required=True, help="output .jsonl file")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED,
                         help=f"generator seed (default {DEFAULT_SEED})")
-    parser.add_argument("--per-functionality", type=int, default=DEFAULT_PER_FUNCTIONALITY,
-                        help=f"examples per functionality (default {DEFAULT_PER_FUNCTIONALITY})")
+    parser.add_argument("--language", choices=("en", "ar"), default="en",
+                        help="en: the default model's set; ar: the per-language model's Arabic "
+                             "set (default en)")
+    parser.add_argument("--per-functionality", type=int, default=None,
+                        help=f"examples per functionality (default {DEFAULT_PER_FUNCTIONALITY} "
+                             f"for en, {arabic.DEFAULT_PER_FUNCTIONALITY} for ar)")
     parser.add_argument("--stats", action="store_true",
                         help="print counts per functionality and label as JSON")
     return parser
@@ -36,7 +43,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Generate and write the set for parsed arguments (also ``haven hardcases``)."""
-    examples = generate(seed=args.seed, per_functionality=args.per_functionality)
+    if args.per_functionality is not None and args.per_functionality < 0:
+        print(f"error: --per-functionality must be >= 0, got {args.per_functionality}",
+              file=sys.stderr)
+        return 2
+    if getattr(args, "language", "en") == "ar":
+        examples = arabic.generate_arabic(seed=args.seed, per_functionality=args.per_functionality)
+    else:
+        examples = generate(seed=args.seed, per_functionality=args.per_functionality)
     count = write(examples, args.out)
     print(f"wrote {count} hard-case examples to {args.out}", file=sys.stderr)
     if args.stats:
