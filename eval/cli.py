@@ -33,17 +33,17 @@ def load_predictor(path: str, *, device: str | None, apply_calibration: bool) ->
 
 
 def route_languages(predictor: Any, multilingual_dir: str | None) -> Any:
-    """``predictor`` behind the service's language router. Unlike the service, a missing or
-    broken per-language model is an error here: the report would silently describe another
-    system."""
-    from models.multilingual import load_multilingual
+    """``predictor`` behind the service's language router (``multilingual_dir``: directories,
+    comma-separated, or ``None`` for the shipped ones). Unlike the service, a missing or broken
+    per-language model is an error here: the report would silently describe another system."""
+    from models.multilingual import load_language_models
     from models.routing import LanguageRouter
 
     try:
-        model = load_multilingual(multilingual_dir)
+        served = load_language_models(multilingual_dir)
     except Exception as exc:  # ArtifactError, OSError, a missing encoder package
         raise UsageError(f"per-language model: {exc}") from exc
-    return LanguageRouter(predictor, {language: model for language in model.languages})
+    return LanguageRouter(predictor, served)
 
 
 def _add_data_args(parser: argparse.ArgumentParser) -> None:
@@ -90,8 +90,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         nargs="?",
         const="",
         metavar="DIR",
-        help="score as the service does: posts detected in the per-language model's languages "
-        "by that model, the rest by --model (DIR default: the shipped models/multilingual)",
+        help="score as the service does: posts detected in a per-language model's languages "
+        "by that model, the rest by --model (DIR: comma-separated directories, the first "
+        "serving a language winning; default the shipped models/multilingual-ar and "
+        "models/multilingual)",
     )
     parser.add_argument(
         "--identity-terms",

