@@ -151,6 +151,11 @@ class MultilingualConfig:
     targets: list[str] = field(default_factory=lambda: list(TARGETS))
     taxonomy_version: str = TAXONOMY_VERSION
     thresholds: dict[str, float] = field(default_factory=dict)
+    #: language -> label -> the automatic-block point, chosen on that language's dev rows at the
+    #: default model's block target (90 % precision); ``None``: the target was not reached there,
+    #: so this model never blocks that label on its own. Empty in artifacts made before it
+    #: existed (the router then falls back to the review-threshold shift alone).
+    block_thresholds: dict[str, dict[str, float | None]] = field(default_factory=dict)
     created: str = ""
     #: Free-form training summary (data counts, hyperparameters); informational.
     training: dict[str, Any] = field(default_factory=dict)
@@ -222,6 +227,8 @@ class MultilingualClassifier:
         self.languages: tuple[str, ...] = tuple(config.languages)
         self.thresholds = {label: float(config.thresholds.get(label, DEFAULT_THRESHOLD))
                            for label in LABELS}
+        self.block_thresholds: dict[str, dict[str, float | None]] = {
+            lang: dict(points) for lang, points in config.block_thresholds.items()}
         self._encoder = encoder
 
     @property

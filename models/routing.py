@@ -11,6 +11,16 @@ written against those. So a per-language model's probabilities are shifted in lo
 its threshold lands exactly on the default model's: ``logit(p') = logit(p) + logit(t_default)
 - logit(t_own)``. The shift is monotone, so ranking (ROC-AUC, PR-AUC) is unchanged and a post
 is flagged by the router exactly when its own model would have flagged it.
+
+The default model also has block points (hate, harassment: 90 % precision). One shift cannot
+put two of a model's points on two of the default's, and the default's block point reached
+through the review shift blocked Arabic hate at 53 % precision. So where a per-language model
+has its own block point for the post's language (chosen on that language's dev rows), the map
+is piecewise linear in log-odds: review point onto review point, block point onto block point,
+a shift below and above. Where the target was not reachable there, the review shift stays and
+:meth:`LanguageRouter.unblockable` names the label, so the service's policy holds such a post for
+review and never blocks it, whatever the community's block number. Both maps are monotone, so
+rankings are unchanged.
 """
 
 from __future__ import annotations
@@ -45,6 +55,23 @@ def align_scores(scores: np.ndarray, own: Mapping[str, float],
     return (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
 
 
+def align_block(scores: np.ndarray, review_own: float, block_own: float | None,
+                review_target: float, block_target: float) -> np.ndarray:
+    """One label's scores mapped so that the own review and block points land on the target's
+    (see the module docstring); ``block_own`` None keeps the review shift."""
+    z = _logit(scores)
+    r_own, r_t, b_t = _logit(review_own), _logit(review_target), _logit(block_target)
+    if block_own is None:  # no measured block point: the service never blocks (unblockable)
+        return (1.0 / (1.0 + np.exp(-(z + r_t - r_own)))).astype(np.float32)
+    b_own = _logit(block_own)
+    if b_own <= r_own or b_t <= r_t:  # degenerate points: keep the review shift
+        return (1.0 / (1.0 + np.exp(-(z + r_t - r_own)))).astype(np.float32)
+    slope = (b_t - r_t) / (b_own - r_own)
+    mapped = np.where(z <= r_own, z + r_t - r_own,
+                      np.where(z >= b_own, z + b_t - b_own, r_t + (z - r_own) * slope))
+    return (1.0 / (1.0 + np.exp(-mapped))).astype(np.float32)
+
+
 class LanguageRouter:
     """A :class:`~models.predictor.Predictor` that dispatches posts by language tag.
 
@@ -77,6 +104,16 @@ class LanguageRouter:
     def model_for(self, language: str | None) -> Predictor:
         return self.per_language.get(language or "", self.default)
 
+    def unblockable(self, language: str | None) -> frozenset[str]:
+        """Labels the default model blocks on that must not block a post in ``language``: its
+        model is a per-language one without a measured block point for them there (an
+        artifact with no block points at all counts as unmeasured)."""
+        model = self.model_for(language)
+        if model is self.default:
+            return frozenset()
+        points = getattr(model, "block_thresholds", {}).get(language or "", {})
+        return frozenset(label for label in self.block_thresholds if points.get(label) is None)
+
     def predict_proba(
         self,
         texts: Sequence[str],
@@ -106,10 +143,32 @@ class LanguageRouter:
             part = model.predict_proba([texts[i] for i in index], pairs, batch_size)
             part_scores = np.asarray(part.scores, np.float32)
             if model is not self.default:
-                part_scores = align_scores(part_scores, model.thresholds, self.thresholds)
+                part_scores = self._align(model, part_scores, [languages[i] for i in index])
             scores[index] = part_scores
             targets[index] = np.asarray(part.targets, np.float32)
         return Prediction(scores=scores, targets=targets)
+
+    def _align(self, model: Predictor, scores: np.ndarray,
+               languages: Sequence[str | None]) -> np.ndarray:
+        """``model``'s scores on the default's scale: the review shift for every label, and the
+        piecewise map for a label the default blocks on where ``model`` has a block point for
+        the post's language."""
+        out = align_scores(scores, model.thresholds, self.thresholds)
+        blocks: Mapping[str, Mapping[str, float | None]] = getattr(model, "block_thresholds", {})
+        if not blocks or not self.block_thresholds:
+            return out
+        langs = np.array([language or "" for language in languages])
+        for language, points in blocks.items():
+            rows = langs == language
+            if not rows.any():
+                continue
+            for label, block_target in self.block_thresholds.items():
+                if label not in points:
+                    continue
+                j = LABELS.index(label)
+                out[rows, j] = align_block(scores[rows, j], model.thresholds[label],
+                                           points[label], self.thresholds[label], block_target)
+        return out
 
 
 def with_language_models(default: Predictor,

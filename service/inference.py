@@ -70,6 +70,12 @@ class InferenceEngine:
         """The model's calibrated block operating points (``block: model`` in a policy)."""
         return dict(getattr(self._predictor, "block_thresholds", None) or {})
 
+    def unblockable(self, language: str | None) -> frozenset[str]:
+        """Labels that must not block a post in ``language``: the model serving it has no
+        measured block point for them there (``LanguageRouter.unblockable``)."""
+        method = getattr(self._predictor, "unblockable", None)
+        return frozenset(method(language)) if method is not None else frozenset()
+
     async def predict(self, texts: list[str], pairs: Sequence[str | None],
                       languages: Sequence[str | None] | None = None) -> Prediction:
         """``languages`` (detected per post) reach predictors that route by language

@@ -226,7 +226,8 @@ class ModerationService:
             else:
                 scored = per_post[i]
                 verdict = policy.decide(scored["scores"], self.engine.thresholds,
-                                        self.engine.block_thresholds)
+                                        self.engine.block_thresholds,
+                                        self.engine.unblockable(guesses[post.id].language))
                 decision, reasons, labels = verdict.decision, verdict.reasons, verdict.labels
                 scores, targets = scored["scores"], scored["targets"]
             guess = guesses[post.id]

@@ -163,13 +163,16 @@ class Policy:
         return self.spec.version
 
     def decide(self, scores: Mapping[str, float], model_thresholds: Mapping[str, float],
-               model_block_thresholds: Mapping[str, float] | None = None) -> Verdict:
+               model_block_thresholds: Mapping[str, float] | None = None,
+               unblockable: frozenset[str] = frozenset()) -> Verdict:
         """Route one post: every firing rule becomes a reason; the strongest decision wins.
 
         ``model`` thresholds resolve to ``model_thresholds`` (review, refer) and
         ``model_block_thresholds`` (block). A ``block: model`` rule on a model with no calibrated
         block point never blocks: the post falls through to review, because blocking silences a
-        member and must rest on a measured operating point.
+        member and must rest on a measured operating point. For the same reason a label in
+        ``unblockable`` (the model that scored this post has no measured block point for it in
+        the post's language) never blocks either, whatever the rule's number.
         """
         decision = Decision.ALLOW
         reasons: list[Reason] = []
@@ -186,6 +189,17 @@ class Policy:
             ):
                 threshold = _resolve(setting, action, label, model_thresholds,
                                      model_block_thresholds or {})
+                if (action is Decision.BLOCK and label in unblockable and threshold is not None
+                        and score >= threshold):
+                    # Held, never published: a rule with a block and no review number would
+                    # otherwise let the post through.
+                    reasons.append(Reason("block_not_calibrated", _BLOCK_NOT_CALIBRATED
+                                          .format(label=label, score=score), label=label,
+                                          score=round(score, 6), threshold=threshold))
+                    triggered.add(label)
+                    if _RANK[Decision.REVIEW] > _RANK[decision]:
+                        decision = Decision.REVIEW
+                    break
                 if threshold is not None and score >= threshold:
                     reasons.append(_reason(action, label, score, threshold))
                     triggered.add(label)
@@ -225,6 +239,11 @@ def _resolve(setting: float | str | None, action: Decision, label: str,
         return model_block_thresholds.get(label)
     return float(model_thresholds.get(label, DEFAULT_THRESHOLD))
 
+
+_BLOCK_NOT_CALIBRATED = (
+    "{label} score {score:.2f} is at or over the block threshold, but the model for this post's "
+    "language has no measured block point (90 % precision was not reached on its data): held "
+    "for a moderator instead of blocked")
 
 _REASON_TEXT = {
     Decision.REFER: ("crisis_signal", ("{label} score {score:.2f} is at or over the referral "

@@ -346,6 +346,102 @@ def choose_thresholds(gold: np.ndarray, probs: np.ndarray, languages: np.ndarray
     return out
 
 
+def block_precision_targets() -> dict[str, float]:
+    """label -> the precision the default model's automatic-block point must reach
+    (``eval/targets.yaml``), so both kinds of model block by the same rule."""
+    from eval.thresholds import load_targets
+
+    return {label: points["block"].value for label, points in load_targets().points.items()
+            if "block" in points and points["block"].metric == "precision"}
+
+
+def choose_block_thresholds(gold: np.ndarray, probs: np.ndarray, languages: np.ndarray,
+                            serve: Sequence[str], review: dict[str, float],
+                            targets: dict[str, float]) -> dict[str, dict[str, float | None]]:
+    """Per served language and blocking label, the lowest threshold (not below the review
+    point) whose precision on that language's dev rows reaches the target. ``None`` where it is
+    not reached, or where the language has fewer than :data:`MIN_DEV_POSITIVES` dev positives to
+    measure it on (a point must also flag at least that many dev posts): unlike the default model (which then takes its most precise point), a
+    per-language model then never blocks on its own, because a wrong block silences a member and
+    these dev sets are small."""
+    out: dict[str, dict[str, float | None]] = {}
+    for language in serve:
+        points: dict[str, float | None] = {}
+        for label, precision in targets.items():
+            j = LABELS.index(label)
+            rows = (languages == language) & ~np.isnan(gold[:, j])
+            y, p = gold[rows, j], probs[rows, j]
+            points[label] = None
+            if (y == 1).sum() < MIN_DEV_POSITIVES:
+                continue
+            order = np.argsort(-p, kind="stable")
+            flagged_pos = np.cumsum(y[order] == 1)
+            precisions = flagged_pos / np.arange(1, len(order) + 1)
+            # A threshold is a score: flagging "score >= t" takes every tie, so only the last of
+            # a run of equal scores is a candidate.
+            last_of_tie = np.r_[p[order][1:] != p[order][:-1], True]
+            # A precision measured on a handful of posts is not a measurement: the point must
+            # flag at least MIN_DEV_POSITIVES dev posts.
+            enough = np.arange(1, len(order) + 1) >= MIN_DEV_POSITIVES
+            ok = np.flatnonzero(last_of_tie & enough & (precisions >= precision - 1e-12)
+                                & (p[order] >= review[label]))
+            if ok.size:
+                points[label] = float(p[order][ok.max()])
+        out[language] = points
+    return out
+
+
+def block_validation(examples: Sequence[Example], gold: np.ndarray, probs: np.ndarray,
+                     block: dict[str, dict[str, float | None]]) -> dict[str, Any]:
+    """What the block points do on validation rows: posts blocked, precision and recall, per
+    language and label (``None`` points block nothing)."""
+    langs = np.array([e.language for e in examples])
+    out: dict[str, Any] = {}
+    for language, points in block.items():
+        out[language] = {}
+        for label, threshold in points.items():
+            j = LABELS.index(label)
+            rows = (langs == language) & ~np.isnan(gold[:, j])
+            y = gold[rows, j]
+            flagged = np.zeros(len(y), bool) if threshold is None else probs[rows, j] >= threshold
+            out[language][label] = {
+                "threshold": threshold, "rows": int(rows.sum()), "positives": int((y == 1).sum()),
+                "blocked": int(flagged.sum()),
+                "precision": float(y[flagged].mean()) if flagged.any() else None,
+                "recall": float(flagged[y == 1].mean()) if (y == 1).any() else None}
+    return out
+
+
+def add_block_thresholds(args: argparse.Namespace) -> dict[str, Any]:
+    """Block points for an existing model, from the dev rows it was fitted beside (its heads and
+    review thresholds stay as they are): for models trained before block points existed."""
+    model = MultilingualClassifier.from_pretrained(args.model_dir)
+    languages = tuple(args.languages) if args.languages else model.languages
+    data = load_training_data(args.data_dir)
+    dev = [e for e in data.train if in_dev(e)]
+    cache = EmbeddingCache(Path(args.cache_dir) / f"{model.config.encoder.name}-"
+                           f"{model.config.encoder.max_chars}.npz", model.config.encoder.dim)
+    y_dev, _ = label_arrays(dev)
+    dev_probs = model.predict_embeddings(cache.embed(model, dev)).scores
+    block = choose_block_thresholds(y_dev, dev_probs, np.array([e.language for e in dev]),
+                                    languages, model.thresholds, block_precision_targets())
+    model.config.block_thresholds = block
+    config_path = Path(args.model_dir) / "haven_multilingual.json"
+    config_path.write_text(json.dumps(model.config.to_json(), indent=2, ensure_ascii=False) + "\n",
+                           encoding="utf-8")
+    y_val, _ = label_arrays(data.validation)
+    val_probs = model.predict_embeddings(cache.embed(model, data.validation)).scores
+    report = block_validation(data.validation, y_val, val_probs, block)
+    metrics_path = Path(args.model_dir) / METRICS_FILE
+    if metrics_path.is_file():
+        metrics = json.loads(metrics_path.read_text(encoding="utf-8"))
+        metrics["block_thresholds"] = block
+        metrics["block_validation"] = report
+        metrics_path.write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps({"block_thresholds": block, "validation": report}, indent=2))
+    return report
+
+
 def per_language_metrics(examples: Sequence[Example], gold: np.ndarray, probs: np.ndarray,
                          thresholds: dict[str, float]) -> dict[str, Any]:
     """``training.metrics.label_metrics`` per language, like the trainer's ``per_language``."""
@@ -421,8 +517,13 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
                                    recall_targets)
     config.thresholds = thresholds
     model.thresholds = dict(thresholds)
+    block_targets = block_precision_targets()
+    config.block_thresholds = choose_block_thresholds(
+        y_train[dev_idx], dev_probs, langs[dev_idx], args.serve, thresholds, block_targets)
+    model.block_thresholds = config.block_thresholds
     val_probs = model.predict_embeddings(x_val).scores
     metrics = per_language_metrics(data.validation, y_val, val_probs, thresholds)
+    blocks = block_validation(data.validation, y_val, val_probs, config.block_thresholds)
     config.created = datetime.now(UTC).isoformat(timespec="seconds")
     config.training = {
         **data.summary, "fit_rows": int(fit_idx.sum()), "dev_rows": int(dev_idx.sum()),
@@ -438,7 +539,8 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     report = {"model": config.name, "version": config.version, "encoder": encoder.name,
               "head": args.head,
               "served_languages": list(args.serve), "thresholds": thresholds,
-              "training": config.training, "validation": metrics}
+              "training": config.training, "validation": metrics,
+              "block_thresholds": config.block_thresholds, "block_validation": blocks}
     if args.out:
         out = model.save_pretrained(args.out)
         (out / METRICS_FILE).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
@@ -788,6 +890,27 @@ def _fmt(v: float | None) -> str:
     return "-" if v is None else f"{v:.3f}"
 
 
+def _block_lines(report: dict[str, Any]) -> list[str]:
+    block = report.get("block_thresholds")
+    if not block:
+        return ["- Block points: none of its own; the service blocks where the default "
+                "model's block point lands after the review shift (precision unmeasured)."]
+    def point(v: float | None) -> str:
+        return "never (90 % precision not reached or not measurable on dev)" if v is None \
+            else f"{v:.3f}"
+    parts = "; ".join(f"{lang}: " + ", ".join(f"{label} {point(v)}" for label, v in pts.items())
+                      for lang, pts in block.items())
+    seen = report.get("block_validation", {})
+    blocked = "; ".join(
+        f"{lang} {label} {m['blocked']} of {m['rows']} blocked"
+        + (f" at precision {m['precision']:.2f}" if m.get("precision") is not None else "")
+        for lang, pts in seen.items() for label, m in pts.items() if m["positives"] >= 20)
+    return [f"- Block points (automatic blocking, per language, chosen on its dev rows at the "
+            f"default model's 90 % precision target): {parts}. Where there is none, posts are "
+            "held for review instead, never blocked by this model. On validation: "
+            f"{blocked or 'nothing measurable'}."]
+
+
 def _hard_case_paragraph(training: dict[str, Any]) -> list[str]:
     extra = training.get("extra_rows")
     if not extra:
@@ -854,7 +977,8 @@ def _reproduce(report: dict[str, Any], model_dir: str) -> list[str]:
         f"{train} --out {model_dir}",
         f"python -m training.multilingual compare --multilingual-metrics {model_dir}/metrics.json "
         "--report runs/multilingual/compare.json",
-        "python -m training.multilingual suite --report runs/multilingual/suite.json",
+        f"python -m training.multilingual suite --multilingual {model_dir} "
+        "--report runs/multilingual/suite.json",
         f"python -m training.multilingual card --model-dir {model_dir} "
         "--comparison runs/multilingual/compare.json --suite-report runs/multilingual/suite.json",
         "```", ""]
@@ -872,7 +996,10 @@ def model_card(report: dict[str, Any], comparison: dict[str, Any] | None = None,
         f"# {report.get('model', 'haven-multilingual')}: per-language model",
         "",
         f"Serves: **{served}** (the service routes posts detected in these languages here; every "
-        "other post goes to the default model). Why and how it was chosen: docs/languages.md.",
+        "other post goes to the default model). Why and how it was chosen: docs/languages.md. "
+        "With several per-language models a language goes to the first that serves it "
+        "(`HAVEN_MULTILINGUAL_MODEL_DIR`; shipped order: models/multilingual-ar, then "
+        "models/multilingual).",
         "",
         "## What it is",
         "",
@@ -892,6 +1019,7 @@ def model_card(report: dict[str, Any], comparison: dict[str, Any] | None = None,
         "The service shifts scores in log-odds so that these thresholds land on the default "
         "model's (models/routing.py): ranking is unchanged and a post is flagged exactly when "
         "this model flags it.",
+        *_block_lines(report),
         "- Reply context (`reply_to_text`) is ignored: nearly none of the non-English data "
         "has it.",
         "",
@@ -1085,6 +1213,15 @@ def build_parser() -> argparse.ArgumentParser:
                          "language winning (default: the shipped ones)")
     st.add_argument("--report", default=None, help="also write the results JSON here")
     st.set_defaults(handler=suite_bench)
+    bt = sub.add_parser("block-thresholds",
+                        help="add per-language block points to an existing model (from its dev "
+                             "rows) and report them on validation")
+    bt.add_argument("--model-dir", default="models/multilingual")
+    bt.add_argument("--languages", type=lambda v: tuple(v.split(",")), default=None,
+                    help="languages to set block points for (default: the model's)")
+    bt.add_argument("--cache-dir", default="runs/multilingual")
+    bt.set_defaults(handler=add_block_thresholds)
+
     cd = sub.add_parser("card", help="write MODEL_CARD.md into a multilingual model directory")
     cd.add_argument("--model-dir", default="models/multilingual")
     cd.add_argument("--comparison", default=None, help="JSON written by compare --report")

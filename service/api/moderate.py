@@ -95,8 +95,9 @@ class ModerateRequest(BaseModel):
 
 
 class ReasonOut(BaseModel):
-    code: str = Field(description="`review_threshold`, `block_threshold`, `crisis_signal`, "
-                      "`crisis_overrides_block`, `model_unavailable` or `unsupported_language` "
+    code: str = Field(description="`review_threshold`, `block_threshold`, "
+                      "`block_not_calibrated`, `crisis_signal`, `crisis_overrides_block`, "
+                      "`model_unavailable` or `unsupported_language` "
                       "(and `storage_unavailable` in the fail-safe results of a 503).")
     message: str
     label: str | None = None

@@ -470,3 +470,51 @@ def test_the_first_directory_serving_a_language_wins_and_the_encoder_is_shared(
     assert len(built) == 1 and built[0].seen == ["مرحبا", "Hallo"]
     with pytest.raises(ArtifactError):
         load_language_models([tmp_path / "a", tmp_path / "missing"])
+
+
+def test_block_points_reach_the_precision_target_or_are_not_set() -> None:
+    from training.multilingual import MIN_DEV_POSITIVES, choose_block_thresholds
+
+    hate, harassment = LABELS.index("hate"), LABELS.index("harassment")
+    n = 10 * MIN_DEV_POSITIVES
+    gold = np.full((2 * n, len(LABELS)), np.nan, np.float32)
+    probs = np.zeros((2 * n, len(LABELS)), np.float32)
+    rng = np.random.default_rng(0)
+    # Arabic: positives score high, so a precise point exists; German: the same scores, random
+    # labels, so none does.
+    scores = np.linspace(0, 1, n)
+    gold[:n, hate] = (scores > 0.7).astype(np.float32)
+    gold[:n, hate][np.arange(n) % 7 == 0] = 0  # some noise at every score
+    gold[n:, hate] = (rng.random(n) < 0.3).astype(np.float32)
+    probs[:n, hate] = probs[n:, hate] = scores
+    gold[:3, harassment] = 1  # too few positives to measure a block point on
+    langs = np.array(["ar"] * n + ["de"] * n)
+    review = {label: 0.5 for label in LABELS}
+    block = choose_block_thresholds(gold, probs, langs, ["ar", "de"], review,
+                                    {"hate": 0.8, "harassment": 0.8})
+    t = block["ar"]["hate"]
+    assert t is not None and t >= review["hate"]
+    ar = slice(0, n)
+    flagged = probs[ar, hate] >= t
+    assert gold[ar, hate][flagged].mean() >= 0.8
+    # the lowest such point: one score lower misses the target or falls under review
+    below = probs[ar, hate][probs[ar, hate] < t].max()
+    lower = probs[ar, hate] >= below
+    assert gold[ar, hate][lower].mean() < 0.8 or below < review["hate"]
+    assert block["de"]["hate"] is None
+    assert block["ar"]["harassment"] is None and block["de"]["harassment"] is None
+
+
+def test_block_validation_counts_blocks_and_their_precision() -> None:
+    from training.multilingual import block_validation
+
+    rows = [_example(str(i), "ar", hate=int(i < 3)) for i in range(6)] + [
+        _example("x", "de", hate=1)]
+    gold = np.array([[np.nan if e.labels[n] is None else e.labels[n] for n in LABELS]
+                     for e in rows], np.float32)
+    probs = np.zeros_like(gold)
+    probs[:, LABELS.index("hate")] = [0.99, 0.97, 0.2, 0.96, 0.1, 0.1, 0.99]
+    out = block_validation(rows, gold, probs, {"ar": {"hate": 0.95}, "de": {"hate": None}})
+    assert out["ar"]["hate"] == {"threshold": 0.95, "rows": 6, "positives": 3, "blocked": 3,
+                                 "precision": pytest.approx(2 / 3), "recall": pytest.approx(2 / 3)}
+    assert out["de"]["hate"]["blocked"] == 0 and out["de"]["hate"]["precision"] is None

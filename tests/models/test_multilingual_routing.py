@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from models.predictor import Prediction, Predictor
-from models.routing import LanguageRouter, align_scores
+from models.routing import LanguageRouter, align_block, align_scores
 from models.taxonomy import LABELS, TARGETS
 
 
@@ -122,6 +122,48 @@ def test_alignment_keeps_order_and_is_identity_for_equal_thresholds() -> None:
     assert np.allclose(moved[:, 1:], scores[:, 1:])
 
 
+def test_block_alignment_maps_both_points_and_keeps_order() -> None:
+    scores = np.linspace(0.01, 0.99, 99).astype(np.float32)
+    out = align_block(scores, review_own=0.4, block_own=0.8, review_target=0.6,
+                      block_target=0.9)
+    assert np.all(np.diff(out) >= 0)
+    at = align_block(np.array([0.4, 0.8], np.float32), 0.4, 0.8, 0.6, 0.9)
+    assert np.allclose(at, [0.6, 0.9], atol=1e-5)
+    # flagged and blocked exactly when the own model would flag and block
+    assert np.array_equal(out >= 0.6 - 1e-6, scores >= 0.4 - 1e-6)
+    assert np.array_equal(out >= 0.9 - 1e-6, scores >= 0.8 - 1e-6)
+
+
+def test_without_a_block_point_the_review_shift_stays() -> None:
+    scores = np.array([0.1, 0.5, 0.9, 0.999], np.float32)
+    out = align_block(scores, review_own=0.5, block_own=None, review_target=0.6,
+                      block_target=0.9)
+    assert np.allclose(out, align_scores(scores[:, None], {"hate": 0.5}, {"hate": 0.6})[:, 0])
+
+
+class BlockingStub(StubPredictor):
+    def __init__(self, value: float, block_thresholds: dict) -> None:
+        super().__init__("ml", value)
+        self.block_thresholds = block_thresholds
+
+
+def test_router_uses_a_model_s_block_point_for_the_post_s_language_only() -> None:
+    default = StubPredictor("default", 0.1)
+    default.block_thresholds = {"hate": 0.9}
+    ml = BlockingStub(0.95, {"ar": {"hate": None}, "de": {"hate": 0.97}})
+    router = LanguageRouter(default, {"ar": ml, "de": ml, "pt": ml})
+    out = router.predict_proba(["a", "b", "c"], languages=["ar", "de", "pt"]).scores
+    hate = LABELS.index("hate")
+    assert out[0, hate] == pytest.approx(0.95)     # ar: no block point: the review shift ...
+    assert router.unblockable("ar") == {"hate"}    # ... and the service may not block on it
+    assert 0.5 <= out[1, hate] < 0.9               # de: 0.95 is under its own block point 0.97
+    assert router.unblockable("de") == frozenset()
+    assert out[2, hate] == pytest.approx(0.95)     # pt: no points at all: unmeasured
+    assert router.unblockable("pt") == {"hate"}
+    assert router.unblockable("en") == frozenset() == router.unblockable(None)  # the default
+    assert np.allclose(out[:, LABELS.index("offensive")], 0.95)  # labels without a block point
+
+
 def test_the_shipped_per_language_model_is_used_by_default() -> None:
     """What the service does at start-up (HAVEN_MULTILINGUAL_MODEL_DIR unset): the shipped
     per-language models wrap the default model for the languages they serve, Arabic from
@@ -140,6 +182,8 @@ def test_the_shipped_per_language_model_is_used_by_default() -> None:
     assert arabic is not german and arabic.languages == ("ar",)
     assert router.model_for("fr") is german is router.model_for("pt")
     assert arabic.encoder is german.encoder
+    # Both carry block points for the languages they serve (docs/languages.md).
+    assert set(arabic.block_thresholds) == {"ar"} and "de" in german.block_thresholds
     out = router.predict_proba(["I love this community, thank you all",
                                 "اللاجئون حشرات يجب طردهم من البلاد قبل أن يفسدوها."],
                                languages=["en", "ar"])

@@ -164,6 +164,31 @@ def test_posts_are_routed_to_the_model_serving_their_language(make_harness):
                              "version": "test-1+stub-1"}
 
 
+class HatefulStub(ArabicStub):
+    """Scores every post as near-certain hate, with no measured block point for Arabic."""
+
+    block_thresholds = {"ar": {"hate": None, "harassment": None}}
+
+    def predict_proba(self, texts, text_pairs=None, batch_size=32):
+        scores = np.full((len(texts), len(LABELS)), 0.01, np.float32)
+        scores[:, LABELS.index("hate")] = 0.99
+        return Prediction(scores, np.full((len(texts), len(TARGETS)), 0.01, np.float32))
+
+
+def test_a_language_without_a_measured_block_point_is_held_never_blocked(make_harness):
+    default = FakePredictor()
+    default.block_thresholds = {"hate": 0.9, "harassment": 0.9}
+    h = make_harness(model=LanguageRouter(default, {"ar": HatefulStub()}))
+    r = h.moderate(h.key("p"), post("ar", ARABIC), post("en", "you are vermin"))
+    assert r.status_code == 200, r.text
+    by_id = {x["id"]: x for x in r.json()["results"]}
+    assert by_id["en"]["decision"] == "block"  # the default model's block point stands
+    held = by_id["ar"]
+    assert held["decision"] == "review" and held["review_id"]
+    assert [x["code"] for x in held["reasons"]] == ["block_not_calibrated"]
+    assert held["reasons"][0]["label"] == "hate"
+
+
 def test_policy_field_is_validated_and_listed(harness):
     with pytest.raises(PolicyError, match="unsupported_language"):
         parse_policy({"name": "x", "version": "1", "unsupported_language": "block"},

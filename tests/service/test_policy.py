@@ -58,6 +58,20 @@ def test_default_policy_is_valid_and_routes_as_documented():
     assert not p.spec.fail_open
 
 
+def test_an_unblockable_label_is_held_for_review_never_blocked_nor_published():
+    p = policy({"hate": {"block": 0.8}, "harassment": {"block": 0.8, "review": 0.4}})
+    held = p.decide(scores(hate=0.95), {}, unblockable=frozenset({"hate"}))
+    assert held.decision is Decision.REVIEW  # no review number for hate: still never published
+    assert [r.code for r in held.reasons] == ["block_not_calibrated"]
+    assert held.labels == ["hate"]
+    # the other label still blocks, and a score under the block number is unaffected
+    assert p.decide(scores(hate=0.95, harassment=0.9), {},
+                    unblockable=frozenset({"hate"})).decision is Decision.BLOCK
+    assert p.decide(scores(hate=0.5), {}, unblockable=frozenset({"hate"})).decision \
+        is Decision.ALLOW
+    assert p.decide(scores(hate=0.95), {}).decision is Decision.BLOCK
+
+
 def test_crisis_always_wins_over_block():
     p = policy({"hate": {"block": 0.5}, "harassment": {"block": 0.5},
                 "self_harm": {"refer": 0.3}})
