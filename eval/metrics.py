@@ -218,8 +218,13 @@ def routing_matrix(
     scores: np.ndarray,
     thresholds: Mapping[str, float],
     block_thresholds: Mapping[str, float] | None = None,
+    unblockable: np.ndarray | None = None,
 ) -> dict[str, Any]:
     """Confusion matrix of gold vs predicted routes under Haven's default policy.
+
+    ``unblockable`` (rows x labels, optional) marks where the service holds instead of
+    blocking (a per-language model without a measured block point): such a row routes to
+    review, as the service's policy does.
 
     Predicted route (first rule that fires): ``refer`` if ``self_harm`` >= its threshold;
     ``block`` if ``hate`` or ``harassment`` >= its *block* operating point (the label threshold
@@ -235,13 +240,15 @@ def routing_matrix(
     annotated = ~np.isnan(y_true)
     rows = annotated.any(axis=1)
     y, s, a = y_true[rows], scores[rows], annotated[rows]
+    held = (np.zeros(a.shape, bool) if unblockable is None
+            else np.asarray(unblockable, bool)[rows])
     gold_flags, pred_flags, pred_blocks = {}, {}, {}
     for name in LABELS:
         j = label_index(name)
         thr = thresholds.get(name, DEFAULT_THRESHOLD)
         gold_flags[name] = a[:, j] & (np.nan_to_num(y[:, j]) == 1)
         pred_flags[name] = a[:, j] & (s[:, j] >= thr)
-        pred_blocks[name] = a[:, j] & (s[:, j] >= block_thresholds.get(name, thr))
+        pred_blocks[name] = a[:, j] & (s[:, j] >= block_thresholds.get(name, thr)) & ~held[:, j]
     if not rows.any():
         return {"routes": list(ROUTES), "matrix": [[0] * 4 for _ in ROUTES], "n": 0}
     gold = _route(gold_flags, gold_flags)

@@ -135,6 +135,26 @@ def _sanitize(value: Any) -> Any:
     return value
 
 
+def _unblockable(predictor: Predictor, examples: Sequence[Example]) -> np.ndarray | None:
+    """Rows x labels: where the service would hold instead of block, because the model serving
+    the row's language has no measured block point (``LanguageRouter.unblockable``); languages
+    are detected from the text, as the router does when none is given."""
+    method = getattr(predictor, "unblockable", None)
+    if method is None:
+        return None
+    from models.language import detect_language
+
+    per_language: dict[str, frozenset[str]] = {}
+    mask = np.zeros((len(examples), len(LABELS)), bool)
+    for i, example in enumerate(examples):
+        language = detect_language(example.text).language
+        if language not in per_language:
+            per_language[language] = frozenset(method(language))
+        for label in per_language[language]:
+            mask[i, LABELS.index(label)] = True
+    return mask
+
+
 def evaluate(
     predictor: Predictor,
     examples: Sequence[Example] = (),
@@ -184,7 +204,8 @@ def evaluate(
         }
         results["labels"] = label_metrics(y, scores, thresholds)
         results["targets"] = _targets_metrics(examples, prediction)
-        results["routing"] = routing_matrix(y, scores, thresholds, block_thresholds)
+        results["routing"] = routing_matrix(y, scores, thresholds, block_thresholds,
+                                            _unblockable(predictor, examples))
         results["by_source"] = breakdown([e.source for e in examples], y, scores, thresholds)
         results["by_language"] = breakdown([e.language for e in examples], y, scores, thresholds)
         hate = LABELS.index("hate")

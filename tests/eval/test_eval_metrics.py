@@ -123,6 +123,16 @@ def test_routing_without_block_point_blocks_at_the_label_threshold() -> None:
     assert out["matrix"][2][2] == 1
 
 
+def test_unblockable_rows_route_to_review_as_the_service_holds_them() -> None:
+    y = np.array([_row(hate=0, offensive=0), _row(hate=0, offensive=0)])
+    s = np.array([_scores(hate=0.95), _scores(hate=0.95)])
+    held = np.zeros((2, len(LABELS)), bool)
+    held[1, LABELS.index("hate")] = True
+    out = routing_matrix(y, s, {n: 0.5 for n in LABELS}, {"hate": 0.9}, held)
+    assert out["matrix"][0] == [0, 1, 1, 0]  # gold allow: one blocked, one held for review
+    assert out["false_blocks"] == 1
+
+
 def test_breakdown_slices_and_minimum_rows() -> None:
     y = np.array([_row(hate=i % 2) for i in range(30)] + [_row(hate=1), _row(hate=0)])
     s = np.array(

@@ -136,3 +136,24 @@ def test_load_examples_caps_rows_per_source_reproducibly(tmp_path: Path) -> None
 def test_evaluate_needs_something_to_evaluate() -> None:
     with pytest.raises(ValueError, match="nothing to evaluate"):
         evaluate(table_predictor({}), [], [])
+
+
+def test_routing_holds_what_the_service_would_not_block() -> None:
+    """With a language router, a post whose model has no measured block point is counted as
+    held for review, exactly as the service's policy routes it."""
+    from eval_stubs import StubPredictor
+
+    from models.examples import Example
+
+    class Routed(StubPredictor):
+        def unblockable(self, language):
+            return frozenset({"hate"}) if language == "ar" else frozenset()
+
+    predictor = Routed(lambda text, pair: {"hate": 0.99})
+    rows = [Example("هذا نص عربي طويل بما يكفي لكي يتعرف عليه الكاشف بسهولة", "s", "ar",
+                    labels={"hate": 0}),
+            Example("this is an ordinary English sentence about the weather today", "s", "en",
+                    labels={"hate": 0})]
+    out = evaluate(predictor, rows, [], block_thresholds={"hate": 0.9})
+    assert out["routing"]["matrix"][0] == [0, 1, 1, 0]
+    assert out["routing"]["false_blocks"] == 1
