@@ -17,11 +17,10 @@ import random
 import re
 from collections.abc import Mapping, Sequence
 
-from models.examples import Example, text_key
+from models.examples import Example
 from models.taxonomy import TARGETS
-from training.data.clean import clean_text
 from training.hardcases import arabic_banks as ab
-from training.hardcases.generator import Builder, Draft, Functionality, labels
+from training.hardcases.generator import Builder, Draft, Functionality, expand, labels
 
 SOURCE = "hardcases_ar"
 LANGUAGE = "ar"
@@ -29,7 +28,6 @@ DEFAULT_SEED = 13
 #: Fewer than the English set's 150: the banks are smaller, and the per-language heads sit on a
 #: frozen encoder, to which near-identical variants of one seed add weight but no information.
 DEFAULT_PER_FUNCTIONALITY = 100
-_ATTEMPTS_PER_EXAMPLE = 40
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 _HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
@@ -199,36 +197,9 @@ FUNCTIONALITIES: tuple[Functionality, ...] = (
 FUNCTIONALITY_NAMES: tuple[str, ...] = tuple(f.name for f in FUNCTIONALITIES)
 
 
-def _to_example(draft: Draft, functionality: str) -> Example:
-    if draft.labels.get("hate") == 1 and draft.target is None:
-        raise ValueError(f"{functionality}: hate-positive draft without a target group")
-    targets = {name: int(draft.labels.get("hate") == 1 and name == draft.target)
-               for name in TARGETS}
-    return Example(text=clean_text(draft.text), source=SOURCE, language=LANGUAGE,
-                   labels=dict(draft.labels), targets=targets,
-                   group=f"{SOURCE}:{draft.seed_id}", functionality=functionality)
-
-
 def generate_arabic(seed: int = DEFAULT_SEED,
                     per_functionality: int | None = None) -> list[Example]:
     """The Arabic hard-case set: a pure function of its arguments, texts unique by
     :func:`models.examples.text_key` (fewer than asked where a bank runs out of variants)."""
     wanted = DEFAULT_PER_FUNCTIONALITY if per_functionality is None else per_functionality
-    if wanted < 0:
-        raise ValueError(f"per_functionality must be >= 0, got {wanted}")
-    seen: set[str] = set()
-    out: list[Example] = []
-    for functionality in FUNCTIONALITIES:
-        rng = random.Random(f"{seed}:{functionality.name}")
-        kept = 0
-        for attempt in range(wanted * _ATTEMPTS_PER_EXAMPLE):
-            if kept >= wanted:
-                break
-            example = _to_example(functionality.build(rng, attempt), functionality.name)
-            key = text_key(example.text)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(example)
-            kept += 1
-    return out
+    return expand(FUNCTIONALITIES, seed, wanted, source=SOURCE, language=LANGUAGE)

@@ -513,50 +513,43 @@ FUNCTIONALITIES: tuple[Functionality, ...] = (
 FUNCTIONALITY_NAMES: tuple[str, ...] = tuple(f.name for f in FUNCTIONALITIES)
 
 
-def _to_example(draft: Draft, functionality: str) -> Example:
+def to_example(draft: Draft, functionality: str, source: str = SOURCE,
+               language: str = LANGUAGE) -> Example:
+    """A draft as a fully labelled example; its group names the seed it came from."""
     if draft.labels.get("hate") == 1 and draft.target is None:
         raise ValueError(f"{functionality}: hate-positive draft without a target group")
     targets = {name: int(draft.labels.get("hate") == 1 and name == draft.target)
                for name in TARGETS}
     return Example(
         text=clean_text(draft.text),
-        source=SOURCE,
-        language=LANGUAGE,
+        source=source,
+        language=language,
         labels=dict(draft.labels),
         targets=targets,
-        group=f"{SOURCE}:{draft.seed_id}",
+        group=f"{source}:{draft.seed_id}",
         text_pair=clean_text(draft.text_pair) if draft.text_pair else None,
         functionality=functionality,
     )
 
 
-def generate(seed: int = DEFAULT_SEED, per_functionality: int | None = None,
-             functionalities: Sequence[str] | None = None) -> list[Example]:
-    """Generate the hard-case set: a pure function of its arguments.
-
-    ``per_functionality`` examples per functionality (default
-    :data:`DEFAULT_PER_FUNCTIONALITY`; fewer when a functionality's banks run out). Texts are
-    unique across the whole set by :func:`models.examples.text_key`, the same key
-    ``build_dataset`` dedupes on, so nothing generated is silently merged away at training time.
-    """
-    wanted = DEFAULT_PER_FUNCTIONALITY if per_functionality is None else per_functionality
+def expand(functionalities: Sequence[Functionality], seed: int, wanted: int, *,
+           source: str = SOURCE, language: str = LANGUAGE) -> list[Example]:
+    """Up to ``wanted`` examples per functionality, each functionality drawing from its own
+    seeded generator (so adding one never changes another's examples). Texts are unique across
+    the whole set by :func:`models.examples.text_key`, the same key ``build_dataset`` dedupes
+    on, so nothing generated is silently merged away at training time."""
     if wanted < 0:
         raise ValueError(f"per_functionality must be >= 0, got {wanted}")
-    names = FUNCTIONALITY_NAMES if functionalities is None else tuple(functionalities)
-    unknown = sorted(set(names) - set(FUNCTIONALITY_NAMES))
-    if unknown:
-        raise ValueError(f"unknown functionalities {unknown}; known: {', '.join(FUNCTIONALITY_NAMES)}")
     seen: set[str] = set()
     out: list[Example] = []
-    for functionality in FUNCTIONALITIES:
-        if functionality.name not in names:
-            continue
+    for functionality in functionalities:
         rng = random.Random(f"{seed}:{functionality.name}")
         kept = 0
         for attempt in range(wanted * _ATTEMPTS_PER_EXAMPLE):
             if kept >= wanted:
                 break
-            example = _to_example(functionality.build(rng, attempt), functionality.name)
+            example = to_example(functionality.build(rng, attempt), functionality.name,
+                                 source, language)
             key = text_key(example.text)
             if key in seen:
                 continue
@@ -564,3 +557,18 @@ def generate(seed: int = DEFAULT_SEED, per_functionality: int | None = None,
             out.append(example)
             kept += 1
     return out
+
+
+def generate(seed: int = DEFAULT_SEED, per_functionality: int | None = None,
+             functionalities: Sequence[str] | None = None) -> list[Example]:
+    """Generate the hard-case set: a pure function of its arguments.
+
+    ``per_functionality`` examples per functionality (default
+    :data:`DEFAULT_PER_FUNCTIONALITY`; fewer when a functionality's banks run out).
+    """
+    wanted = DEFAULT_PER_FUNCTIONALITY if per_functionality is None else per_functionality
+    names = FUNCTIONALITY_NAMES if functionalities is None else tuple(functionalities)
+    unknown = sorted(set(names) - set(FUNCTIONALITY_NAMES))
+    if unknown:
+        raise ValueError(f"unknown functionalities {unknown}; known: {', '.join(FUNCTIONALITY_NAMES)}")
+    return expand([f for f in FUNCTIONALITIES if f.name in names], seed, wanted)
