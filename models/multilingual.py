@@ -154,7 +154,8 @@ class MultilingualConfig:
     #: language -> label -> the automatic-block point, chosen on that language's dev rows at the
     #: default model's block target (90 % precision); ``None``: the target was not reached there,
     #: so this model never blocks that label on its own. Empty in artifacts made before it
-    #: existed (the router then falls back to the review-threshold shift alone).
+    #: existed, which then never block either (``LanguageRouter.unblockable``) until
+    #: ``python -m training.multilingual block-thresholds`` measures their points.
     block_thresholds: dict[str, dict[str, float | None]] = field(default_factory=dict)
     created: str = ""
     #: Free-form training summary (data counts, hyperparameters); informational.
