@@ -90,11 +90,13 @@ class LanguageRouter:
         # Scores of the other models are aligned to the default's thresholds, so its block
         # operating points apply to them too.
         self.block_thresholds: dict[str, float] = dict(getattr(default, "block_thresholds", {}))
-        extra = sorted({f"{m.name}[{','.join(sorted(k for k, v in self.per_language.items() if v is m))}]"
-                        for m in self.per_language.values()})
+        # One entry per distinct model, ordered by name; versions in the same order as names.
+        models = sorted({id(m): m for m in self.per_language.values()}.values(),
+                        key=lambda m: str(m.name))
+        extra = [f"{m.name}[{','.join(sorted(k for k, v in self.per_language.items() if v is m))}]"
+                 for m in models]
         self.name = "+".join([str(default.name), *extra])
-        self.version = "+".join([str(default.version),
-                                 *sorted({str(m.version) for m in self.per_language.values()})])
+        self.version = "+".join([str(default.version), *(str(m.version) for m in models)])
 
     @property
     def languages(self) -> tuple[str, ...]:
