@@ -68,6 +68,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     refit.add_argument("--hard-weight", type=float, default=0.5, metavar="W",
                        help="loss weight of the oversampled hard-case rows (public rows: 1; "
                             "default 0.5)")
+    refit.add_argument("--labels", type=lambda v: [x.strip() for x in v.split(",") if x.strip()],
+                       default=None, metavar="L1,L2",
+                       help="refit only these outputs, e.g. self_harm,distress (default: all); "
+                            "the others keep the model's own weights")
     refit.add_argument("--epochs", type=int, default=20, help="passes over the features (20)")
     refit.add_argument("--seed", type=int, default=13)
     refit.add_argument("--out", type=Path, required=True, help="new model directory")
@@ -223,7 +227,7 @@ def run_refit(args) -> int:
                              pos_weight_max=config.train.pos_weight_max)
     try:
         refitted = refit(args.model, splits.train, oversampled, args.out, settings,
-                         version=args.version)
+                         version=args.version, labels=args.labels)
     except RefitError as exc:
         print(f"haven: {exc}", file=sys.stderr)
         return 2
@@ -233,7 +237,8 @@ def run_refit(args) -> int:
                                "F1-optimal per label on the validation split, after `haven refit`")
     write_card(args.out, refitted, summary)
     print_summary(summary)
+    outputs = ", ".join(refitted.heads_refit["labels"])
     print(f"\nwrote {args.out} ({refitted.name} {refitted.version}: {args.model}'s label head "
-          f"refitted, hard cases at weight {args.hard_weight:g}); next: haven eval calibrate "
-          f"--model {args.out} ...")
+          f"refitted for {outputs}, hard cases at weight {args.hard_weight:g}); next: haven eval "
+          f"calibrate --model {args.out} ...")
     return 0

@@ -46,6 +46,7 @@ from models.encoding import collate, encode_head_tail, length_sorted_batches
 from models.examples import Example
 from models.network import HavenNetwork, load_tokenizer
 from models.onnx_backend import ONNX_DIR
+from models.taxonomy import LABELS
 from training.trainer import label_matrix, masked_bce, positive_weights
 
 
@@ -117,16 +118,25 @@ def fit_label_head(features: np.ndarray, labels: np.ndarray, row_weights: np.nda
 
 
 def refit(model_dir: Path, train: Sequence[Example], oversampled: int, out_dir: Path,
-          settings: RefitSettings, *, version: str | None = None) -> ModelConfig:
+          settings: RefitSettings, *, version: str | None = None,
+          labels: Sequence[str] | None = None) -> ModelConfig:
     """Write ``model_dir`` with its label head refitted on ``train`` to ``out_dir``.
 
     The last ``oversampled`` rows of ``train`` are the hard cases (``training.cli.oversample``
     appends them); they get ``settings.hard_weight`` and are left out of the class weights, as
-    with the trainer's ``class_weights_from: sampled``.
+    with the trainer's ``class_weights_from: sampled``. ``labels`` (default: all) are the
+    outputs replaced; the others keep the model's own weights. The head is linear, so each
+    output is fitted independently of the others (its own row of weights, its own masked loss
+    term): replacing some outputs is the same as refitting only those.
     """
     from safetensors.torch import load_file, save_file
 
     settings.check()
+    chosen = list(LABELS) if labels is None else list(labels)
+    unknown = sorted(set(chosen) - set(LABELS))
+    if unknown or not chosen:
+        raise RefitError(f"labels to refit must be some of {', '.join(LABELS)}; got "
+                         f"{', '.join(chosen) or 'none'}")
     model_dir, out_dir = Path(model_dir), Path(out_dir)
     if out_dir.resolve() == model_dir.resolve():
         raise RefitError("--out must be a new directory, not the model being refitted")
@@ -152,9 +162,12 @@ def refit(model_dir: Path, train: Sequence[Example], oversampled: int, out_dir: 
     # The artifact minus what depends on the label head: metrics, thresholds, calibration, card.
     shutil.copytree(model_dir, out_dir, ignore=shutil.ignore_patterns(
         ONNX_DIR, METRICS_FILE, THRESHOLDS_FILE, CALIBRATION_FILE, CARD_FILE))
-    heads = {k: v for k, v in load_file(str(model_dir / HEADS_FILE)).items()
-             if not k.startswith("label_head.")}
-    heads.update({f"label_head.{k}": v.detach().contiguous() for k, v in head.state_dict().items()})
+    heads = load_file(str(model_dir / HEADS_FILE))
+    rows = torch.tensor([LABELS.index(name) for name in chosen])
+    for key, fitted in head.state_dict().items():
+        merged = heads[f"label_head.{key}"].clone()
+        merged[rows] = fitted.detach()[rows].to(merged.dtype)
+        heads[f"label_head.{key}"] = merged.contiguous()
     save_file(heads, str(out_dir / HEADS_FILE))
     refitted = dataclasses.replace(
         config,
@@ -162,7 +175,7 @@ def refit(model_dir: Path, train: Sequence[Example], oversampled: int, out_dir: 
         created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         heads_refit={"from": {"name": config.name, "version": config.version},
                      "train_rows": len(train), "oversampled_rows": oversampled,
-                     **dataclasses.asdict(settings)},
+                     "labels": chosen, **dataclasses.asdict(settings)},
     )
     write_json(out_dir / CONFIG_FILE, refitted.to_json())
     return refitted
@@ -172,7 +185,10 @@ def write_card(out_dir: Path, config: ModelConfig, summary: dict[str, Any]) -> P
     from training.card import write_derived_card
 
     info = config.heads_refit
-    how = (f"`{info['from']['name']} {info['from']['version']}` with its label head refitted "
+    refitted = info.get("labels") or list(LABELS)
+    outputs = ("its label head" if len(refitted) == len(LABELS)
+               else f"the {', '.join(refitted)} outputs of its label head (the others as trained)")
+    how = (f"`{info['from']['name']} {info['from']['version']}` with {outputs} refitted "
            f"(`haven refit`, training/refit.py) on the frozen encoder: {info['train_rows']} "
            f"training rows, the {info['oversampled_rows']} hard-case rows at weight "
            f"{info['hard_weight']:g}, {info['epochs']} epochs. The adapter, the target head and "

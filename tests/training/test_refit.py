@@ -29,12 +29,12 @@ def _model(model_dir: Path):
     return load_model(model_dir, apply_calibration=False)
 
 
-def _refit(model_dir: Path, out: Path, hard: list[Example], **settings):
+def _refit(model_dir: Path, out: Path, hard: list[Example], labels=None, **settings):
     from training.refit import RefitSettings, refit
 
     train = tiny_examples(24) + hard
     return refit(model_dir, train, len(hard), out,
-                 RefitSettings(epochs=settings.pop("epochs", 30), **settings))
+                 RefitSettings(epochs=settings.pop("epochs", 30), **settings), labels=labels)
 
 
 def test_only_the_label_head_changes(tiny_model_dir, tmp_path):
@@ -79,6 +79,26 @@ def test_the_refit_is_deterministic(tiny_model_dir, tmp_path):
                                   _model(tmp_path / "b").predict_proba(TEXTS).scores)
 
 
+def test_a_refit_of_some_outputs_keeps_the_others_as_trained(tiny_model_dir, tmp_path):
+    from safetensors.torch import load_file
+
+    from models.taxonomy import LABELS
+
+    config = _refit(tiny_model_dir, tmp_path / "some", _hard_rows(1), hard_weight=1.0,
+                    labels=["self_harm", "distress"])
+    _refit(tiny_model_dir, tmp_path / "all", _hard_rows(1), hard_weight=1.0)
+    before = load_file(str(tiny_model_dir / "heads.safetensors"))
+    some = load_file(str(tmp_path / "some" / "heads.safetensors"))
+    every = load_file(str(tmp_path / "all" / "heads.safetensors"))
+    for key in ("label_head.weight", "label_head.bias"):
+        for i, label in enumerate(LABELS):
+            refitted = label in ("self_harm", "distress")
+            assert bool((some[key][i] == before[key][i]).all()) is not refitted, (key, label)
+            if refitted:  # the same fit as refitting every output, for those rows
+                assert bool((some[key][i] == every[key][i]).all()), (key, label)
+    assert config.heads_refit["labels"] == ["self_harm", "distress"]
+
+
 def test_bad_inputs_are_refused(tiny_model_dir, tmp_path):
     from training.refit import RefitError, RefitSettings, refit
 
@@ -91,6 +111,8 @@ def test_bad_inputs_are_refused(tiny_model_dir, tmp_path):
         refit(tiny_model_dir, train, 0, tmp_path / "x", RefitSettings(hard_weight=-1))
     with pytest.raises(RefitError, match="not a Haven model"):
         refit(tmp_path, train, 0, tmp_path / "x", RefitSettings())
+    with pytest.raises(RefitError, match="labels to refit"):
+        refit(tiny_model_dir, train, 0, tmp_path / "x", RefitSettings(), labels=["sadness"])
     assert dataclasses.asdict(RefitSettings())["hard_weight"] == 0.5
 
 
