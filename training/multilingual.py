@@ -470,6 +470,9 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
             "files": [str(f) for f in args.extra],
             "rows": dict(Counter(e.language for e in extra)),
             "functionalities": len({e.functionality for e in extra}),
+            "per_functionality": dict(sorted(Counter(e.functionality or "-" for e in extra)
+                                             .items())),
+            "positives": {label: sum(e.labels[label] == 1 for e in extra) for label in LABELS},
             "weight": args.extra_weight,
             "use": "fit only (never dev), so thresholds and the early stop see public rows only",
         }
@@ -915,12 +918,24 @@ def _hard_case_paragraph(training: dict[str, Any]) -> list[str]:
     extra = training.get("extra_rows")
     if not extra:
         return []
-    return ["", f"Added to the fitting rows (never to dev): {extra['rows']} rows from "
+    lines = ["", f"Added to the fitting rows (never to dev): {extra['rows']} rows from "
             f"{', '.join(f'`{f}`' for f in extra['files'])} ({extra['functionalities']} "
             f"functionalities), each counting {extra.get('weight', 1.0)} of a public row in the "
             "loss. These are generated hard cases (`haven hardcases --language ar`: "
             "training/hardcases/arabic.py, docs/hardcases.md), written apart from the "
             "evaluation suites and checked against them for leaks."]
+    lines += _composition(extra)
+    return lines
+
+
+def _composition(extra: dict[str, Any]) -> list[str]:
+    per = extra.get("per_functionality")
+    if not per:
+        return []
+    positives = extra.get("positives", {})
+    return ["", "Examples per functionality: " + ", ".join(f"{k} {v}" for k, v in per.items())
+            + ". Positives per label: " + ", ".join(f"{k} {v}" for k, v in positives.items())
+            + " (every generated example is labelled on all five labels)."]
 
 
 def _before_after(report: dict[str, Any], suite: dict[str, Any] | None,

@@ -360,7 +360,9 @@ def test_model_card_of_a_hard_case_model_says_what_was_added_and_what_changed() 
     blank = {label: _none() for label in LABELS}
     training = {"train_rows": {"ar": 10}, "max_chars": 4000, "self_harm_recall": 0.95,
                 "extra_rows": {"files": ["runs/hardcases_ar.jsonl"], "rows": {"ar": 40},
-                               "functionalities": 4, "weight": 0.25}}
+                               "functionalities": 4, "weight": 0.25,
+                               "per_functionality": {"ar_idiom": 10, "ar_insult": 30},
+                               "positives": {"harassment": 30, "self_harm": 0}}}
     report = {"model": "ml-ar", "version": "0.2.0", "encoder": "usem3", "head": "mlp",
               "served_languages": ["ar"], "thresholds": {label: 0.5 for label in LABELS},
               "training": training,
@@ -381,6 +383,7 @@ def test_model_card_of_a_hard_case_model_says_what_was_added_and_what_changed() 
     assert ("--serve ar --extra runs/hardcases_ar.jsonl --extra-weight 0.25 --self-harm-recall "
             "0.95 --name ml-ar --version 0.2.0 --out models/multilingual-ar") in card
     assert "haven hardcases --language ar" in card
+    assert "Examples per functionality: ar_idiom 10, ar_insult 30" in card
 
 
 def _mlp_probs(heads, x: np.ndarray) -> np.ndarray:
