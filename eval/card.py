@@ -80,6 +80,11 @@ def headline_markdown(results: Mapping[str, Any]) -> str:
         ]
         for func, v in suites["functionalities"].items():
             lines.append(f"| {func} | {v['suite']} | {v['n']} | {_f(v['pass_rate'])} |")
+        if any(v["suite"] == "arabic" for v in suites["functionalities"].values()):
+            lines += ["", "The `arabic` rows are this model alone. In the service, Arabic-script "
+                      "posts are scored by the per-language model (models/multilingual-ar/"
+                      "MODEL_CARD.md; docs/languages.md), and only Arabizi (`arabizi`) by this "
+                      "one."]
         wp = suites.get("without_parent")
         if wp:
             lines += [
