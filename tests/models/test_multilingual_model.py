@@ -521,3 +521,37 @@ def test_block_validation_counts_blocks_and_their_precision() -> None:
     assert out["ar"]["hate"] == {"threshold": 0.95, "rows": 6, "positives": 3, "blocked": 3,
                                  "precision": pytest.approx(2 / 3), "recall": pytest.approx(2 / 3)}
     assert out["de"]["hate"]["blocked"] == 0 and out["de"]["hate"]["precision"] is None
+
+
+def test_block_thresholds_command_adds_points_to_an_existing_model(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``python -m training.multilingual block-thresholds``: the heads stay, the config gains
+    per-language block points chosen on dev rows, metrics.json the validation counts."""
+    import argparse
+
+    from models import multilingual
+    from training import multilingual as tm
+
+    monkeypatch.setitem(multilingual.ENCODERS, "fake", FakeEncoder)
+    model = make_model()
+    model.save_pretrained(tmp_path / "m")
+    (tmp_path / "m" / "metrics.json").write_text("{}")
+    heads_before = (tmp_path / "m" / "heads.safetensors").read_bytes()
+    rows = [_example(f"نص رقم {i}", "ar", hate=int(i % 3 == 0)) for i in range(400)]
+    dev = [e for e in rows if tm.in_dev(e)]
+    assert len(dev) >= 20
+    monkeypatch.setattr(tm, "load_training_data", lambda data_dir: tm.TrainingData(
+        train=rows, validation=rows[:50], summary={}))
+    args = argparse.Namespace(model_dir=str(tmp_path / "m"), languages=None,
+                              data_dir="unused", cache_dir=str(tmp_path / "cache"))
+    report = tm.add_block_thresholds(args)
+    config = json.loads((tmp_path / "m" / CONFIG_FILE).read_text())
+    assert set(config["block_thresholds"]) == {"ar"}
+    assert set(config["block_thresholds"]["ar"]) == {"hate", "harassment"}
+    assert config["block_thresholds"]["ar"]["harassment"] is None  # no harassment labels
+    assert (tmp_path / "m" / "heads.safetensors").read_bytes() == heads_before
+    metrics = json.loads((tmp_path / "m" / "metrics.json").read_text())
+    assert metrics["block_validation"] == report
+    assert report["ar"]["hate"]["rows"] == 50
+    loaded = MultilingualClassifier.from_pretrained(tmp_path / "m", encoder=FakeEncoder())
+    assert loaded.block_thresholds == config["block_thresholds"]
