@@ -5,7 +5,12 @@
     python -m training.multilingual tokens        # MiniLM tokenizer: tokens/word, UNK per language
     python -m training.multilingual compare       # default vs multilingual per language and label
     python -m training.multilingual suite         # the Arabic suite: default, multilingual, routed
+    python -m training.multilingual block-thresholds --model-dir DIR   # per-language block points
     python -m training.multilingual card          # MODEL_CARD.md from those measurements
+
+``train --extra FILE`` adds generated hard cases (``haven hardcases --language ar``) to the
+fitting rows; docs/languages.md, "Arabic hard cases", says what they do and why the Arabic model
+is a separate directory (``models/multilingual-ar``).
 
 The validation split is exactly the default model's (``build_dataset`` with the default config's
 seed, fraction and validation cap), so per-language numbers compare with
