@@ -88,14 +88,21 @@ def predict(
     texts: Sequence[str],
     text_pairs: Sequence[str | None] | None,
     batch_size: int,
+    languages: Sequence[str | None] | None = None,
 ) -> Prediction:
-    """Run the predictor once and check the shapes it promised."""
+    """Run the predictor once and check the shapes it promised. ``languages`` reach a
+    predictor that routes by language (``accepts_languages``), so it does not detect them
+    again."""
     pairs = (
         list(text_pairs)
         if text_pairs is not None and any(p is not None for p in text_pairs)
         else None
     )
-    prediction = predictor.predict_proba(list(texts), pairs, batch_size)
+    if languages is not None:
+        prediction = predictor.predict_proba(list(texts), pairs, batch_size,
+                                             languages=list(languages))
+    else:
+        prediction = predictor.predict_proba(list(texts), pairs, batch_size)
     if prediction.scores.shape != (len(texts), len(LABELS)):
         raise ValueError(
             f"predictor returned scores of shape {prediction.scores.shape}, "
@@ -135,22 +142,16 @@ def _sanitize(value: Any) -> Any:
     return value
 
 
-def _unblockable(predictor: Predictor, examples: Sequence[Example]) -> np.ndarray | None:
+def _unblockable(predictor: Predictor, languages: Sequence[str | None] | None
+                 ) -> np.ndarray | None:
     """Rows x labels: where the service would hold instead of block, because the model serving
-    the row's language has no measured block point (``LanguageRouter.unblockable``); languages
-    are detected from the text, as the router does when none is given."""
+    the row's language has no measured block point (``LanguageRouter.unblockable``)."""
     method = getattr(predictor, "unblockable", None)
-    if method is None:
+    if method is None or languages is None:
         return None
-    from models.language import detect_language
-
-    per_language: dict[str, frozenset[str]] = {}
-    mask = np.zeros((len(examples), len(LABELS)), bool)
-    for i, example in enumerate(examples):
-        language = detect_language(example.text).language
-        if language not in per_language:
-            per_language[language] = frozenset(method(language))
-        for label in per_language[language]:
+    mask = np.zeros((len(languages), len(LABELS)), bool)
+    for i, language in enumerate(languages):
+        for label in method(language):
             mask[i, LABELS.index(label)] = True
     return mask
 
@@ -190,8 +191,17 @@ def evaluate(
         },
     }
     if examples:
+        # Languages, detected once from the text as the router itself would, serve both the
+        # router (given them, it does not detect again) and the routing's unblockable labels.
+        routes = getattr(predictor, "accepts_languages", False)
+        languages = None
+        if routes or hasattr(predictor, "unblockable"):
+            from models.language import detect_language
+
+            languages = [detect_language(e.text).language for e in examples]
         prediction = predict(
-            predictor, [e.text for e in examples], [e.text_pair for e in examples], batch_size
+            predictor, [e.text for e in examples], [e.text_pair for e in examples], batch_size,
+            languages if routes else None,
         )
         y = gold_matrix(examples)
         scores = prediction.scores.astype(np.float64)
@@ -205,7 +215,7 @@ def evaluate(
         results["labels"] = label_metrics(y, scores, thresholds)
         results["targets"] = _targets_metrics(examples, prediction)
         results["routing"] = routing_matrix(y, scores, thresholds, block_thresholds,
-                                            _unblockable(predictor, examples))
+                                            _unblockable(predictor, languages))
         results["by_source"] = breakdown([e.source for e in examples], y, scores, thresholds)
         results["by_language"] = breakdown([e.language for e in examples], y, scores, thresholds)
         hate = LABELS.index("hate")

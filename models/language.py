@@ -360,17 +360,11 @@ def supported_languages(default_dir: Path | None = None,
     model's data manifest says what it was trained on, and without that ``FALLBACK_SUPPORTED``
     (the languages of the training data) stands in for the default model's part.
     """
-    from models.multilingual import MULTILINGUAL_MODEL_DIRS
+    from models.multilingual import model_dirs
 
     default_dir = default_dir or _MODELS_DIR / "default"
-    if multilingual_dir is None:
-        multilingual_dirs: Sequence[Path] = MULTILINGUAL_MODEL_DIRS
-    elif isinstance(multilingual_dir, Path):
-        multilingual_dirs = (multilingual_dir,)
-    else:
-        multilingual_dirs = tuple(multilingual_dir)
     served_metrics: dict[str, Any] = {}
-    for directory in multilingual_dirs:
+    for directory in model_dirs(multilingual_dir):
         config = _read_json(directory / "haven_multilingual.json") or {}
         metrics = (_read_json(directory / "metrics.json") or {}).get("validation", {})
         for language in config.get("languages", []):

@@ -119,13 +119,22 @@ class E5Encoder:
 ENCODERS: dict[str, type] = {UseEncoder.name: UseEncoder, E5Encoder.name: E5Encoder}
 
 
+#: One instance per encoder class in a process: every per-language model on the same encoder
+#: shares it (the USE weights are 144 MB in memory; loading them once per model would double
+#: that). Keyed by class, so a registry entry replaced in a test gets its own instance.
+_LOADED: dict[type, SentenceEncoder] = {}
+
+
 def load_sentence_encoder(name: str) -> SentenceEncoder:
-    """Instantiate an encoder by registry name; raises ``ArtifactError`` if its package is absent."""
+    """The encoder of that registry name, created on first request; raises ``ArtifactError`` if
+    its package is absent."""
     try:
         cls = ENCODERS[name]
     except KeyError:
         raise ArtifactError(f"unknown encoder {name!r}; known: {', '.join(ENCODERS)}") from None
-    return cls()
+    if cls not in _LOADED:
+        _LOADED[cls] = cls()
+    return _LOADED[cls]
 
 
 @dataclass
@@ -324,30 +333,11 @@ def model_dirs(value: str | Path | Sequence[str | Path] | None) -> tuple[Path, .
 def load_language_models(dirs: str | Path | Sequence[str | Path] | None = None
                          ) -> dict[str, MultilingualClassifier]:
     """Language -> the per-language model serving it, the first directory that lists a
-    language winning. Models with the same encoder share one instance of it (loaded once)."""
+    language winning. Models on the same encoder share it (``load_sentence_encoder``), loaded
+    on first use."""
     served: dict[str, MultilingualClassifier] = {}
-    encoders: dict[str, SharedEncoder] = {}
     for directory in model_dirs(dirs):
-        config_path = Path(directory) / CONFIG_FILE
-        name = (json.loads(config_path.read_text(encoding="utf-8")).get("encoder", {}).get("name")
-                if config_path.is_file() else None)
-        shared = encoders.setdefault(name, SharedEncoder(name)) if name in ENCODERS else None
-        model = MultilingualClassifier.from_pretrained(directory, encoder=shared)
+        model = MultilingualClassifier.from_pretrained(directory)
         for language in model.languages:
             served.setdefault(language, model)
     return served
-
-
-class SharedEncoder:
-    """One encoder for several per-language models, loaded on first use like a model's own
-    (the USE weights are 144 MB in memory: loading them once per model would double that)."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.dim = ENCODERS[name].dim
-        self._encoder: SentenceEncoder | None = None
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        if self._encoder is None:
-            self._encoder = load_sentence_encoder(self.name)
-        return self._encoder.encode(texts)

@@ -90,6 +90,12 @@ class LanguageRouter:
         # Scores of the other models are aligned to the default's thresholds, so its block
         # operating points apply to them too.
         self.block_thresholds: dict[str, float] = dict(getattr(default, "block_thresholds", {}))
+        # Asked for every post the service decides on: fixed by the models, so computed once.
+        self._unblockable: dict[str, frozenset[str]] = {
+            language: frozenset(
+                label for label in self.block_thresholds
+                if getattr(model, "block_thresholds", {}).get(language, {}).get(label) is None)
+            for language, model in self.per_language.items() if model is not default}
         # One entry per distinct model, ordered by name; versions in the same order as names.
         models = sorted({id(m): m for m in self.per_language.values()}.values(),
                         key=lambda m: str(m.name))
@@ -110,11 +116,7 @@ class LanguageRouter:
         """Labels the default model blocks on that must not block a post in ``language``: its
         model is a per-language one without a measured block point for them there (an
         artifact with no block points at all counts as unmeasured)."""
-        model = self.model_for(language)
-        if model is self.default:
-            return frozenset()
-        points = getattr(model, "block_thresholds", {}).get(language or "", {})
-        return frozenset(label for label in self.block_thresholds if points.get(label) is None)
+        return self._unblockable.get(language or "", frozenset())
 
     def predict_proba(
         self,

@@ -11,13 +11,19 @@ from pathlib import Path
 DEFAULT_CONFIG = Path(__file__).resolve().parent / "configs" / "default.yaml"
 
 
+def _config_args(parser: argparse.ArgumentParser,
+                 config_help: str = "YAML config (default: training/configs/default.yaml)") -> None:
+    """``--config`` and ``--set``: the training config every data-reading command starts from."""
+    parser.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help=config_help)
+    parser.add_argument("--set", dest="overrides", action="append", default=[],
+                        metavar="SECTION.KEY=VALUE",
+                        help="override a config value, e.g. --set train.epochs=1 (repeatable)")
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     train = sub.add_parser("train", help="fine-tune a model from a YAML config",
                            description="Fine-tune a Haven model (LoRA + heads) from a YAML config.")
-    train.add_argument("--config", type=Path, default=DEFAULT_CONFIG,
-                       help="YAML config (default: training/configs/default.yaml)")
-    train.add_argument("--set", dest="overrides", action="append", default=[], metavar="SECTION.KEY=VALUE",
-                       help="override a config value, e.g. --set train.epochs=1 (repeatable)")
+    _config_args(train)
     train.add_argument("--data", dest="extra_files", action="append", default=[], metavar="FILE",
                        help="extra labelled CSV/JSONL (e.g. `haven feedback export` output), repeatable")
     train.add_argument("--fresh", action="store_true",
@@ -26,8 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     train.set_defaults(handler=run_train)
 
     data = sub.add_parser("data", help="inspect the training data (sources, counts, splits)")
-    data.add_argument("--config", type=Path, default=DEFAULT_CONFIG)
-    data.add_argument("--set", dest="overrides", action="append", default=[])
+    _config_args(data)
     data.add_argument("--json", action="store_true", help="print the full manifest as JSON")
     data.add_argument("--write-split", type=Path, default=None, metavar="DIR",
                       help="also write DIR/train.jsonl and DIR/validation.jsonl (the exact split "
@@ -60,11 +65,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "data and its hard-case rows (data.oversample_files) weighted by --hard-weight "
         "(training/refit.py). Then run `haven eval calibrate` on it, as on any new model.")
     refit.add_argument("model", type=Path, help="trained model directory")
-    refit.add_argument("--config", type=Path, default=DEFAULT_CONFIG,
-                       help="the YAML config MODEL was trained with: its data section gives the "
-                            "training rows and the validation split")
-    refit.add_argument("--set", dest="overrides", action="append", default=[],
-                       metavar="SECTION.KEY=VALUE", help="override a config value (repeatable)")
+    _config_args(refit, "the YAML config MODEL was trained with: its data section gives the "
+                        "training rows and the validation split")
     refit.add_argument("--hard-weight", type=float, default=0.5, metavar="W",
                        help="loss weight of the oversampled hard-case rows (public rows: 1; "
                             "default 0.5)")

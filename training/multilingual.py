@@ -271,6 +271,8 @@ def fit_mlp_heads(x_fit: np.ndarray, y_fit: np.ndarray, t_fit: np.ndarray,
     import torch
     from torch import nn
 
+    from training.trainer import masked_bce
+
     torch.manual_seed(seed)
     dim = x_fit.shape[1]
     net = nn.Sequential(nn.Dropout(0.1), nn.Linear(dim, hidden), nn.ReLU(), nn.Dropout(0.2),
@@ -285,26 +287,17 @@ def fit_mlp_heads(x_fit: np.ndarray, y_fit: np.ndarray, t_fit: np.ndarray,
     weights = torch.from_numpy(np.ones(len(x_fit), np.float32) if row_weights is None
                                else np.asarray(row_weights, np.float32))
 
-    def loss_of(logits: torch.Tensor, gold: torch.Tensor,
-                w: torch.Tensor | None = None) -> torch.Tensor:
-        mask = (~torch.isnan(gold)).float()
-        if w is not None:
-            mask = mask * w[:, None]
-        loss = nn.functional.binary_cross_entropy_with_logits(
-            logits, torch.nan_to_num(gold), pos_weight=pos_weight, reduction="none")
-        return (loss * mask).sum() / mask.sum().clamp(min=1e-6)
-
     best_loss, best_state, patience = float("inf"), None, 0
     generator = torch.Generator().manual_seed(seed)
     for epoch in range(epochs):
         net.train()
         for batch in torch.randperm(len(xf), generator=generator).split(256):
             opt.zero_grad()
-            loss_of(net(xf[batch]), gold_fit[batch], weights[batch]).backward()
+            masked_bce(net(xf[batch]), gold_fit[batch], pos_weight, weights[batch]).backward()
             opt.step()
         net.eval()
         with torch.no_grad():
-            dev_loss = float(loss_of(net(xd), gold_dev))
+            dev_loss = float(masked_bce(net(xd), gold_dev, pos_weight))
         if dev_loss < best_loss - 1e-4:
             best_loss, patience = dev_loss, 0
             best_state = {k: v.clone() for k, v in net.state_dict().items()}
@@ -324,12 +317,14 @@ def fit_mlp_heads(x_fit: np.ndarray, y_fit: np.ndarray, t_fit: np.ndarray,
 
 def recall_threshold(gold: np.ndarray, probs: np.ndarray, recall: float) -> float:
     """The highest threshold ("score >= t" flags) that still flags ``recall`` of the positives:
-    the most precise point meeting the target, as ``eval.thresholds`` picks for the default model."""
-    positives = np.sort(probs[gold == 1])[::-1]
-    if not positives.size:
+    the most precise point meeting the target, picked by ``eval.thresholds`` exactly as for the
+    default model (the default threshold where there is nothing to pick from)."""
+    from eval.thresholds import Target, search_threshold
+
+    annotated = gold[~np.isnan(gold)]
+    if not (annotated == 1).any() or (annotated == 1).all():
         return DEFAULT_THRESHOLD
-    needed = int(np.ceil(recall * positives.size - 1e-9))
-    return float(positives[max(needed, 1) - 1])
+    return float(search_threshold(gold, probs, Target("recall", recall))["threshold"])
 
 
 def choose_thresholds(gold: np.ndarray, probs: np.ndarray, languages: np.ndarray,
