@@ -111,7 +111,11 @@ def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, An
         + "; the adapter is merged into the base weights at load time.",
         f"- Loss: binary cross-entropy per label, masked where a source does not annotate the label; "
         f"positive weights neg/pos capped at {tc.pos_weight_max}; target head weighted {tc.target_loss_weight} "
-        "and trained on hateful posts only.",
+        "and trained on hateful posts only."
+        + (f" Presumed negatives: rows of {', '.join(tc.presumed_negative_sources)} count as "
+           f"negatives for {', '.join(tc.presumed_negative_labels)} (which they do not annotate) "
+           f"at loss weight {tc.presumed_negative_weight:g}; class weights count annotations only."
+           if tc.presumed_negative_labels else ""),
         f"- Training: {summary['train_examples']} examples (balanced sample of at most "
         f"{dc.max_train_per_source} per source), {summary['steps']} steps of batch {tc.batch_size}, "
         f"lr {tc.lr} (heads {tc.head_lr}), seed {tc.seed}, best step {summary['best_step']} by validation "

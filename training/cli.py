@@ -225,8 +225,12 @@ def run_refit(args) -> int:
     if splits is None:
         return 2
     oversampled = sum((splits.manifest.get("oversampled") or {}).values())
+    tc = config.train
     settings = RefitSettings(hard_weight=args.hard_weight, epochs=args.epochs, seed=args.seed,
-                             pos_weight_max=config.train.pos_weight_max)
+                             pos_weight_max=tc.pos_weight_max,
+                             presumed_labels=tuple(tc.presumed_negative_labels),
+                             presumed_sources=tuple(tc.presumed_negative_sources),
+                             presumed_weight=tc.presumed_negative_weight)
     try:
         refitted = refit(args.model, splits.train, oversampled, args.out, settings,
                          version=args.version, labels=args.labels)

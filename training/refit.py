@@ -47,7 +47,7 @@ from models.examples import Example
 from models.network import HavenNetwork, load_tokenizer
 from models.onnx_backend import ONNX_DIR
 from models.taxonomy import LABELS
-from training.trainer import label_matrix, masked_bce, positive_weights
+from training.trainer import label_matrix, masked_bce, positive_weights, presume_negatives
 
 
 class RefitError(ValueError):
@@ -66,6 +66,10 @@ class RefitSettings:
     dropout: float = 0.1
     pos_weight_max: float = 8.0
     seed: int = 13
+    #: ``train.presumed_negative_*`` of the config (``training.trainer.presume_negatives``).
+    presumed_labels: tuple[str, ...] = ()
+    presumed_sources: tuple[str, ...] = ()
+    presumed_weight: float = 0.2
 
     def check(self) -> None:
         if not 0.0 <= self.hard_weight <= 10.0:
@@ -89,7 +93,8 @@ def pooled_features(network: HavenNetwork, tokenizer, examples: Sequence[Example
 
 def fit_label_head(features: np.ndarray, labels: np.ndarray, row_weights: np.ndarray,
                    pos_weight: np.ndarray, settings: RefitSettings) -> nn.Linear:
-    """A linear head fitted with the trainer's masked, class-weighted BCE, rows weighted."""
+    """A linear head fitted with the trainer's masked, class-weighted BCE, rows (or cells)
+    weighted."""
     generator = torch.Generator().manual_seed(settings.seed)
     torch.manual_seed(settings.seed)
     head = nn.Linear(features.shape[1], labels.shape[1])
@@ -154,8 +159,11 @@ def refit(model_dir: Path, train: Sequence[Example], oversampled: int, out_dir: 
     n_public = len(train) - oversampled
     row_weights = np.ones(len(train))
     row_weights[n_public:] = settings.hard_weight
-    head = fit_label_head(features, labels, row_weights,
-                          positive_weights(labels[:n_public], settings.pos_weight_max), settings)
+    pos_weight = positive_weights(labels[:n_public], settings.pos_weight_max)
+    cells = presume_negatives(train, labels, settings.presumed_labels, settings.presumed_sources,
+                              settings.presumed_weight)
+    weights = row_weights if cells is None else cells * row_weights[:, None]
+    head = fit_label_head(features, labels, weights, pos_weight, settings)
 
     if out_dir.exists():
         shutil.rmtree(out_dir)
@@ -195,4 +203,8 @@ def write_card(out_dir: Path, config: ModelConfig, summary: dict[str, Any]) -> P
            "the inference settings are the original model's; its training, data and intended use "
            "are described in that model's card. See docs/hardcases.md for why and what it "
            "measured.")
+    if info.get("presumed_labels"):
+        how += (f" Presumed negatives: rows of {', '.join(info['presumed_sources'])} counted as "
+                f"negatives for {', '.join(info['presumed_labels'])} at loss weight "
+                f"{info['presumed_weight']:g}.")
     return write_derived_card(out_dir, config, how, "the validation split", summary)

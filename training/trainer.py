@@ -74,16 +74,41 @@ def label_matrix(examples: Sequence[Example]) -> tuple[np.ndarray, np.ndarray]:
 def masked_bce(logits: torch.Tensor, gold: torch.Tensor, pos_weight: torch.Tensor | None,
                row_weights: torch.Tensor | None = None) -> torch.Tensor:
     """Mean BCE over annotated cells only; missing (NaN) cells contribute nothing. With
-    ``row_weights`` (one per row), a weighted mean (``haven refit`` weighs the hard cases)."""
+    ``row_weights``, a weighted mean: one weight per row (``haven refit`` weighs the hard cases)
+    or one per cell (presumed negatives count less than annotations)."""
     mask = (~torch.isnan(gold)).float()
     if row_weights is not None:
-        mask = mask * row_weights[:, None]
+        mask = mask * (row_weights[:, None] if row_weights.dim() == 1 else row_weights)
     if not mask.any():
         return logits.sum() * 0.0
     loss = nn.functional.binary_cross_entropy_with_logits(
         logits.float(), torch.nan_to_num(gold, nan=0.0), pos_weight=pos_weight, reduction="none"
     )
     return (loss * mask).sum() / mask.sum()
+
+
+def presume_negatives(examples: Sequence[Example], labels: np.ndarray, names: Sequence[str],
+                      sources: Sequence[str], weight: float) -> np.ndarray | None:
+    """Fill ``labels`` (in place) with 0 where a row of ``sources`` leaves a label of ``names``
+    unannotated; return per-cell loss weights (``weight`` on those cells, 1 elsewhere).
+
+    Why: a label a source does not annotate is masked, so the crisis heads learn only from
+    mental-health posts and crisis tweets, where the negatives are sad posts too; nothing tells
+    them that an ordinary tweet about bed time or a slur is not a crisis. A post of a hate or
+    insult corpus is almost never its author's own crisis, so it is a negative worth less than
+    an annotation. None when nothing is presumed (the loss is then exactly the unweighted one).
+    """
+    if not names or not sources:
+        return None
+    chosen = set(sources)
+    rows = np.array([e.source in chosen for e in examples], dtype=bool)
+    cells = np.ones_like(labels)
+    for name in names:
+        column = LABELS.index(name)
+        fill = rows & np.isnan(labels[:, column])
+        labels[fill, column] = 0.0
+        cells[fill, column] = weight
+    return cells
 
 
 def positive_weights(labels: np.ndarray, cap: float) -> np.ndarray:
@@ -180,6 +205,10 @@ class Trainer:
             weight_rows = self.train_labels[: len(train) - oversampled]
         self.pos_weight = torch.tensor(positive_weights(weight_rows, tc.pos_weight_max),
                                        device=self.device)
+        # After the class weights: presumed negatives are not a prevalence estimate either.
+        self.cell_weights = presume_negatives(
+            train, self.train_labels, tc.presumed_negative_labels, tc.presumed_negative_sources,
+            tc.presumed_negative_weight)
         #: Teacher probabilities for the first ``len(teacher_probs)`` rows (the per-source sample).
         self.teacher_probs: np.ndarray | None = None
         self.distill_columns = [LABELS.index(name) for name in (tc.distill_labels or LABELS)]
@@ -276,7 +305,9 @@ class Trainer:
         gold_targets = torch.from_numpy(self.train_targets[batch]).to(self.device)
         with torch.autocast(self.device.type, dtype=self.amp_dtype, enabled=self.amp_dtype is not None):
             label_logits, target_logits = self.network(**inputs)
-        loss = masked_bce(label_logits, gold, self.pos_weight)
+        cells = (None if self.cell_weights is None
+                 else torch.from_numpy(self.cell_weights[batch]).to(self.device))
+        loss = masked_bce(label_logits, gold, self.pos_weight, cells)
         loss = loss + self.config.train.target_loss_weight * masked_bce(target_logits, gold_targets, None)
         if self.teacher_probs is not None and self.config.train.distill_weight > 0:
             loss = loss + self.config.train.distill_weight * self._distill_loss(label_logits, batch)

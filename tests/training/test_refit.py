@@ -129,3 +129,23 @@ def test_write_card_and_metrics(tiny_model_dir, tmp_path):
     assert thresholds["chosen_by"] == "F1-optimal (test)"
     metrics = json.loads((tmp_path / "refit" / "metrics.json").read_text())
     assert metrics["heads_refit"]["hard_weight"] == 0.5
+
+
+def test_presumed_negatives_lower_the_refitted_output_on_their_source(tiny_model_dir, tmp_path):
+    """The config's presumed negatives reach the refit: rows of a source that does not annotate
+    self_harm count as its negatives, and the recorded settings say so."""
+    ordinary = [Example(f"i want to go to bed {w}", source="olid", language="en",
+                        labels={"offensive": 0}) for w in ("today", "now", "early", "soon") * 3]
+    sh = 3
+    scores = {}
+    for presumed in (False, True):
+        out = tmp_path / f"presumed-{presumed}"
+        extra = dict(presumed_labels=("self_harm",), presumed_sources=("olid",),
+                     presumed_weight=1.0) if presumed else {}
+        from training.refit import RefitSettings, refit
+
+        config = refit(tiny_model_dir, tiny_examples(24) + ordinary, 0, out,
+                       RefitSettings(epochs=30, **extra), labels=["self_harm"])
+        scores[presumed] = _model(out).predict_proba([e.text for e in ordinary]).scores[:, sh]
+    assert list(config.heads_refit["presumed_sources"]) == ["olid"]
+    assert scores[True].mean() < scores[False].mean()

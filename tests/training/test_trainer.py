@@ -277,3 +277,75 @@ def test_distill_weight_must_not_be_negative():
 
     with pytest.raises(ConfigError, match="distill_weight"):
         load_config(None, ["train.distill_weight=-1"])
+
+
+# ------------------------------------------------------------------------ presumed negatives
+
+
+def test_presumed_negatives_fill_only_unannotated_cells_of_the_named_sources():
+    from training.trainer import presume_negatives
+
+    rows = [Example("hate corpus post", "davidson", "en", labels={"hate": 1}),
+            Example("annotated crisis post", "davidson", "en", labels={"self_harm": 1}),
+            Example("stress post", "dreaddit", "en", labels={"distress": 1})]
+    labels, _ = label_matrix(rows)
+    cells = presume_negatives(rows, labels, ["self_harm"], ["davidson"], 0.25)
+    sh = LABELS.index("self_harm")
+    assert labels[0, sh] == 0.0 and cells[0, sh] == 0.25  # presumed
+    assert labels[1, sh] == 1.0 and cells[1, sh] == 1.0  # an annotation is never overwritten
+    assert np.isnan(labels[2, sh]) and cells[2, sh] == 1.0  # another source: still masked
+    assert np.isnan(labels[0, LABELS.index("distress")])  # other labels untouched
+    assert presume_negatives(rows, labels, [], [], 0.25) is None
+
+
+def test_cell_weights_scale_each_cell_of_the_loss():
+    logits = torch.tensor([[2.0, -1.0], [0.5, 3.0]])
+    gold = torch.tensor([[1.0, 0.0], [0.0, float("nan")]])
+    full = torch.nn.functional.binary_cross_entropy_with_logits(
+        logits, torch.nan_to_num(gold), reduction="none")
+    weights = torch.tensor([[1.0, 0.5], [0.2, 1.0]])
+    expected = (full[0, 0] + 0.5 * full[0, 1] + 0.2 * full[1, 0]) / 1.7
+    assert masked_bce(logits, gold, None, weights).item() == pytest.approx(expected.item())
+    # One weight per row is the same as that weight on each of its cells.
+    rows = torch.tensor([1.0, 0.2])
+    assert masked_bce(logits, gold, None, rows).item() == pytest.approx(
+        masked_bce(logits, gold, None, rows[:, None].expand(2, 2)).item())
+
+
+def test_presumed_negatives_teach_the_head_and_leave_class_weights_alone(tiny_config):
+    """A source that never annotates self_harm: presumed negative, its posts score lower."""
+    crisis = synthetic(24)
+    ordinary = [Example(f"i want to sleep early and end my day {w}", "davidson", "en",
+                        labels={"hate": 0}) for w in FILLER * 2]
+    column = LABELS.index("self_harm")
+    tiny_config.train.max_steps = 30
+    plain = Trainer(tiny_config, crisis + ordinary, synthetic(6), manifest={}, progress=False)
+    tiny_config.train.presumed_negative_labels = ["self_harm"]
+    tiny_config.train.presumed_negative_sources = ["davidson"]
+    tiny_config.train.presumed_negative_weight = 1.0
+    tiny_config.output.run_dir += "-presumed"
+    tiny_config.output.model_dir += "-presumed"
+    presumed = Trainer(tiny_config, crisis + ordinary, synthetic(6), manifest={}, progress=False)
+    assert presumed.pos_weight[column].item() == plain.pos_weight[column].item()
+    assert plain.cell_weights is None
+    plain.fit(), presumed.fit()
+    texts = [e.text for e in ordinary[:6]]
+    before = load_model(plain.model_dir, apply_calibration=False).predict_proba(texts).scores
+    after = load_model(presumed.model_dir, apply_calibration=False).predict_proba(texts).scores
+    assert after[:, column].mean() < before[:, column].mean()
+
+
+@pytest.mark.parametrize("overrides, match", [
+    (["train.presumed_negative_labels=[violence]", "train.presumed_negative_sources=[olid]"],
+     "presumed_negative_labels"),
+    (["train.presumed_negative_labels=[self_harm]", "train.presumed_negative_sources=[reddit]"],
+     "unknown source"),
+    (["train.presumed_negative_labels=[self_harm]"], "together"),
+    (["train.presumed_negative_labels=[self_harm]", "train.presumed_negative_sources=[olid]",
+      "train.presumed_negative_weight=0"], "presumed_negative_weight"),
+])
+def test_presumed_negative_settings_are_validated(overrides, match):
+    from training.config import ConfigError
+
+    with pytest.raises(ConfigError, match=match):
+        load_config(None, overrides)
