@@ -6,6 +6,7 @@ between the ``haven:eval`` markers with functional-suite and fairness results.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,16 @@ def validation_tables(summary: dict[str, Any]) -> list[str]:
     ]
 
 
+def presumed_negatives_sentence(labels: Sequence[str], sources: Sequence[str],
+                                weight: float) -> str:
+    """The cards' account of ``train.presumed_negative_*`` (trainer and refit); empty when off."""
+    if not labels:
+        return ""
+    return (f" Presumed negatives: rows of {', '.join(sources)} count as negatives for "
+            f"{', '.join(labels)} (which they do not annotate) at loss weight {weight:g}; class "
+            "weights count annotations only.")
+
+
 def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, Any],
                      manifest: dict[str, Any], train_config: Any) -> Path:
     path = Path(model_dir) / CARD_FILE
@@ -112,10 +123,8 @@ def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, An
         f"- Loss: binary cross-entropy per label, masked where a source does not annotate the label; "
         f"positive weights neg/pos capped at {tc.pos_weight_max}; target head weighted {tc.target_loss_weight} "
         "and trained on hateful posts only."
-        + (f" Presumed negatives: rows of {', '.join(tc.presumed_negative_sources)} count as "
-           f"negatives for {', '.join(tc.presumed_negative_labels)} (which they do not annotate) "
-           f"at loss weight {tc.presumed_negative_weight:g}; class weights count annotations only."
-           if tc.presumed_negative_labels else ""),
+        + presumed_negatives_sentence(tc.presumed_negative_labels, tc.presumed_negative_sources,
+                                      tc.presumed_negative_weight),
         f"- Training: {summary['train_examples']} examples (balanced sample of at most "
         f"{dc.max_train_per_source} per source), {summary['steps']} steps of batch {tc.batch_size}, "
         f"lr {tc.lr} (heads {tc.head_lr}), seed {tc.seed}, best step {summary['best_step']} by validation "

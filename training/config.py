@@ -86,11 +86,11 @@ class TrainSection:
     # label held the student to stage 1's habits the hard cases are there to break (personal
     # insults scored as hate, counter-speech flagged); the gate fails most on the crisis heads.
     distill_labels: list[str] | None = None
-    # Presumed negatives (docs/hardcases.md, "Presumed negatives"): rows of these sources, which
-    # do not annotate these labels, count as negatives for them at this loss weight (annotated
-    # rows: 1). The crisis heads otherwise learn only from mental-health posts and crisis
-    # tweets, and never see an ordinary post as a self_harm negative: measured, 0.2.1 referred
-    # 15 % of ordinary English validation posts. Only sources whose posts are not about the
+    # Presumed negatives (docs/hardcases.md, "Presumed negatives for self_harm"): rows of these
+    # sources, which do not annotate these labels, count as negatives for them at this loss
+    # weight (annotated rows: 1). The crisis heads otherwise learn only from mental-health posts
+    # and crisis tweets, and never see an ordinary post as a self_harm negative: measured, 0.2.1
+    # would refer 10.4 % of the hate and insult sources' validation posts. Only sources whose posts are not about the
     # author's own risk belong here (not dreaddit, not convabuse: read docs/hardcases.md).
     # The class weights are counted on annotated rows only. Empty: off.
     presumed_negative_labels: list[str] = field(default_factory=list)

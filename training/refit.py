@@ -190,7 +190,7 @@ def refit(model_dir: Path, train: Sequence[Example], oversampled: int, out_dir: 
 
 
 def write_card(out_dir: Path, config: ModelConfig, summary: dict[str, Any]) -> Path:
-    from training.card import write_derived_card
+    from training.card import presumed_negatives_sentence, write_derived_card
 
     info = config.heads_refit
     refitted = info.get("labels") or list(LABELS)
@@ -203,8 +203,7 @@ def write_card(out_dir: Path, config: ModelConfig, summary: dict[str, Any]) -> P
            "the inference settings are the original model's; its training, data and intended use "
            "are described in that model's card. See docs/hardcases.md for why and what it "
            "measured.")
-    if info.get("presumed_labels"):
-        how += (f" Presumed negatives: rows of {', '.join(info['presumed_sources'])} counted as "
-                f"negatives for {', '.join(info['presumed_labels'])} at loss weight "
-                f"{info['presumed_weight']:g}.")
+    how += presumed_negatives_sentence(info.get("presumed_labels") or (),
+                                       info.get("presumed_sources") or (),
+                                       info.get("presumed_weight", 0.0))
     return write_derived_card(out_dir, config, how, "the validation split", summary)
