@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.language import SUPPORTED_LANGUAGES, UNDETERMINED, LanguageGuess, detect_language
 from models.predictor import Prediction, to_post_scores
+from models.taxonomy import LABELS
 from service.errors import IdempotencyConflict, ModelUnavailable, StorageUnavailable
 from service.inference import InferenceEngine
 from service.metrics import Metrics
@@ -206,6 +207,15 @@ class ModerationService:
         scores it, and holding every "ok" or emoji-only post would flood the queue."""
         return guess.language == UNDETERMINED or guess.language in self.supported_languages
 
+    def _unblockable(self, language: str, supported: bool, policy: Policy) -> frozenset[str]:
+        """Labels that must not block this post. A language no model was measured on has no
+        measured block point for any label: under ``unsupported_language: review`` such a post
+        is held for a moderator rather than blocked (it stays unpublished either way, but a
+        block silences a member on scores nobody has checked in that language)."""
+        if not supported and policy.spec.unsupported_language == "review":
+            return frozenset(LABELS)
+        return self.engine.unblockable(language)
+
     def _decide(self, posts: Sequence[PostIn], prediction: Prediction | None,
                 guesses: dict[str, LanguageGuess]
                 ) -> dict[str, tuple[dict[str, Any], ReviewItem | None]]:
@@ -217,6 +227,8 @@ class ModerationService:
         out: dict[str, tuple[dict[str, Any], ReviewItem | None]] = {}
         for i, post in enumerate(posts):
             policy = self.policies.for_community(post.community)
+            guess = guesses[post.id]
+            supported = self.language_supported(guess)
             if per_post is None:
                 decision = Decision.ALLOW if policy.spec.fail_open else Decision.REVIEW
                 reasons = [MODEL_UNAVAILABLE_FAIL_OPEN if policy.spec.fail_open
@@ -227,11 +239,9 @@ class ModerationService:
                 scored = per_post[i]
                 verdict = policy.decide(scored["scores"], self.engine.thresholds,
                                         self.engine.block_thresholds,
-                                        self.engine.unblockable(guesses[post.id].language))
+                                        self._unblockable(guess.language, supported, policy))
                 decision, reasons, labels = verdict.decision, verdict.reasons, verdict.labels
                 scores, targets = scored["scores"], scored["targets"]
-            guess = guesses[post.id]
-            supported = self.language_supported(guess)
             if not supported:
                 if policy.spec.unsupported_language == "review":
                     decision = Decision.REVIEW if decision is Decision.ALLOW else decision

@@ -92,7 +92,9 @@ class PolicyFile(BaseModel):
     #: Posts in a language no model was trained and measured on (docs/languages.md): ``review``
     #: holds them for a moderator (the scores may be meaningless); ``allow_flagged`` lets the
     #: scores decide and adds reason ``unsupported_language`` (the response always carries
-    #: ``language_supported: false``). Crisis referral applies either way.
+    #: ``language_supported: false``). Under ``review`` such a post is never blocked either (held
+    #: with reason ``block_not_calibrated``): no block point was measured in its language.
+    #: Crisis referral applies either way.
     unsupported_language: Literal["review", "allow_flagged"] = "review"
     rules: dict[str, LabelRule] = Field(default_factory=dict)
 
@@ -241,9 +243,10 @@ def _resolve(setting: float | str | None, action: Decision, label: str,
 
 
 _BLOCK_NOT_CALIBRATED = (
-    "{label} score {score:.2f} is at or over the block threshold, but the model for this post's "
-    "language has no measured block point (90 % precision was not reached on its data): held "
-    "for a moderator instead of blocked")
+    "{label} score {score:.2f} is at or over the block threshold, but no block point was "
+    "measured in this post's language (the per-language model did not reach 90 % precision on "
+    "its data, or no model was measured on the language at all): held for a moderator instead "
+    "of blocked")
 
 _REASON_TEXT = {
     Decision.REFER: ("crisis_signal", ("{label} score {score:.2f} is at or over the referral "

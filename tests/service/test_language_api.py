@@ -84,6 +84,29 @@ def test_unsupported_language_never_weakens_a_stronger_decision(harness):
     assert codes == ["crisis_signal", "unsupported_language"]
 
 
+def test_unsupported_language_is_held_not_blocked_under_review(make_harness, tmp_path):
+    """Nobody measured the block point in an unsupported language, so a high score there holds
+    the post for a moderator (still unpublished) instead of silencing its author."""
+    policies = policy_dir_with(
+        tmp_path, casual="name: casual\nversion: 1\nunsupported_language: allow_flagged\n"
+                         "rules:\n  hate:\n    block: 0.9\n")
+    h = make_harness(policy_dir=policies)
+    r = h.moderate(h.key("p"), post("held", RUSSIAN + " hate=0.97"),
+                   post("blocked", RUSSIAN + " hate=0.97", community_id="casual"),
+                   post("en", ENGLISH + " hate=0.97"))
+    assert r.status_code == 200, r.text
+    by_id = {x["id"]: x for x in r.json()["results"]}
+    held = by_id["held"]
+    assert (held["decision"], held["language_supported"]) == ("review", False)
+    assert held["review_id"] and held["labels"] == ["hate"]
+    assert [x["code"] for x in held["reasons"]] == ["block_not_calibrated", "unsupported_language"]
+    assert "no model was measured on the language" in held["reasons"][0]["message"]
+    assert by_id["blocked"]["decision"] == "block"  # allow_flagged: the scores decide
+    assert [x["code"] for x in by_id["blocked"]["reasons"]] == ["block_threshold",
+                                                               "unsupported_language"]
+    assert by_id["en"]["decision"] == "block"  # a supported language keeps its block point
+
+
 def test_language_fields_are_present_when_the_model_is_unavailable(make_harness):
     h = make_harness(model=RaisingPredictor())
     (result,) = h.moderate(h.key("p"), post("ar", ARABIC)).json()["results"]
