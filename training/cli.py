@@ -76,6 +76,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                             "the others keep the model's own weights")
     refit.add_argument("--epochs", type=int, default=20, help="passes over the features (20)")
     refit.add_argument("--seed", type=int, default=13)
+    refit.add_argument("--feature-cache", type=Path, default=None, metavar="DIR",
+                       help="keep the encoder's pooled features of the training rows here and "
+                            "reuse them when the same encoder sees the same rows again: a sweep "
+                            "of --hard-weight or presumed-negative settings then takes seconds "
+                            "per refit after the first (off by default: the vectors derive from "
+                            "posts; keep DIR with the training data, e.g. runs/features)")
     refit.add_argument("--out", type=Path, required=True, help="new model directory")
     refit.add_argument("--version", default=None, help="version of the new model "
                        "(default: MODEL's)")
@@ -233,7 +239,8 @@ def run_refit(args) -> int:
                              presumed_weight=tc.presumed_negative_weight)
     try:
         refitted = refit(args.model, splits.train, oversampled, args.out, settings,
-                         version=args.version, labels=args.labels)
+                         version=args.version, labels=args.labels,
+                         feature_cache=args.feature_cache)
     except RefitError as exc:
         print(f"haven: {exc}", file=sys.stderr)
         return 2

@@ -18,6 +18,8 @@ validation split, as after training; run ``haven eval calibrate`` on it before s
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import shutil
 import time
 from collections.abc import Sequence
@@ -29,6 +31,7 @@ import torch
 from torch import nn
 
 from models.artifact import (
+    ADAPTER_DIR,
     CALIBRATION_FILE,
     CARD_FILE,
     CONFIG_FILE,
@@ -91,6 +94,46 @@ def pooled_features(network: HavenNetwork, tokenizer, examples: Sequence[Example
     return out
 
 
+def features_key(model_dir: Path, examples: Sequence[Example], windows: WindowConfig) -> str:
+    """What the pooled features depend on: the encoder's weights (base model id, adapter and
+    config files), the windows and every input text. A refit changes only the label head, so a
+    refit of a refit reads its parent's features from the cache."""
+    digest = hashlib.sha256()
+    config = json.loads((model_dir / CONFIG_FILE).read_text(encoding="utf-8"))
+    digest.update(json.dumps({k: config.get(k) for k in ("base_model", "pooling", "hidden_size",
+                                                          "lora", "windows")},
+                             sort_keys=True, default=str).encode())
+    digest.update(json.dumps(dataclasses.asdict(windows), sort_keys=True).encode())
+    for path in sorted(p for p in (model_dir / ADAPTER_DIR).rglob("*") if p.is_file()):
+        digest.update(path.relative_to(model_dir).as_posix().encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for e in examples:
+        digest.update(e.text.encode())
+        digest.update(b"\x00" + (e.text_pair or "").encode() + b"\x01")
+    return digest.hexdigest()[:24]
+
+
+def cached_features(network: HavenNetwork, tokenizer, examples: Sequence[Example],
+                    windows: WindowConfig, model_dir: Path, cache_dir: Path | None) -> np.ndarray:
+    """``pooled_features``, read from ``cache_dir`` when an identical encoder already saw the
+    same rows. Sweeping head settings then costs seconds per refit instead of the encoder pass
+    (about 6 minutes on 2 cores). The cache holds vectors, not text, but they are derived from
+    posts: keep it where the training data may live (it defaults to off)."""
+    if cache_dir is None:
+        return pooled_features(network, tokenizer, examples, windows)
+    path = Path(cache_dir) / f"features-{features_key(model_dir, examples, windows)}.npy"
+    if path.is_file():
+        features = np.load(path)
+        if features.shape == (len(examples), network.label_head.in_features):
+            return features
+    features = pooled_features(network, tokenizer, examples, windows)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial.npy")
+    np.save(partial, features)
+    partial.replace(path)  # never leave a truncated file under the real name
+    return features
+
+
 def fit_label_head(features: np.ndarray, labels: np.ndarray, row_weights: np.ndarray,
                    pos_weight: np.ndarray, settings: RefitSettings) -> nn.Linear:
     """A linear head fitted with the trainer's masked, class-weighted BCE, rows (or cells)
@@ -124,7 +167,8 @@ def fit_label_head(features: np.ndarray, labels: np.ndarray, row_weights: np.nda
 
 def refit(model_dir: Path, train: Sequence[Example], oversampled: int, out_dir: Path,
           settings: RefitSettings, *, version: str | None = None,
-          labels: Sequence[str] | None = None) -> ModelConfig:
+          labels: Sequence[str] | None = None,
+          feature_cache: Path | None = None) -> ModelConfig:
     """Write ``model_dir`` with its label head refitted on ``train`` to ``out_dir``.
 
     The last ``oversampled`` rows of ``train`` are the hard cases (``training.cli.oversample``
@@ -154,7 +198,8 @@ def refit(model_dir: Path, train: Sequence[Example], oversampled: int, out_dir: 
         raise RefitError(str(exc)) from exc
     network = load_network(model_dir, config.base_model)
     tokenizer = load_tokenizer(config.base_model)
-    features = pooled_features(network, tokenizer, train, config.windows)
+    features = cached_features(network, tokenizer, train, config.windows, model_dir,
+                               feature_cache)
     labels, _ = label_matrix(train)
     n_public = len(train) - oversampled
     row_weights = np.ones(len(train))

@@ -79,6 +79,38 @@ def test_the_refit_is_deterministic(tiny_model_dir, tmp_path):
                                   _model(tmp_path / "b").predict_proba(TEXTS).scores)
 
 
+def test_the_feature_cache_gives_the_same_refit_and_follows_the_inputs(tiny_model_dir, tmp_path,
+                                                                       monkeypatch):
+    """A cached refit is bit-identical to an uncached one and skips the encoder; a different
+    row set or a refitted model with the same encoder get the right features, not stale ones."""
+    import training.refit as refit_module
+    from training.refit import RefitSettings, features_key, refit
+
+    cache = tmp_path / "cache"
+    train = tiny_examples(24) + _hard_rows(1)
+    settings = RefitSettings(epochs=5, hard_weight=0.5)
+    refit(tiny_model_dir, train, 3, tmp_path / "plain", settings)
+    refit(tiny_model_dir, train, 3, tmp_path / "first", settings, feature_cache=cache)
+    assert len(list(cache.glob("features-*.npy"))) == 1
+
+    def no_encoder(*args, **kwargs):
+        raise AssertionError("the encoder ran although the features were cached")
+
+    monkeypatch.setattr(refit_module, "pooled_features", no_encoder)
+    refit(tiny_model_dir, train, 3, tmp_path / "cached", settings, feature_cache=cache)
+    # A refit keeps the encoder: refitting it again reads the same features.
+    refit(tmp_path / "first", train, 3, tmp_path / "again", settings, feature_cache=cache)
+    for name in ("first", "cached"):
+        assert ((tmp_path / name / "heads.safetensors").read_bytes()
+                == (tmp_path / "plain" / "heads.safetensors").read_bytes())
+    windows = _model(tiny_model_dir).config.windows
+    other = train[:-1] + [dataclasses.replace(train[-1], text="a different post")]
+    assert features_key(tiny_model_dir, other, windows) != features_key(tiny_model_dir, train,
+                                                                       windows)
+    with pytest.raises(AssertionError, match="encoder ran"):
+        refit(tiny_model_dir, other, 3, tmp_path / "other", settings, feature_cache=cache)
+
+
 def test_a_refit_of_some_outputs_keeps_the_others_as_trained(tiny_model_dir, tmp_path):
     from safetensors.torch import load_file
 

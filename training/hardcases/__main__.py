@@ -1,7 +1,8 @@
 """``python -m training.hardcases --out runs/hardcases.jsonl [--language en|ar] [--seed 13]
 [--per-functionality N] [--stats]``: generate a hard-case set and write it in the generic
 labelled format. ``en`` (the default) is the set the default model trains on; ``ar`` the Arabic
-set for the per-language model (``training/hardcases/arabic.py``).
+set for the per-language model (``training/hardcases/arabic.py``); ``ar-Latn`` the Arabizi crisis
+set for the default model (``training/hardcases/arabizi.py``).
 
 ``main(argv)`` is the hook for a ``haven data hardcases`` subcommand; it returns an exit code.
 """
@@ -14,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from training.hardcases import DEFAULT_PER_FUNCTIONALITY, DEFAULT_SEED, generate, stats, write
-from training.hardcases import arabic
+from training.hardcases import arabic, arabizi
 
 
 def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.ArgumentParser:
@@ -26,12 +27,13 @@ def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.Argu
     parser.add_argument("--out", required=True, help="output .jsonl file")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED,
                         help=f"generator seed (default {DEFAULT_SEED})")
-    parser.add_argument("--language", choices=("en", "ar"), default="en",
+    parser.add_argument("--language", choices=("en", "ar", "ar-Latn"), default="en",
                         help="en: the default model's set; ar: the per-language model's Arabic "
-                             "set (default en)")
+                             "set; ar-Latn: the default model's Arabizi crisis set (default en)")
     parser.add_argument("--per-functionality", type=int, default=None,
                         help=f"examples per functionality (default {DEFAULT_PER_FUNCTIONALITY} "
-                             f"for en, {arabic.DEFAULT_PER_FUNCTIONALITY} for ar)")
+                             f"for en, {arabic.DEFAULT_PER_FUNCTIONALITY} for ar, "
+                             f"{arabizi.DEFAULT_PER_FUNCTIONALITY} for ar-Latn)")
     parser.add_argument("--stats", action="store_true",
                         help="print counts per functionality and label as JSON")
     return parser
@@ -47,8 +49,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: --per-functionality must be >= 0, got {args.per_functionality}",
               file=sys.stderr)
         return 2
-    if getattr(args, "language", "en") == "ar":
+    language = getattr(args, "language", "en")
+    if language == "ar":
         examples = arabic.generate_arabic(seed=args.seed, per_functionality=args.per_functionality)
+    elif language == "ar-Latn":
+        examples = arabizi.generate_arabizi(seed=args.seed,
+                                            per_functionality=args.per_functionality)
     else:
         examples = generate(seed=args.seed, per_functionality=args.per_functionality)
     count = write(examples, args.out)
