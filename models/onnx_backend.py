@@ -127,20 +127,30 @@ def model_fingerprint(model_dir: Path, reference: str) -> str:
     """
     digest = hashlib.sha256()
     digest.update(f"recipe={EXPORT_RECIPE};opset={OPSET};base={reference}\n".encode())
-    files = [model_dir / CONFIG_FILE, model_dir / HEADS_FILE]
-    adapter = model_dir / ADAPTER_DIR
-    if adapter.is_dir():
-        files += sorted(p for p in adapter.iterdir() if p.is_file() and p.suffix != ".md")
-    for path in files:
+    for path in [model_dir / CONFIG_FILE, model_dir / HEADS_FILE, *adapter_files(model_dir)]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
-    resolved = Path(resolve_base_model(reference))
-    if resolved.is_dir():
-        for path in sorted(resolved.iterdir()):
-            if path.is_file():
-                stat = path.stat()
-                digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    digest.update(base_weights_identity(reference).encode())
     return digest.hexdigest()
+
+
+def adapter_files(model_dir: Path) -> list[Path]:
+    """The LoRA adapter's files (its README aside), in a stable order: with the base weights,
+    all the encoder's weights. Also keys ``haven refit``'s feature cache."""
+    adapter = Path(model_dir) / ADAPTER_DIR
+    if not adapter.is_dir():
+        return []
+    return sorted(p for p in adapter.iterdir() if p.is_file() and p.suffix != ".md")
+
+
+def base_weights_identity(reference: str) -> str:
+    """The base model's files by name, size and modification time: enough to notice a
+    different copy without reading ~90 MB of weights."""
+    resolved = Path(resolve_base_model(reference))
+    if not resolved.is_dir():
+        return ""
+    return "".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}\n"
+                   for p in sorted(resolved.iterdir()) if p.is_file())
 
 
 def cache_dir(model_dir: Path, fingerprint: str) -> Path:

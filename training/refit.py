@@ -31,7 +31,6 @@ import torch
 from torch import nn
 
 from models.artifact import (
-    ADAPTER_DIR,
     CALIBRATION_FILE,
     CARD_FILE,
     CONFIG_FILE,
@@ -48,7 +47,7 @@ from models.classifier import load_network
 from models.encoding import collate, encode_head_tail, length_sorted_batches
 from models.examples import Example
 from models.network import HavenNetwork, load_tokenizer
-from models.onnx_backend import ONNX_DIR
+from models.onnx_backend import ONNX_DIR, adapter_files, base_weights_identity
 from models.taxonomy import LABELS
 from training.trainer import label_matrix, masked_bce, positive_weights, presume_negatives
 
@@ -94,18 +93,17 @@ def pooled_features(network: HavenNetwork, tokenizer, examples: Sequence[Example
     return out
 
 
-def features_key(model_dir: Path, examples: Sequence[Example], windows: WindowConfig) -> str:
-    """What the pooled features depend on: the encoder's weights (base model id, adapter and
-    config files), the windows and every input text. A refit changes only the label head, so a
-    refit of a refit reads its parent's features from the cache."""
+def features_key(model_dir: Path, config: ModelConfig, examples: Sequence[Example]) -> str:
+    """What the pooled features depend on: the encoder (base weights, adapter, pooling,
+    windows) and every input text, not the label head. So a refit of a refit reads its
+    parent's features from the cache."""
     digest = hashlib.sha256()
-    config = json.loads((model_dir / CONFIG_FILE).read_text(encoding="utf-8"))
-    digest.update(json.dumps({k: config.get(k) for k in ("base_model", "pooling", "hidden_size",
-                                                          "lora", "windows")},
-                             sort_keys=True, default=str).encode())
-    digest.update(json.dumps(dataclasses.asdict(windows), sort_keys=True).encode())
-    for path in sorted(p for p in (model_dir / ADAPTER_DIR).rglob("*") if p.is_file()):
-        digest.update(path.relative_to(model_dir).as_posix().encode())
+    digest.update(json.dumps({"base_model": config.base_model, "pooling": config.pooling,
+                              "windows": dataclasses.asdict(config.windows)},
+                             sort_keys=True).encode())
+    digest.update(base_weights_identity(config.base_model).encode())
+    for path in adapter_files(model_dir):
+        digest.update(path.name.encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     for e in examples:
         digest.update(e.text.encode())
@@ -113,24 +111,27 @@ def features_key(model_dir: Path, examples: Sequence[Example], windows: WindowCo
     return digest.hexdigest()[:24]
 
 
-def cached_features(network: HavenNetwork, tokenizer, examples: Sequence[Example],
-                    windows: WindowConfig, model_dir: Path, cache_dir: Path | None) -> np.ndarray:
-    """``pooled_features``, read from ``cache_dir`` when an identical encoder already saw the
-    same rows. Sweeping head settings then costs seconds per refit instead of the encoder pass
-    (about 6 minutes on 2 cores). The cache holds vectors, not text, but they are derived from
-    posts: keep it where the training data may live (it defaults to off)."""
-    if cache_dir is None:
-        return pooled_features(network, tokenizer, examples, windows)
-    path = Path(cache_dir) / f"features-{features_key(model_dir, examples, windows)}.npy"
-    if path.is_file():
+def cached_features(model_dir: Path, config: ModelConfig, examples: Sequence[Example],
+                    cache_dir: Path | None) -> np.ndarray:
+    """``pooled_features`` of ``model_dir``'s encoder, read from ``cache_dir`` when the same
+    encoder already saw the same rows; the encoder is only loaded when they must be computed.
+    Sweeping head settings then costs seconds per refit instead of the encoder pass (about
+    6 minutes on 2 cores). The cache holds vectors, not text, but they are derived from posts:
+    keep it where the training data may live (it defaults to off)."""
+    path = (None if cache_dir is None
+            else Path(cache_dir) / f"features-{features_key(model_dir, config, examples)}.npy")
+    if path is not None and path.is_file():
         features = np.load(path)
-        if features.shape == (len(examples), network.label_head.in_features):
+        if len(features) == len(examples):
             return features
-    features = pooled_features(network, tokenizer, examples, windows)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial.npy")
-    np.save(partial, features)
-    partial.replace(path)  # never leave a truncated file under the real name
+    network = load_network(model_dir, config.base_model)
+    features = pooled_features(network, load_tokenizer(config.base_model), examples,
+                               config.windows)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".partial.npy")
+        np.save(partial, features)
+        partial.replace(path)  # never leave a truncated file under the real name
     return features
 
 
@@ -196,10 +197,7 @@ def refit(model_dir: Path, train: Sequence[Example], oversampled: int, out_dir: 
         config = read_config(model_dir)
     except ArtifactError as exc:
         raise RefitError(str(exc)) from exc
-    network = load_network(model_dir, config.base_model)
-    tokenizer = load_tokenizer(config.base_model)
-    features = cached_features(network, tokenizer, train, config.windows, model_dir,
-                               feature_cache)
+    features = cached_features(model_dir, config, train, feature_cache)
     labels, _ = label_matrix(train)
     n_public = len(train) - oversampled
     row_weights = np.ones(len(train))

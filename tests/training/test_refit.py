@@ -103,10 +103,10 @@ def test_the_feature_cache_gives_the_same_refit_and_follows_the_inputs(tiny_mode
     for name in ("first", "cached"):
         assert ((tmp_path / name / "heads.safetensors").read_bytes()
                 == (tmp_path / "plain" / "heads.safetensors").read_bytes())
-    windows = _model(tiny_model_dir).config.windows
+    config = _model(tiny_model_dir).config
     other = train[:-1] + [dataclasses.replace(train[-1], text="a different post")]
-    assert features_key(tiny_model_dir, other, windows) != features_key(tiny_model_dir, train,
-                                                                       windows)
+    assert features_key(tiny_model_dir, config, other) != features_key(tiny_model_dir, config,
+                                                                       train)
     with pytest.raises(AssertionError, match="encoder ran"):
         refit(tiny_model_dir, other, 3, tmp_path / "other", settings, feature_cache=cache)
 

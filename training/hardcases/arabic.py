@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from models.examples import Example
 from models.taxonomy import TARGETS
@@ -107,11 +107,13 @@ def _framed_builder(name: str, frames: Sequence[tuple[str, int]], *,
     return build
 
 
-def _bank_builder(name: str, bank: Sequence[str] | Sequence[tuple[str, int]],
-                  spec: Mapping[str, int], prefixes: Sequence[str], suffixes: Sequence[str], *,
-                  flag: str | None = None) -> Builder:
+def bank_builder(name: str, bank: Sequence[str] | Sequence[tuple[str, int]],
+                 spec: Mapping[str, int], prefixes: Sequence[str], suffixes: Sequence[str], *,
+                 flag: str | None = None,
+                 style: Callable[[str, random.Random], str] = _arabic_style) -> Builder:
     """Seed sentences with an opener and a closer; ``flag`` names the label a ``(text, 0/1)``
-    bank sets per seed (distress for idioms, offensive for insults)."""
+    bank sets per seed (distress for idioms, offensive for insults). ``style`` is the spelling
+    variation (Arabic script here; ``training.hardcases.arabizi`` passes its own)."""
     def build(rng: random.Random, index: int) -> Draft:
         entry = bank[index % len(bank)]
         label_spec = dict(spec)
@@ -122,7 +124,7 @@ def _bank_builder(name: str, bank: Sequence[str] | Sequence[tuple[str, int]],
             text = entry  # type: ignore[assignment]
         if "{name}" in text:
             text = text.format(name=rng.choice(ab.NAMES))
-        return Draft(_arabic_style(_frame(rng, text, prefixes, suffixes), rng),
+        return Draft(style(_frame(rng, text, prefixes, suffixes), rng),
                      f"{name}:{index % len(bank)}", label_spec)
     return build
 
@@ -161,38 +163,38 @@ FUNCTIONALITIES: tuple[Functionality, ...] = (
     Functionality("ar_insult", "an insult or threat at a person, no identity: harassment",
                   _insult),
     Functionality("ar_profanity", "swearing at things, not people",
-                  _bank_builder("ar_profanity", ab.PROFANITY, labels(offensive=1), *_CASUAL)),
+                  bank_builder("ar_profanity", ab.PROFANITY, labels(offensive=1), *_CASUAL)),
     Functionality("ar_crisis_explicit", "the author's suicidal ideation, stated",
-                  _bank_builder("ar_crisis_explicit", ab.CRISIS_EXPLICIT, labels(self_harm=1),
+                  bank_builder("ar_crisis_explicit", ab.CRISIS_EXPLICIT, labels(self_harm=1),
                                 *_CRISIS)),
     Functionality("ar_crisis_passive", "wishing not to exist",
-                  _bank_builder("ar_crisis_passive", ab.CRISIS_PASSIVE, labels(self_harm=1),
+                  bank_builder("ar_crisis_passive", ab.CRISIS_PASSIVE, labels(self_harm=1),
                                 *_CRISIS)),
     Functionality("ar_crisis_plan", "plans and preparations",
-                  _bank_builder("ar_crisis_plan", ab.CRISIS_PLAN, labels(self_harm=1), *_CRISIS)),
+                  bank_builder("ar_crisis_plan", ab.CRISIS_PLAN, labels(self_harm=1), *_CRISIS)),
     Functionality("ar_self_injury", "self-injury, now",
-                  _bank_builder("ar_self_injury", ab.SELF_INJURY, labels(self_harm=1), *_CRISIS)),
+                  bank_builder("ar_self_injury", ab.SELF_INJURY, labels(self_harm=1), *_CRISIS)),
     Functionality("ar_idiom", "death and killing as figures of speech",
-                  _bank_builder("ar_idiom", ab.IDIOMS, labels(), *_CASUAL, flag="distress")),
+                  bank_builder("ar_idiom", ab.IDIOMS, labels(), *_CASUAL, flag="distress")),
     Functionality("ar_distress", "sadness, stress and grief without risk",
-                  _bank_builder("ar_distress", ab.DISTRESS, labels(distress=1), *_PLAIN)),
+                  bank_builder("ar_distress", ab.DISTRESS, labels(distress=1), *_PLAIN)),
     Functionality("ar_negated_crisis", "risk denied, distress kept",
-                  _bank_builder("ar_negated_crisis", ab.NEGATED_CRISIS, labels(distress=1),
+                  bank_builder("ar_negated_crisis", ab.NEGATED_CRISIS, labels(distress=1),
                                 *_PLAIN)),
     Functionality("ar_third_party", "worry about someone else's risk",
-                  _bank_builder("ar_third_party", ab.THIRD_PARTY, labels(), *_PLAIN,
+                  bank_builder("ar_third_party", ab.THIRD_PARTY, labels(), *_PLAIN,
                                 flag="distress")),
     Functionality("ar_recovered", "a past attempt or self-harm, recovered from",
-                  _bank_builder("ar_recovered", ab.RECOVERED, labels(), *_PLAIN)),
+                  bank_builder("ar_recovered", ab.RECOVERED, labels(), *_PLAIN)),
     Functionality("ar_news", "news and discussion of suicide",
-                  _bank_builder("ar_news", ab.NEWS, labels(), ("", "", "مهم: ", "شاركوا: "),
+                  bank_builder("ar_news", ab.NEWS, labels(), ("", "", "مهم: ", "شاركوا: "),
                                 ("", "", ".", " 🙏"))),
     Functionality("ar_supportive", "support offered to someone at risk",
-                  _bank_builder("ar_supportive", ab.SUPPORTIVE, labels(), ("", "", "حبيبي، ",
+                  bank_builder("ar_supportive", ab.SUPPORTIVE, labels(), ("", "", "حبيبي، ",
                                                                             "يا قلبي، "),
                                 ("", "", " ❤️", " 🤍"))),
     Functionality("ar_everyday_plans", "ordinary plans, preparations and goodbyes",
-                  _bank_builder("ar_everyday_plans", ab.EVERYDAY_PLANS, labels(), *_CASUAL)),
+                  bank_builder("ar_everyday_plans", ab.EVERYDAY_PLANS, labels(), *_CASUAL)),
 )
 FUNCTIONALITY_NAMES: tuple[str, ...] = tuple(f.name for f in FUNCTIONALITIES)
 

@@ -22,7 +22,8 @@ import re
 from collections.abc import Sequence
 
 from models.examples import Example
-from training.hardcases.generator import Draft, Functionality, expand, labels
+from training.hardcases.arabic import bank_builder
+from training.hardcases.generator import Functionality, expand, labels
 
 SOURCE = "hardcases_arabizi"
 LANGUAGE = "ar-Latn"
@@ -167,19 +168,9 @@ def arabizi_style(text: str, rng: random.Random) -> str:
 
 def _bank(name: str, bank: Sequence[str] | Sequence[tuple[str, int]], positives: dict[str, int],
           prefixes: Sequence[str], suffixes: Sequence[str], *, flag: str | None = None):
-    """Seeds with an opener and a closer; ``flag`` names the label a ``(text, 0/1)`` bank sets
-    per seed (distress for idioms)."""
-    def build(rng: random.Random, index: int) -> Draft:
-        entry = bank[index % len(bank)]
-        spec = dict(positives)
-        if flag is not None:
-            text, value = entry  # type: ignore[misc]
-            spec[flag] = value
-        else:
-            text = entry  # type: ignore[assignment]
-        body = rng.choice(prefixes) + text + rng.choice(suffixes)
-        return Draft(arabizi_style(body, rng), f"{name}:{index % len(bank)}", labels(**spec))
-    return build
+    """The Arabic set's seed-bank builder with Arabizi spelling variation."""
+    return bank_builder(name, bank, labels(**positives), prefixes, suffixes, flag=flag,
+                        style=arabizi_style)
 
 
 FUNCTIONALITIES: tuple[Functionality, ...] = (
