@@ -68,6 +68,7 @@ def headline_markdown(results: Mapping[str, Any]) -> str:
                 f"{routing['missed_referrals']}, blocks of non-abusive posts "
                 f"{routing['false_blocks']}.",
             ]
+        lines += _burden_lines(results.get("referral_burden"))
     suites = results.get("suites")
     if suites:
         lines += [
@@ -119,6 +120,20 @@ def headline_markdown(results: Mapping[str, Any]) -> str:
                 f"{_f(v['bnsp_auc'])} | {_f(v['fpr'])} |"
             )
     return "\n".join(lines)
+
+
+def _burden_lines(burden: Mapping[str, Any] | None) -> list[str]:
+    """One sentence: the share of ordinary posts that would be referred (eval.metrics)."""
+    if not burden or not burden.get("n"):
+        return []
+    return [
+        "",
+        f"Referral burden: of the {burden['n']} rows from sources with no crisis label (hate, "
+        f"insult and abuse corpora), {100 * burden['share_at_threshold']:.1f} % reach the "
+        f"`self_harm` threshold ({_f(burden['threshold'])}) and "
+        f"{100 * burden['share_at_refer_point']:.1f} % the default policy's refer point "
+        f"({_f(burden['refer_at'])}).",
+    ]
 
 
 def replace_block(card: str, block: str, markers: tuple[str, str] = (EVAL_START, EVAL_END)

@@ -132,6 +132,16 @@ def _rows(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Row]:
         True,
         False,
     )
+    # Shown, not gated: a lower share can come from a head that refers less of everything, so
+    # it is read beside self_harm recall (gated) and the crisis suites, never alone.
+    for metric in ("share_at_threshold", "share_at_refer_point"):
+        yield Row(
+            f"referral_burden.{metric}",
+            _get(old, "referral_burden", metric),
+            _get(new, "referral_burden", metric),
+            False,
+            False,
+        )
     yield Row(
         "suites.pass_rate",
         _get(old, "suites", "pass_rate"),

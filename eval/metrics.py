@@ -46,6 +46,10 @@ ROUTES: tuple[str, ...] = ("allow", "review", "block", "refer")
 BLOCK_LABELS: tuple[str, ...] = ("hate", "harassment")
 #: Labels routed to a crisis referral (never silently blocked).
 REFER_LABELS: tuple[str, ...] = ("self_harm",)
+#: The default policy's refer point on calibrated ``self_harm`` (service/policies/default.yaml,
+#: ``rules.self_harm.refer``; a test keeps the two equal). The referral burden is reported at it
+#: as well as at the model's own threshold, because it is what a community gets out of the box.
+DEFAULT_REFER_POINT = 0.4
 
 
 def gold_matrix(examples: Sequence[Example]) -> np.ndarray:
@@ -268,6 +272,41 @@ def routing_matrix(
             for n in BLOCK_LABELS
         },
     }
+
+
+def referral_burden(
+    sources: Sequence[str],
+    y_true: np.ndarray,
+    scores: np.ndarray,
+    threshold: float,
+    refer_at: float = DEFAULT_REFER_POINT,
+) -> dict[str, Any]:
+    """How many ordinary posts would be sent to a crisis line: the false-alarm side of referral.
+
+    Validation rows of sources that annotate no crisis label (neither ``self_harm`` nor
+    ``distress``: hate, insult and abuse corpora) are, with few exceptions, not their author's
+    crisis, yet no label says so, so no per-label metric counts them. Recall on the crisis
+    sources can rise while the model refers every tenth tweet about bed time; this share is the
+    number that shows it (a referral puts crisis-line numbers in front of a member who is fine).
+    It is an upper bound on false referrals: a hate corpus may hold the odd real crisis post.
+    """
+    crisis = [label_index(name) for name in ("self_harm", "distress")]
+    rows = np.isnan(y_true[:, crisis]).all(axis=1)
+    s = scores[:, label_index("self_harm")]
+    key_array = np.asarray(sources, dtype=object)
+
+    def shares(mask: np.ndarray) -> dict[str, Any]:
+        n = int(mask.sum())
+        return {
+            "n": n,
+            "share_at_threshold": float((s[mask] >= threshold).mean()) if n else None,
+            "share_at_refer_point": float((s[mask] >= refer_at).mean()) if n else None,
+        }
+
+    out = {"threshold": float(threshold), "refer_at": float(refer_at), **shares(rows)}
+    out["by_source"] = {src: shares(rows & (key_array == src))
+                        for src in sorted(set(key_array[rows].tolist()))}
+    return out
 
 
 def count_by(values: Iterable[str]) -> dict[str, int]:

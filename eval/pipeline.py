@@ -24,6 +24,7 @@ from eval.metrics import (
     count_by,
     gold_matrix,
     label_metrics,
+    referral_burden,
     routing_matrix,
 )
 from eval.suites import SuiteCase, score_suites, suite_examples
@@ -216,6 +217,8 @@ def evaluate(
         results["targets"] = _targets_metrics(examples, prediction)
         results["routing"] = routing_matrix(y, scores, thresholds, block_thresholds,
                                             _unblockable(predictor, languages))
+        results["referral_burden"] = referral_burden(
+            [e.source for e in examples], y, scores, thresholds["self_harm"])
         results["by_source"] = breakdown([e.source for e in examples], y, scores, thresholds)
         results["by_language"] = breakdown([e.language for e in examples], y, scores, thresholds)
         hate = LABELS.index("hate")

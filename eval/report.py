@@ -304,6 +304,22 @@ def render_html(results: Mapping[str, Any], images: Mapping[str, str | None]) ->
         ]
         if images.get("routing"):
             parts.append(f'<img src="{images["routing"]}" alt="routing">')
+        burden = results.get("referral_burden") or {}
+        if burden.get("n"):
+            parts += [
+                "<h3>Referral burden</h3>",
+                "<p class=note>Rows of sources that annotate no crisis label: with few "
+                "exceptions ordinary posts, so each one reaching the referral point is a member "
+                "shown crisis lines for nothing (an upper bound).</p>",
+                _table(
+                    ["source", "rows", f"≥ threshold {_fmt(burden['threshold'])}",
+                     f"≥ refer point {_fmt(burden['refer_at'])}"],
+                    [["all", burden["n"], burden["share_at_threshold"],
+                      burden["share_at_refer_point"]]]
+                    + [[src, v["n"], v["share_at_threshold"], v["share_at_refer_point"]]
+                       for src, v in burden["by_source"].items()],
+                ),
+            ]
         if results.get("targets"):
             parts += ["<h3>Target groups (threshold 0.5)</h3>", _labels_table(results["targets"])]
         parts += [
