@@ -26,29 +26,15 @@ test: install
 test-fast: install
 	$(BIN)/pytest -m "not slow and not browser"
 
-# The shipped model (docs/hardcases.md): stage 1 on all public sources (the gate's baseline and
-# the model the mining needs); 0.2.1, trained jointly from the base encoder on the same public
-# sample + the hard cases + the hard negatives mined with stage 1 (mined before stage 1 is
-# calibrated); then 0.2.2, 0.2.1 with its self_harm output refitted on the frozen encoder with
-# the Arabizi crisis set and the hate/insult corpora as light presumed negatives (weight 0.01),
-# calibrated on stage 1's validation split.
-PRESUMED_SOURCES := [cyberbullying,davidson,dynahate,ethos,germeval2018,kaggle_insults,lhsab,mlma,olid,osact2020,portuguese_hs]
-REFIT_022 := --hard-weight 1.0 --labels self_harm --feature-cache runs/features \
-	--set "data.oversample_files=[runs/hardcases.jsonl,runs/mined.jsonl,runs/arabizi.jsonl]" \
-	--set "train.presumed_negative_labels=[self_harm]" \
-	--set "train.presumed_negative_sources=$(PRESUMED_SOURCES)" \
-	--set train.presumed_negative_weight=0.01 --version 0.2.2
+# The shipped model in two runs (docs/hardcases.md): stage 1 on all public sources (the gate's
+# baseline and the model the mining needs), then the shipped model, trained jointly from the base
+# encoder on the same public sample + the hard cases + the hard negatives mined with stage 1.
 train: install
 	$(BIN)/haven train --config training/configs/default.yaml
 	rm -rf runs/stage1-model && cp -r models/default runs/stage1-model
 	$(BIN)/haven hardcases --out runs/hardcases.jsonl
 	$(BIN)/python -m training.hardcases.mining --model runs/stage1-model --out runs/mined.jsonl
 	$(BIN)/haven train --config training/configs/hardcases.yaml
-	$(BIN)/haven hardcases --language ar-Latn --out runs/arabizi.jsonl
-	rm -rf runs/refit022
-	$(BIN)/haven refit models/default --config training/configs/hardcases.yaml $(REFIT_022) --out runs/refit022
-	$(BIN)/haven eval calibrate --model runs/refit022 --run runs/default
-	rm -rf models/default && cp -r runs/refit022 models/default
 
 # The Arabic per-language model (docs/languages.md, "Arabic hard cases"), about 3 minutes on 2 cores.
 train-arabic: install
