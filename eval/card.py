@@ -216,11 +216,11 @@ _KEPT = ("reported_slur", "reported_abuse", "quoted_hate_received", "counter_spe
          "negated_hate", "reclaimed_slur", "identity_neutral", "identity_positive",
          "hyperbole_idiom", "worry_about_friend", "recovered_past_attempt", "suicide_news",
          "supportive_reply", "distress_without_risk", "reply_counter_speech",
-         "reply_supports_victim", "everyday_plans")
+         "reply_supports_victim", "everyday_plans", "long_post_without_risk")
 _FLAGGED = ("group_hate", "identity_attack_on_person", "harassment_not_hate",
             "reply_agrees_with_hate", "reply_insults_victim", "explicit_ideation",
             "passive_ideation", "suicide_plan", "self_harm_act", "evasive_spelling",
-            "ideation_in_reply")
+            "ideation_in_reply", "crisis_in_long_post")
 
 
 def readme_markdown(results: Mapping[str, Any], model_name: str, card_path: str) -> str:
