@@ -277,3 +277,45 @@ def test_perturbations_are_deterministic_given_the_rng():
 def _is_subsequence(short: str, long: str) -> bool:
     letters = iter(long)
     return all(ch in letters for ch in short)
+
+
+# ------------------------------------------------------------------- optional functionalities
+def test_optional_long_safe_posts_are_opt_in_deterministic_and_never_a_crisis(hardcases):
+    from training.hardcases import crisis_banks
+    from training.hardcases.generator import OPTIONAL_FUNCTIONALITIES
+
+    assert "long_post_safe_end" not in FUNCTIONALITY_NAMES
+    assert {e.functionality for e in hardcases} == set(FUNCTIONALITY_NAMES)
+    assert [f.name for f in OPTIONAL_FUNCTIONALITIES] == ["long_post_safe_end"]
+    first = generate(seed=3, functionalities=["long_post_safe_end"])
+    assert first == generate(seed=3, functionalities=["long_post_safe_end"])
+    assert first != generate(seed=4, functionalities=["long_post_safe_end"])
+    assert len(first) == DEFAULT_PER_FUNCTIONALITY
+    fillers = set(crisis_banks.BENIGN_FILLER)
+    kinds = Counter()
+    for example in first:
+        assert set(example.labels) == set(LABELS)
+        assert all(v in (0, 1) for v in example.labels.values())
+        assert example.labels["self_harm"] == 0 and example.labels["hate"] == 0
+        # Built like crisis_long_post_end: everyday sentences, then the ending (the last line).
+        lines = example.text.replace("\n", " ")
+        assert len(lines.split()) >= 25
+        assert sum(sentence in lines for sentence in fillers) >= 4
+        kinds[example.group.split(":")[1]] += 1
+    # Every kind of safe ending, in equal shares, each keeping its own seed's split group.
+    assert kinds == {"idiom_figurative": 30, "third_party_concern": 30, "recovered_attempt": 30,
+                     "accidental_injury": 30, "negated_crisis": 30}
+    negated = [e for e in first if e.group.startswith("hardcases:negated_crisis:")]
+    assert all(e.labels["distress"] == 1 for e in negated)
+
+
+def test_cli_generates_named_functionalities_and_refuses_unknown_ones(tmp_path, capsys):
+    out = tmp_path / "long.jsonl"
+    assert main(["--out", str(out), "--functionalities", "long_post_safe_end",
+                 "--per-functionality", "5"]) == 0
+    rows = list(read_labelled(out))
+    assert len(rows) == 5 and {r.functionality for r in rows} == {"long_post_safe_end"}
+    assert main(["--out", str(out), "--functionalities", "no_such_thing"]) == 2
+    assert "unknown functionalities ['no_such_thing']" in capsys.readouterr().err
+    assert main(["--out", str(out), "--language", "ar", "--functionalities",
+                 "long_post_safe_end"]) == 2

@@ -12,6 +12,7 @@ import pytest
 
 from models.examples import Example
 from training.hardcases import generate
+from training.hardcases.generator import OPTIONAL_FUNCTIONALITIES
 from training.hardcases.leakage import (
     OVERLAP_THRESHOLD,
     SuiteIndex,
@@ -43,7 +44,9 @@ def _describe(leaks, examples) -> str:
 
 @pytest.mark.parametrize("seed", [13, 7])
 def test_generated_set_does_not_leak_into_evaluation_suites(suite_index, seed):
-    examples = generate(seed=seed)
+    # The default set and the optional functionalities (generated only when named).
+    examples = generate(seed=seed) + generate(
+        seed=seed, functionalities=[f.name for f in OPTIONAL_FUNCTIONALITIES])
     leaks = find_leaks(examples, suite_index)
     assert not leaks, f"{len(leaks)} leaks: {_describe(leaks, examples)}"
 

@@ -34,6 +34,9 @@ def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.Argu
                         help=f"examples per functionality (default {DEFAULT_PER_FUNCTIONALITY} "
                              f"for en, {arabic.DEFAULT_PER_FUNCTIONALITY} for ar, "
                              f"{arabizi.DEFAULT_PER_FUNCTIONALITY} for ar-Latn)")
+    parser.add_argument("--functionalities", default=None, metavar="NAME[,NAME]",
+                        help="en only: generate just these functionalities, the optional ones "
+                             "included (e.g. long_post_safe_end); default: the default set")
     parser.add_argument("--stats", action="store_true",
                         help="print counts per functionality and label as JSON")
     return parser
@@ -50,13 +53,23 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     language = getattr(args, "language", "en")
+    if language != "en" and getattr(args, "functionalities", None):
+        print("error: --functionalities applies to the English set only", file=sys.stderr)
+        return 2
     if language == "ar":
         examples = arabic.generate_arabic(seed=args.seed, per_functionality=args.per_functionality)
     elif language == "ar-Latn":
         examples = arabizi.generate_arabizi(seed=args.seed,
                                             per_functionality=args.per_functionality)
     else:
-        examples = generate(seed=args.seed, per_functionality=args.per_functionality)
+        names = getattr(args, "functionalities", None)
+        try:
+            examples = generate(seed=args.seed, per_functionality=args.per_functionality,
+                                functionalities=None if names is None else
+                                [n.strip() for n in names.split(",") if n.strip()])
+        except ValueError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
     count = write(examples, args.out)
     print(f"wrote {count} hard-case examples to {args.out}", file=sys.stderr)
     if args.stats:

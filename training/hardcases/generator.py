@@ -255,6 +255,28 @@ def _vent_long_post(rng: random.Random, index: int) -> Draft:
                  labels(distress=1))
 
 
+#: Endings of a long everyday post that are not the author's risk, by kind: ``(seed id, text
+#: or template, distress)``. Each reuses a seed of its own functionality (and keeps its id).
+_SAFE_ENDINGS: tuple[tuple[tuple[str, str, int], ...], ...] = (
+    tuple((f"idiom_figurative:{i}", t, d) for i, (t, d) in enumerate(cb.IDIOMS)),
+    tuple((f"third_party_concern:{i}", t, d) for i, (t, d) in enumerate(cb.THIRD_PARTY)),
+    tuple((f"recovered_attempt:{i}", t, 0) for i, t in enumerate(cb.RECOVERED)),
+    tuple((f"accidental_injury:{i}", t, 0) for i, t in enumerate(cb.ACCIDENTAL_INJURY)),
+    tuple((f"negated_crisis:{i}", t, 1) for i, t in enumerate(cb.NEGATED)),
+)
+
+
+def _safe_long_post(rng: random.Random, index: int) -> Draft:
+    """The counterpart of ``crisis_long_post_end`` for every kind of safe ending, not only
+    sadness (``long_post_vent_end``): without it, "a long everyday post that ends in something
+    about death or injury" reads as a crisis whatever the ending says (measured on 0.2.1:
+    `long_post_without_risk` 2 of 12, docs/hardcases.md)."""
+    kind = _SAFE_ENDINGS[index % len(_SAFE_ENDINGS)]
+    seed_id, ending, distress = kind[(index // len(_SAFE_ENDINGS)) % len(kind)]
+    ending = ending.format(n=rng.choice(["two", "three", "five", "eight", "ten"]))
+    return Draft(_long_post(rng, _sentence(ending)), seed_id, labels(distress=distress))
+
+
 def _recovered(rng: random.Random, index: int) -> Draft:
     template = cb.RECOVERED[index % len(cb.RECOVERED)]
     text = template.format(n=rng.choice(["two", "three", "four", "five", "six", "eight", "ten",
@@ -512,6 +534,14 @@ FUNCTIONALITIES: tuple[Functionality, ...] = (
 
 FUNCTIONALITY_NAMES: tuple[str, ...] = tuple(f.name for f in FUNCTIONALITIES)
 
+#: Functionalities outside the default set, generated only when named (``generate(...,
+#: functionalities=[...])``, ``haven hardcases --functionalities``): the default set is what the
+#: shipped model was trained on, and ``make train`` must keep reproducing it.
+OPTIONAL_FUNCTIONALITIES: tuple[Functionality, ...] = (
+    _f("long_post_safe_end", "Long everyday post ending in an idiom, worry about someone else, a "
+       "recovered attempt, an accident or denied risk (self_harm 0).", _safe_long_post),
+)
+
 
 def to_example(draft: Draft, functionality: str, source: str = SOURCE,
                language: str = LANGUAGE) -> Example:
@@ -568,7 +598,9 @@ def generate(seed: int = DEFAULT_SEED, per_functionality: int | None = None,
     """
     wanted = DEFAULT_PER_FUNCTIONALITY if per_functionality is None else per_functionality
     names = FUNCTIONALITY_NAMES if functionalities is None else tuple(functionalities)
-    unknown = sorted(set(names) - set(FUNCTIONALITY_NAMES))
+    known = (*FUNCTIONALITIES, *OPTIONAL_FUNCTIONALITIES)
+    unknown = sorted(set(names) - {f.name for f in known})
     if unknown:
-        raise ValueError(f"unknown functionalities {unknown}; known: {', '.join(FUNCTIONALITY_NAMES)}")
-    return expand([f for f in FUNCTIONALITIES if f.name in names], seed, wanted)
+        raise ValueError(f"unknown functionalities {unknown}; known: "
+                         f"{', '.join(f.name for f in known)}")
+    return expand([f for f in known if f.name in names], seed, wanted)
