@@ -61,10 +61,18 @@ def test_dehumanising_a_group_is_hate(model):
     assert attack["hate"] > 0.5
 
 
+#: The default policy's refer point (service/policies/default.yaml; tests/eval keeps
+#: eval.metrics.DEFAULT_REFER_POINT equal to it). models never imports service, so it is a number.
+DEFAULT_REFER_POINT = 0.4
+
+
 def test_long_post_with_disclosure_at_the_end_is_still_caught(model):
+    # Referred means at or over the model's threshold and the default policy's refer point.
+    # This test is what showed a 0.2.2 candidate (presumed negatives) scoring this post 0.22
+    # (docs/hardcases.md): a final crisis sentence must not drown in ordinary life.
     filler = "Today I went to work, had lunch, answered emails and walked the dog in the park. " * 40
     (long_post,) = scores(model, [filler + "I have decided to end my life tonight, I wrote the note."])
-    assert long_post["self_harm"] > 0.5
+    assert long_post["self_harm"] >= max(model.thresholds["self_harm"], DEFAULT_REFER_POINT)
 
 
 HATEFUL_PARENT = "Immigrants are vermin and should all be thrown out of this country."
