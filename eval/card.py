@@ -251,6 +251,12 @@ def readme_markdown(results: Mapping[str, Any], model_name: str, card_path: str)
     if routing.get("n"):
         lines += ["", f"Crisis referrals missed on validation: {routing['missed_referrals']}; "
                   f"blocks of non-abusive posts: {routing['false_blocks']} of {routing['n']} rows."]
+    burden = results.get("referral_burden") or {}
+    if burden.get("n"):
+        lines += ["", f"Ordinary posts referred (the referral burden): "
+                  f"{100 * burden['share_at_refer_point']:.1f} % of the {burden['n']} validation rows "
+                  f"from sources with no crisis label reach the default refer point "
+                  f"({_f(burden['refer_at'])})."]
     fairness = (results.get("fairness") or {}).get("suites")
     if fairness:
         gm = fairness["generalized_mean"]

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import yaml
 
-from eval.card import headline_markdown
+from eval.card import headline_markdown, readme_markdown
 from eval.compare import compare
 from eval.metrics import DEFAULT_REFER_POINT, gold_matrix, referral_burden
 from eval.pipeline import evaluate
@@ -88,6 +88,8 @@ def test_evaluate_reports_it_in_the_card_the_html_and_compare() -> None:
     card = headline_markdown(results)
     assert "Referral burden: of the 6 rows" in card and "50.0 %" in card and "33.3 %" in card
     assert "<h3>Referral burden</h3>" in render_html(results, {})
+    readme = readme_markdown(results, "stub 0.0", "card.md")
+    assert "Ordinary posts referred (the referral burden): 33.3 % of the 6 validation rows" in readme
 
     # A model that refers fewer ordinary posts shows as better; the row is never gated.
     quieter = {**table, "hate a2": {"self_harm": 0.0}}
