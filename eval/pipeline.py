@@ -217,9 +217,9 @@ def evaluate(
         results["targets"] = _targets_metrics(examples, prediction)
         results["routing"] = routing_matrix(y, scores, thresholds, block_thresholds,
                                             _unblockable(predictor, languages))
-        results["referral_burden"] = referral_burden(
-            [e.source for e in examples], y, scores, thresholds["self_harm"])
-        results["by_source"] = breakdown([e.source for e in examples], y, scores, thresholds)
+        sources = [e.source for e in examples]
+        results["referral_burden"] = referral_burden(sources, y, scores, thresholds["self_harm"])
+        results["by_source"] = breakdown(sources, y, scores, thresholds)
         results["by_language"] = breakdown([e.language for e in examples], y, scores, thresholds)
         hate = LABELS.index("hate")
         results.setdefault("fairness", {})["data"] = fairness_metrics(

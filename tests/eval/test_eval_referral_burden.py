@@ -51,10 +51,7 @@ def rows() -> tuple[list, dict[str, dict[str, float]]]:
 def test_counts_only_rows_of_sources_without_crisis_labels() -> None:
     examples, table = rows()
     y = gold_matrix(examples)
-    s = np.zeros((len(examples), len(LABELS)))
-    for i, ex in enumerate(examples):
-        for name, p in table[ex.text].items():
-            s[i, LABELS.index(name)] = p
+    s = table_predictor(table).predict_proba([e.text for e in examples]).scores
     out = referral_burden([e.source for e in examples], y, s, threshold=0.3, refer_at=0.4)
     assert (out["n"], out["threshold"], out["refer_at"]) == (6, 0.3, 0.4)
     assert out["share_at_threshold"] == pytest.approx(3 / 6)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from eval.metrics import DEFAULT_REFER_POINT
 from models import DEFAULT_MODEL_DIR, load_model
 from models.artifact import read_config
 
@@ -59,11 +60,6 @@ def test_a_direct_insult_is_harassment_or_offensive_and_a_kind_note_is_neither(m
 def test_dehumanising_a_group_is_hate(model):
     (attack,) = scores(model, ["Immigrants are vermin and should all be thrown out of this country."])
     assert attack["hate"] > 0.5
-
-
-#: The default policy's refer point (service/policies/default.yaml; tests/eval keeps
-#: eval.metrics.DEFAULT_REFER_POINT equal to it). models never imports service, so it is a number.
-DEFAULT_REFER_POINT = 0.4
 
 
 def test_long_post_with_disclosure_at_the_end_is_still_caught(model):

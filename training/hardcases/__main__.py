@@ -53,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     language = getattr(args, "language", "en")
-    if language != "en" and getattr(args, "functionalities", None):
+    names = getattr(args, "functionalities", None)
+    if language != "en" and names:
         print("error: --functionalities applies to the English set only", file=sys.stderr)
         return 2
     if language == "ar":
@@ -62,7 +63,6 @@ def run(args: argparse.Namespace) -> int:
         examples = arabizi.generate_arabizi(seed=args.seed,
                                             per_functionality=args.per_functionality)
     else:
-        names = getattr(args, "functionalities", None)
         try:
             examples = generate(seed=args.seed, per_functionality=args.per_functionality,
                                 functionalities=None if names is None else
