@@ -60,6 +60,12 @@ class WindowConfig:
     stride: int = 96  # tokens between window starts (overlap = max_length - 2 - stride)
     max_windows: int = 8
     pair_max_tokens: int = 40  # budget for the parent post (reply_to_text) in each window
+    # With > 0: one more window of only the last ``tail_tokens`` tokens of any text longer than a
+    # window, so a closing sentence is also read without the everyday text before it (a
+    # one-sentence crisis disclosure at the end of a long post can be outvoted in a mean-pooled
+    # 128-token window; docs/hardcases.md, "Long posts"). 0 keeps the windows of the models
+    # shipped so far.
+    tail_tokens: int = 0
 
 
 @dataclass

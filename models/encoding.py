@@ -77,6 +77,8 @@ def encode_windows(
         tokens = head_tail(tokens, MAX_TOKENS_PER_TEXT)
         for body in _slide(tokens, budget, min(config.stride, budget), config.max_windows):
             windows.append(Window(index, *_frame(tokenizer, body, pair)))
+        if 0 < config.tail_tokens < budget < len(tokens):
+            windows.append(Window(index, *_frame(tokenizer, tokens[-config.tail_tokens :], pair)))
     return windows
 
 

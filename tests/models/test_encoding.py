@@ -28,6 +28,19 @@ def test_long_text_windows_cover_start_and_end_and_respect_the_cap():
     assert windows[-1].input_ids[-2] == 1399  # ...and so is the very end (crisis signs come late)
 
 
+
+def test_tail_window_reads_the_end_of_a_long_text_alone_and_only_when_asked():
+    text = " ".join(str(i) for i in range(1000, 1100))  # 100 tokens, several windows of 34
+    plain = encode_windows(FakeTokenizer(), [text], None, WindowConfig(max_length=34, stride=24))
+    tailed = encode_windows(FakeTokenizer(), [text, "5 6 7"], None,
+                            WindowConfig(max_length=34, stride=24, tail_tokens=8))
+    assert [w.input_ids for w in tailed[:len(plain)]] == [w.input_ids for w in plain]
+    assert tailed[len(plain)].index == 0
+    assert tailed[len(plain)].input_ids == [101, *range(1092, 1100), 102]
+    # a text that fits in one window gets no extra window
+    assert [w.input_ids for w in tailed[len(plain) + 1:]] == [[101, 5, 6, 7, 102]]
+
+
 def test_pair_is_second_segment_and_keeps_its_end():
     config = WindowConfig(max_length=16, pair_max_tokens=3)
     (window,) = encode_windows(FakeTokenizer(), ["5 6"], ["7 8 9 10 11"], config)
