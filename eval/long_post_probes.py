@@ -1,13 +1,13 @@
 """Long-post crisis probes: ``python -m eval.long_post_probes MODEL_DIR [MODEL_DIR ...]``.
 
-Hand-written for one check (docs/hardcases.md, "Arabizi crisis cases and a light presumed
-negative": why the 0.2.2 candidate was rejected); in no suite and no training file. Ordinary
-paragraphs followed by a one-sentence ending, crisis or safe, scored at each model's own
-``self_harm`` threshold and at the default policy's refer point. Two shapes: one paragraph
-repeated 1, 2 or 4 times (the shape of the shipped-model test), and three distinct paragraphs in
-eight orders. The suites' ``crisis_in_long_post`` and ``long_post_without_risk`` measure the
-same thing on posts written as a whole; these probes reach further (up to ~450 tokens).
-Counts only are printed, never texts.
+Hand-written when a 0.2.2 candidate was rejected (docs/hardcases.md, "Arabizi crisis cases and
+a light presumed negative") and used on every later candidate ("Long posts"); in no suite and
+no training file. Ordinary paragraphs followed by a one-sentence ending, crisis or safe, scored
+at each model's own ``self_harm`` threshold and at the default policy's refer point. Two
+shapes: one paragraph repeated 1, 2 or 4 times (the shape of the shipped-model test), and three
+distinct paragraphs in eight orders. The suites' ``crisis_in_long_post`` and
+``long_post_without_risk`` measure the same thing on posts written as a whole; these probes
+reach further (up to ~450 tokens). Counts only are printed, never texts.
 """
 
 from __future__ import annotations

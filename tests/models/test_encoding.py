@@ -28,7 +28,6 @@ def test_long_text_windows_cover_start_and_end_and_respect_the_cap():
     assert windows[-1].input_ids[-2] == 1399  # ...and so is the very end (crisis signs come late)
 
 
-
 def test_tail_window_reads_the_end_of_a_long_text_alone_and_only_when_asked():
     text = " ".join(str(i) for i in range(1000, 1100))  # 100 tokens, several windows of 34
     plain = encode_windows(FakeTokenizer(), [text], None, WindowConfig(max_length=34, stride=24))
