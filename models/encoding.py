@@ -77,9 +77,31 @@ def encode_windows(
         tokens = head_tail(tokens, MAX_TOKENS_PER_TEXT)
         for body in _slide(tokens, budget, min(config.stride, budget), config.max_windows):
             windows.append(Window(index, *_frame(tokenizer, body, pair)))
-        if 0 < config.tail_tokens < budget < len(tokens):
+        if _has_tail(tokens, budget, config):
             windows.append(Window(index, *_frame(tokenizer, tokens[-config.tail_tokens :], pair)))
     return windows
+
+
+def _has_tail(tokens: list[int], budget: int, config: WindowConfig) -> bool:
+    return 0 < config.tail_tokens < budget < len(tokens)
+
+
+def encode_tails(
+    tokenizer,
+    texts: Sequence[str],
+    pairs: Sequence[str | None] | None,
+    config: WindowConfig,
+) -> list[Window]:
+    """The tail window inference adds (``config.tail_tokens``), for the texts that get one.
+
+    Training reads them as extra rows, so the head has seen a closing sentence on its own before
+    it scores one (docs/hardcases.md, "Long posts").
+    """
+    return [
+        Window(index, *_frame(tokenizer, tokens[-config.tail_tokens :], pair))
+        for index, (tokens, pair, budget) in enumerate(_prepared(tokenizer, texts, pairs, config))
+        if _has_tail(tokens, budget, config)
+    ]
 
 
 def encode_head_tail(

@@ -59,6 +59,16 @@ def _oversampled(manifest: dict[str, Any], tc: Any) -> str:
             f"{tc.class_weights_from} rows)")
 
 
+def _tail_sentence(tail_tokens: int, tc: Any) -> str:
+    """The long-posts line's note on model.tail_tokens ("" when off)."""
+    if not tail_tokens:
+        return ""
+    return (f" Inference adds a window of the last {tail_tokens} tokens of any longer post, and "
+            "training added that window of every long training text as a row of its own "
+            "(negative labels kept, positive ones masked except for the generated long posts of "
+            f"{', '.join(tc.tail_label_functionalities) or 'no functionality'}).")
+
+
 #: The card's eval block until ``haven eval --update-card`` fills it.
 EVAL_PLACEHOLDER = (f"{EVAL_START}\n(No functional-suite or fairness evaluation recorded yet: run "
                     f"`haven eval --update-card`.)\n{EVAL_END}")
@@ -133,7 +143,8 @@ def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, An
         f"- Long posts: windows of {config.windows.max_length} tokens (stride {config.windows.stride}, at "
         f"most {config.windows.max_windows}, first and last kept); probabilities are max-pooled over "
         "windows so a disclosure at the end of a long post is not cut off. Training used one head+tail "
-        "window per example. A parent post (`reply_to_text`) is encoded as the second segment.",
+        f"window per example.{_tail_sentence(config.windows.tail_tokens, tc)} A parent post "
+        "(`reply_to_text`) is encoded as the second segment.",
         "",
         "## Validation results",
         f"On the run's validation split ({summary['validation_examples']} examples, at most "

@@ -36,6 +36,11 @@ class ModelSection:
     # artifact as models.artifact.ModelConfig.alone_floor_labels; inference only, training is
     # unchanged). [self_harm]: a member's own risk is not hidden by the post they answer.
     alone_floor_labels: list[str] = field(default_factory=list)
+    # With > 0: inference reads the last N tokens of a long post as one more window
+    # (models.artifact.WindowConfig.tail_tokens), and training adds that window of every long
+    # training text as an extra row (train.tail_label_functionalities says with which labels).
+    # 0: off, as in every shipped model (docs/hardcases.md, "Long posts").
+    tail_tokens: int = 0
 
 
 @dataclass
@@ -96,6 +101,11 @@ class TrainSection:
     presumed_negative_labels: list[str] = field(default_factory=list)
     presumed_negative_sources: list[str] = field(default_factory=list)
     presumed_negative_weight: float = 0.2
+    # The rows model.tail_tokens adds keep the long text's negative labels (no part of a post
+    # that is not hate, or not a crisis, is one) and mask its positive ones (a suicidal Reddit
+    # post's last sentences alone may not be), except for generated examples of these
+    # functionalities, whose last sentence is what carries every label (e.g. crisis_long_post_end).
+    tail_label_functionalities: list[str] = field(default_factory=list)
     target_loss_weight: float = 0.5
     eval_every_steps: int = 300
     early_stopping_patience: int = 4  # evaluations without improvement before stopping
@@ -194,6 +204,10 @@ def load_config(path: str | Path | None, overrides: list[str] = ()) -> TrainConf
         raise ConfigError(f"config.train.distill_labels: expected null or a non-empty list of "
                           f"{list(LABELS)}, got {config.train.distill_labels!r}")
     _check_presumed(config.train)
+    model = config.model
+    if not 0 <= model.tail_tokens <= model.max_length - 3:
+        raise ConfigError(f"config.model.tail_tokens: must be 0 (off) or at most "
+                          f"model.max_length - 3 = {model.max_length - 3}, got {model.tail_tokens}")
     if config.train.select not in SELECT_CHOICES:
         raise ConfigError(f"config.train.select: expected one of {SELECT_CHOICES}, "
                           f"got {config.train.select!r}")

@@ -36,7 +36,7 @@ from models.artifact import (
     WindowConfig,
     write_json,
 )
-from models.encoding import Window, collate, encode_head_tail
+from models.encoding import Window, collate, encode_head_tail, encode_tails
 from models.examples import Example
 from models.network import HavenNetwork, load_encoder, load_tokenizer, save_heads
 from models.taxonomy import LABELS, TARGETS
@@ -187,7 +187,8 @@ class Trainer:
         self.run_dir = _resolve(config.output.run_dir)
         self.model_dir = _resolve(config.output.model_dir)
         self.windows_config = WindowConfig(max_length=config.model.max_length,
-                                           stride=max(16, config.model.max_length * 3 // 4))
+                                           stride=max(16, config.model.max_length * 3 // 4),
+                                           tail_tokens=config.model.tail_tokens)
         self.tokenizer = load_tokenizer(config.model.base_model)
         self.network = self._build_network().to(self.device)
         self.train_windows = encode_head_tail(
@@ -214,7 +215,8 @@ class Trainer:
         self.distill_columns = [LABELS.index(name) for name in (tc.distill_labels or LABELS)]
         if tc.distill_from:
             self.teacher_probs = self._teacher_probabilities(len(train) - oversampled)
-        self.steps_per_epoch = math.ceil(len(train) / tc.batch_size)
+        self._add_tail_rows()
+        self.steps_per_epoch = math.ceil(len(self.train_windows) / tc.batch_size)
         total = int(self.steps_per_epoch * tc.epochs)
         self.total_steps = min(total, tc.max_steps) if tc.max_steps else total
         self.optimizer = torch.optim.AdamW(
@@ -296,6 +298,29 @@ class Trainer:
         np.random.set_state(saved["rng"]["numpy"])
         torch.set_rng_state(saved["rng"]["torch"])
         return True
+
+    def _add_tail_rows(self) -> None:
+        """Append the tail window of every long training text as a row of its own.
+
+        After the class weights and the teacher: they stay counted on whole posts, and a tail
+        row is never distilled (the teacher saw the whole post).
+        """
+        tails = encode_tails(self.tokenizer, [e.text for e in self.train_examples],
+                             [e.text_pair for e in self.train_examples], self.windows_config)
+        if not tails:
+            return
+        rows = [w.index for w in tails]
+        labels = self.train_labels[rows].copy()
+        keep = set(self.config.train.tail_label_functionalities)
+        unsure = np.array([self.train_examples[i].functionality not in keep for i in rows])
+        labels[unsure[:, None] & (labels == 1.0)] = np.nan
+        self.train_windows = [*self.train_windows, *tails]
+        self.train_labels = np.concatenate([self.train_labels, labels])
+        self.train_targets = np.concatenate(
+            [self.train_targets, np.full((len(rows), len(TARGETS)), np.nan, np.float32)])
+        if self.cell_weights is not None:
+            self.cell_weights = np.concatenate([self.cell_weights, self.cell_weights[rows]])
+        log.info("tail rows", extra={"rows": len(rows), "labelled": int((~unsure).sum())})
 
     # --------------------------------------------------------------------------------- training
     def _loss(self, batch: list[int]) -> torch.Tensor:

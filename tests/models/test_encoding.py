@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from models.artifact import WindowConfig
-from models.encoding import collate, encode_head_tail, encode_windows, head_tail
+from models.encoding import collate, encode_head_tail, encode_tails, encode_windows, head_tail
 
 
 class FakeTokenizer:
@@ -38,6 +38,15 @@ def test_tail_window_reads_the_end_of_a_long_text_alone_and_only_when_asked():
     assert tailed[len(plain)].input_ids == [101, *range(1092, 1100), 102]
     # a text that fits in one window gets no extra window
     assert [w.input_ids for w in tailed[len(plain) + 1:]] == [[101, 5, 6, 7, 102]]
+
+
+def test_encode_tails_gives_the_tail_windows_inference_adds_and_nothing_else():
+    text = " ".join(str(i) for i in range(1000, 1100))
+    config = WindowConfig(max_length=34, stride=24, tail_tokens=8)
+    inference = encode_windows(FakeTokenizer(), ["5 6 7", text], ["8 9", "8 9"], config)
+    (tail,) = encode_tails(FakeTokenizer(), ["5 6 7", text], ["8 9", "8 9"], config)
+    assert tail == inference[-1] and tail.index == 1
+    assert encode_tails(FakeTokenizer(), [text], None, WindowConfig(max_length=34)) == []
 
 
 def test_pair_is_second_segment_and_keeps_its_end():

@@ -182,6 +182,46 @@ def test_class_weights_can_leave_the_oversampled_rows_out(tiny_config):
     assert only_sampled.pos_weight[column].item() == pytest.approx(1.0)  # 4 / 4
 
 
+def test_tail_rows_keep_negatives_mask_unsure_positives_and_reach_the_artifact(tiny_config):
+    long_words = " ".join(["sun rain cat"] * 20)  # 60 tokens: longer than a 32-token window
+    examples = [
+        Example(f"{long_words} i want to die", "reddit", "en", labels={"self_harm": 1, "hate": 0}),
+        Example(f"{long_words} i want to die", "hardcases", "en", labels={"self_harm": 1},
+                functionality="crisis_long_post_end"),
+        Example(f"{long_words} great day", "reddit", "en", labels={"self_harm": 0}),
+        Example("i want to die", "tweets", "en", labels={"self_harm": 1}),  # short: no tail row
+    ]
+    column = LABELS.index("self_harm")
+    tiny_config.train.epochs = 1.0
+    plain = Trainer(tiny_config, examples, synthetic(3), manifest={}, progress=False)
+    tiny_config.model.tail_tokens = 8
+    tiny_config.train.tail_label_functionalities = ["crisis_long_post_end"]
+    tailed = Trainer(tiny_config, examples, synthetic(3), manifest={}, progress=False)
+    assert len(plain.train_windows) == 4 and len(tailed.train_windows) == 7
+    assert [w.index for w in tailed.train_windows[4:]] == [0, 1, 2]
+    assert all(len(w.input_ids) == 10 for w in tailed.train_windows[4:])  # [CLS] 8 tokens [SEP]
+    tail_labels = tailed.train_labels[4:]
+    assert np.isnan(tail_labels[0, column])  # a public post's ending alone may not be a crisis
+    assert tail_labels[0, LABELS.index("hate")] == 0.0  # ...but no part of it is hate
+    assert tail_labels[1, column] == 1.0  # the generated ending carries the crisis
+    assert tail_labels[2, column] == 0.0
+    # class weights are still counted on whole posts only
+    assert tailed.pos_weight.tolist() == plain.pos_weight.tolist()
+    tailed.fit()
+    saved = json.loads((tailed.model_dir / CONFIG_FILE).read_text())
+    assert saved["windows"]["tail_tokens"] == 8
+    assert "the last 8 tokens" in (tailed.model_dir / CARD_FILE).read_text()
+
+
+@pytest.mark.parametrize("value", [-1, 126])
+def test_tail_tokens_must_fit_in_a_window(value):
+    from training.config import ConfigError
+
+    with pytest.raises(ConfigError, match="tail_tokens"):
+        load_config(None, ["model.max_length=128", f"model.tail_tokens={value}"])
+    assert load_config(None, ["model.max_length=128", "model.tail_tokens=125"]).model.tail_tokens == 125
+
+
 def test_class_weights_from_is_validated():
     from training.config import ConfigError
 
