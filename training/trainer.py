@@ -305,6 +305,8 @@ class Trainer:
         After the class weights and the teacher: they stay counted on whole posts, and a tail
         row is never distilled (the teacher saw the whole post).
         """
+        if not self.windows_config.tail_tokens:
+            return  # off (the default): no second tokenisation of the training set
         tails = encode_tails(self.tokenizer, [e.text for e in self.train_examples],
                              [e.text_pair for e in self.train_examples], self.windows_config)
         if not tails:
