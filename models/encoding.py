@@ -77,13 +77,17 @@ def encode_windows(
         tokens = head_tail(tokens, MAX_TOKENS_PER_TEXT)
         for body in _slide(tokens, budget, min(config.stride, budget), config.max_windows):
             windows.append(Window(index, *_frame(tokenizer, body, pair)))
-        if _has_tail(tokens, budget, config):
-            windows.append(Window(index, *_frame(tokenizer, tokens[-config.tail_tokens :], pair)))
+        windows += _tail_window(tokenizer, index, tokens, pair, budget, config)
     return windows
 
 
-def _has_tail(tokens: list[int], budget: int, config: WindowConfig) -> bool:
-    return 0 < config.tail_tokens < budget < len(tokens)
+def _tail_window(tokenizer, index: int, tokens: list[int], pair: list[int] | None, budget: int,
+                 config: WindowConfig) -> list[Window]:
+    """The extra window of a text's last ``config.tail_tokens`` tokens: none (``[]``) when the
+    option is off or the text fits in one window."""
+    if not 0 < config.tail_tokens < budget < len(tokens):
+        return []
+    return [Window(index, *_frame(tokenizer, tokens[-config.tail_tokens :], pair))]
 
 
 def encode_tails(
@@ -98,9 +102,9 @@ def encode_tails(
     it scores one (docs/hardcases.md, "Long posts").
     """
     return [
-        Window(index, *_frame(tokenizer, tokens[-config.tail_tokens :], pair))
+        window
         for index, (tokens, pair, budget) in enumerate(_prepared(tokenizer, texts, pairs, config))
-        if _has_tail(tokens, budget, config)
+        for window in _tail_window(tokenizer, index, tokens, pair, budget, config)
     ]
 
 
