@@ -66,7 +66,12 @@ def _tail_sentence(tail_tokens: int, tc: Any) -> str:
     return (f" Inference adds a window of the last {tail_tokens} tokens of any longer post, and "
             "training added that window of every long training text as a row of its own "
             "(negative labels kept, positive ones masked except for the generated long posts of "
-            f"{', '.join(tc.tail_label_functionalities) or 'no functionality'}).")
+            f"{', '.join(tc.tail_label_functionalities) or 'no functionality'}"
+            f"{_TAIL_RULE if tc.tail_rule_labels else ''}).")
+
+
+_TAIL_RULE = (", and for public self_harm positives whose ending states the author's risk by "
+              "the rule in training/tail_labels.py")
 
 
 #: The card's eval block until ``haven eval --update-card`` fills it.

@@ -106,6 +106,12 @@ class TrainSection:
     # post's last sentences alone may not be), except for generated examples of these
     # functionalities, whose last sentence is what carries every label (e.g. crisis_long_post_end).
     tail_label_functionalities: list[str] = field(default_factory=list)
+    # Give a public post's tail row its post's self_harm 1 back when the ending itself states the
+    # author's risk (training.tail_labels): without it the tail rows only ever say "not a crisis"
+    # for self_harm, which pulled the calibrated threshold down (docs/hardcases.md).
+    tail_rule_labels: bool = False
+    # The loss weight of the other public self_harm positives' tail rows (0: masked, as before).
+    tail_unstated_weight: float = 0.0
     target_loss_weight: float = 0.5
     eval_every_steps: int = 300
     early_stopping_patience: int = 4  # evaluations without improvement before stopping
@@ -228,6 +234,9 @@ def _check_presumed(train: TrainSection) -> None:
     if bool(labels) != bool(sources):
         raise ConfigError("config.train.presumed_negative_labels and presumed_negative_sources "
                           "must be given together (or both left empty)")
+    if not 0.0 <= train.tail_unstated_weight <= 1.0:
+        raise ConfigError(f"config.train.tail_unstated_weight: must be in [0, 1], got "
+                          f"{train.tail_unstated_weight}")
     if not 0.0 < train.presumed_negative_weight <= 1.0:
         raise ConfigError(f"config.train.presumed_negative_weight: must be in (0, 1], got "
                           f"{train.presumed_negative_weight}")

@@ -42,6 +42,7 @@ from models.network import HavenNetwork, load_encoder, load_tokenizer, save_head
 from models.taxonomy import LABELS, TARGETS
 from training.config import TrainConfig, config_from_dict
 from training.metrics import label_metrics, validation_summary
+from training.tail_labels import ending_states_risk
 
 log = logging.getLogger(__name__)
 
@@ -312,17 +313,54 @@ class Trainer:
         if not tails:
             return
         rows = [w.index for w in tails]
-        labels = self.train_labels[rows].copy()
-        keep = set(self.config.train.tail_label_functionalities)
-        unsure = np.array([self.train_examples[i].functionality not in keep for i in rows])
-        labels[unsure[:, None] & (labels == 1.0)] = np.nan
+        labels, cells = self._tail_labels(tails, rows)
+        if cells is not None and self.cell_weights is None:
+            self.cell_weights = np.ones_like(self.train_labels)
+        if self.cell_weights is not None:
+            tail_cells = self.cell_weights[rows] if cells is None else self.cell_weights[rows] * cells
+            self.cell_weights = np.concatenate([self.cell_weights, tail_cells])
         self.train_windows = [*self.train_windows, *tails]
         self.train_labels = np.concatenate([self.train_labels, labels])
         self.train_targets = np.concatenate(
             [self.train_targets, np.full((len(rows), len(TARGETS)), np.nan, np.float32)])
-        if self.cell_weights is not None:
-            self.cell_weights = np.concatenate([self.cell_weights, self.cell_weights[rows]])
-        log.info("tail rows", extra={"rows": len(rows), "labelled": int((~unsure).sum())})
+
+    def _tail_labels(self, tails: list[Window], rows: list[int]) -> tuple[np.ndarray, np.ndarray | None]:
+        """The tail rows' labels, and their per-cell loss weights (None: all 1).
+
+        Negatives are kept and positives masked, except for ``tail_label_functionalities``.
+        ``self_harm`` positives of the other posts: 1 at full weight when the ending states the
+        risk by rule (``tail_rule_labels``), else 1 at ``tail_unstated_weight`` (0: masked).
+        """
+        tc = self.config.train
+        labels = self.train_labels[rows].copy()
+        keep = set(tc.tail_label_functionalities)
+        unsure = np.array([self.train_examples[i].functionality not in keep for i in rows])
+        column = LABELS.index("self_harm")
+        positive = unsure & (labels[:, column] == 1.0)
+        stated = self._tail_states_risk(tails, positive) if tc.tail_rule_labels else None
+        labels[unsure[:, None] & (labels == 1.0)] = np.nan
+        cells = None
+        if stated is not None or tc.tail_unstated_weight:
+            cells = np.ones_like(labels)
+            labels[positive, column] = 1.0
+            cells[positive, column] = tc.tail_unstated_weight
+            if stated is not None:
+                cells[stated, column] = 1.0
+            labels[positive & (cells[:, column] == 0.0), column] = np.nan
+        log.info("tail rows", extra={"rows": len(rows), "labelled": int((~unsure).sum()),
+                                     "self_harm_positives": int(positive.sum()),
+                                     "stated": int(0 if stated is None else stated.sum())})
+        return labels, cells
+
+    def _tail_states_risk(self, tails: list[Window], candidates: np.ndarray) -> np.ndarray:
+        """Which ``candidates`` tail rows state the author's risk in their own words."""
+        stated = np.zeros(len(tails), dtype=bool)
+        for row in np.flatnonzero(candidates):
+            window = tails[row]
+            own = [t for t, kind in zip(window.input_ids, window.token_type_ids, strict=True)
+                   if kind == 0]
+            stated[row] = ending_states_risk(self.tokenizer.decode(own, skip_special_tokens=True))
+        return stated
 
     # --------------------------------------------------------------------------------- training
     def _loss(self, batch: list[int]) -> torch.Tensor:

@@ -213,6 +213,50 @@ def test_tail_rows_keep_negatives_mask_unsure_positives_and_reach_the_artifact(t
     assert "the last 8 tokens" in (tailed.model_dir / CARD_FILE).read_text()
 
 
+def test_tail_rows_of_public_crisis_posts_get_their_positive_side_back_by_rule_and_weight(
+        tiny_config, tmp_path):
+    long_words = " ".join(["sun rain cat"] * 20)
+    examples = [
+        Example(f"{long_words} i want to die", "reddit", "en", labels={"self_harm": 1}),  # stated
+        Example(f"{long_words} great day", "reddit", "en", labels={"self_harm": 1}),  # not stated
+        Example(f"{long_words} i want to die", "reddit", "en", labels={"self_harm": 0}),
+        Example(f"{long_words} i hate you", "reddit", "en", labels={"hate": 1}),
+    ]
+    column = LABELS.index("self_harm")
+    tiny_config.train.epochs = 1.0
+    tiny_config.model.tail_tokens = 8
+    tiny_config.train.tail_rule_labels = True
+    tiny_config.train.tail_unstated_weight = 0.5
+    trainer = Trainer(tiny_config, examples, synthetic(3), manifest={}, progress=False)
+    labels, cells = trainer.train_labels[4:], trainer.cell_weights[4:]
+    assert labels[:3, column].tolist() == [1.0, 1.0, 0.0]
+    assert cells[:3, column].tolist() == [1.0, 0.5, 1.0]  # only the unstated ending counts less
+    assert labels[2, column] == 0.0  # the rule never turns a negative post into a positive
+    assert np.isnan(labels[3, LABELS.index("hate")])  # other labels' positives stay masked
+    assert (trainer.cell_weights[:4] == 1.0).all()  # whole posts are untouched
+    trainer.fit()
+    assert "the rule in training/tail_labels.py" in (trainer.model_dir / CARD_FILE).read_text()
+    tiny_config.train.tail_unstated_weight = 0.0  # rule only: the unstated ending is masked
+    rule_only = Trainer(tiny_config, examples, synthetic(3), manifest={}, progress=False)
+    assert rule_only.train_labels[4, column] == 1.0 and np.isnan(rule_only.train_labels[5, column])
+    tiny_config.train.tail_rule_labels = False
+    tiny_config.train.tail_unstated_weight = 0.5  # weight only: every public positive at 0.5
+    tiny_config.output.run_dir = str(tmp_path / "weighted-run")
+    tiny_config.output.model_dir = str(tmp_path / "weighted-model")
+    weighted = Trainer(tiny_config, examples, synthetic(3), manifest={}, progress=False)
+    assert weighted.cell_weights[4:6, column].tolist() == [0.5, 0.5]
+    weighted.fit()
+    assert "the rule in training/tail_labels.py" not in (weighted.model_dir / CARD_FILE).read_text()
+
+
+@pytest.mark.parametrize("value", [-0.1, 1.5])
+def test_tail_unstated_weight_is_validated(value):
+    from training.config import ConfigError
+
+    with pytest.raises(ConfigError, match="tail_unstated_weight"):
+        load_config(None, [f"train.tail_unstated_weight={value}"])
+
+
 @pytest.mark.parametrize("value", [-1, 126])
 def test_tail_tokens_must_fit_in_a_window(value):
     from training.config import ConfigError

@@ -226,14 +226,17 @@ def _news(text: str) -> bool:
     return bool(_NEWS.search(text)) and not _FIRST_PERSON_NOW.search(text)
 
 
-def _negated_crisis(text: str) -> bool:
+def negated_crisis(text: str) -> bool:
+    """The text denies its author's risk ('not suicidal', 'I'm safe'); also read by
+    training.tail_labels."""
     return bool(_NEGATED_CRISIS.search(text))
 
 
 _PLAIN_CRISIS_WORDS = frozenset({"suicide", "kill myself", "killmyself"})
 
 
-def _evasive(text: str) -> bool:
+def evasive_crisis(text: str) -> bool:
+    """Crisis slang or a respelling ('kms', 'unalive', 's-u-i-c-i-d-e'), not the plain words."""
     # The broad pattern also matches the plain words; a plain "suicide" is not evasive.
     return any(match.group(0).lower() not in _PLAIN_CRISIS_WORDS
                for match in _EVASIVE.finditer(text))
@@ -249,7 +252,7 @@ RULES: tuple[Rule, ...] = (
          "A negation cue in a sentence about an identity group ('X are not ...')."),
     Rule("obfuscated_slur", "hate", 1, _obfuscated_slur,
          "A respelled slur ('f a g', 'r3tard', 'n*gger') outside any reporting frame."),
-    Rule("negated_crisis", "self_harm", 0, _negated_crisis,
+    Rule("negated_crisis", "self_harm", 0, negated_crisis,
          "Negated ideation ('I'm not suicidal', 'I don't want to die')."),
     Rule("figurative_idiom", "self_harm", 0, _idiom,
          "A death idiom ('this exam is killing me') with no first-person risk phrase."),
@@ -259,7 +262,7 @@ RULES: tuple[Rule, ...] = (
          "A past attempt or self-harm ('years ago', 'clean for') with no present-risk phrase."),
     Rule("news_discussion", "self_harm", 0, _news,
          "Reporting or research language with no first-person statement."),
-    Rule("evasive_crisis", "self_harm", 1, _evasive,
+    Rule("evasive_crisis", "self_harm", 1, evasive_crisis,
          "Evasive crisis spelling or slang ('kms', 'unalive', 's-u-i-c-i-d-e')."),
 )
 RULE_NAMES: tuple[str, ...] = tuple(rule.name for rule in RULES)
