@@ -335,6 +335,7 @@ class Trainer:
         labels = self.train_labels[rows].copy()
         keep = set(tc.tail_label_functionalities)
         unsure = np.array([self.train_examples[i].functionality not in keep for i in rows])
+        self._warn_untailed(keep, {self.train_examples[i].functionality for i in rows})
         column = LABELS.index("self_harm")
         positive = unsure & (labels[:, column] == 1.0)
         stated = self._tail_states_risk(tails, positive) if tc.tail_rule_labels else None
@@ -351,6 +352,18 @@ class Trainer:
                                      "self_harm_positives": int(positive.sum()),
                                      "stated": int(0 if stated is None else stated.sum())})
         return labels, cells
+
+    def _warn_untailed(self, named: set[str], tailed: set[str | None]) -> None:
+        """Say so when a functionality of ``tail_label_functionalities`` gets no tail row.
+
+        Why: a tail row exists only for a text longer than one window. The generated long posts
+        (35-95 tokens) fit in one 128-token window, so naming them labelled nothing, and two
+        measured runs were read as if they had (docs/hardcases.md, "Training with the tail window").
+        """
+        present = {e.functionality for e in self.train_examples} & named
+        for name in sorted(present - tailed):
+            log.warning("train.tail_label_functionalities: no %s example is longer than one "
+                        "window (model.max_length), so none gets a tail row", name)
 
     def _tail_states_risk(self, tails: list[Window], candidates: np.ndarray) -> np.ndarray:
         """Which ``candidates`` tail rows state the author's risk in their own words."""

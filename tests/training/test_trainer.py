@@ -249,6 +249,21 @@ def test_tail_rows_of_public_crisis_posts_get_their_positive_side_back_by_rule_a
     assert "the rule in training/tail_labels.py" not in (weighted.model_dir / CARD_FILE).read_text()
 
 
+def test_a_named_tail_functionality_too_short_for_a_tail_row_is_reported(tiny_config, caplog):
+    long_words = " ".join(["sun rain cat"] * 20)
+    examples = [
+        Example(f"{long_words} great day", "reddit", "en", labels={"self_harm": 0}),
+        Example("sun rain i want to die", "hardcases", "en", labels={"self_harm": 1},
+                functionality="crisis_long_post_end"),  # fits in one window: no tail row
+    ]
+    tiny_config.model.tail_tokens = 8
+    tiny_config.train.tail_label_functionalities = ["crisis_long_post_end", "not_in_the_data"]
+    with caplog.at_level("WARNING", logger="training.trainer"):
+        Trainer(tiny_config, examples, synthetic(3), manifest={}, progress=False)
+    warned = [r.getMessage() for r in caplog.records if "tail_label_functionalities" in r.getMessage()]
+    assert len(warned) == 1 and "crisis_long_post_end" in warned[0]
+
+
 @pytest.mark.parametrize("value", [-0.1, 1.5])
 def test_tail_unstated_weight_is_validated(value):
     from training.config import ConfigError
