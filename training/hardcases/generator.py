@@ -17,6 +17,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from models.examples import Example, text_key
 from models.taxonomy import LABELS, TARGETS
@@ -233,6 +234,18 @@ def _long_post(rng: random.Random, ending: str) -> str:
     return joiner.join([*filler, ending])
 
 
+def _window_long_post(rng: random.Random, ending: str) -> str:
+    """14-20 everyday sentences (about 150-280 tokens), then ``ending``.
+
+    Why: ``_long_post``'s 35-95 tokens fit in one 128-token window, so training's tail window
+    (``model.tail_tokens``) never read their endings alone (docs/hardcases.md, "Tail rows with
+    their positive side back"). These are longer than a window.
+    """
+    filler = rng.sample(cb.BENIGN_FILLER + cb.MORE_FILLER, rng.randint(14, 20))
+    joiner = "\n" if rng.random() < 0.3 else " "
+    return joiner.join([*filler, ending])
+
+
 def _evasive(rng: random.Random, index: int) -> Draft:
     template = cb.EVASIVE_TEMPLATES[index % len(cb.EVASIVE_TEMPLATES)]
     verb = rng.choice(cb.EVASIVE_VERBS)
@@ -244,14 +257,14 @@ def _evasive(rng: random.Random, index: int) -> Draft:
                  labels(self_harm=1))
 
 
-def _crisis_long_post(rng: random.Random, index: int) -> Draft:
+def _crisis_long_post(rng: random.Random, index: int, build=_long_post) -> Draft:
     seed_id, ending = _CRISIS_SEEDS[index % len(_CRISIS_SEEDS)]
-    return Draft(_long_post(rng, ending), seed_id, labels(self_harm=1))
+    return Draft(build(rng, ending), seed_id, labels(self_harm=1))
 
 
-def _vent_long_post(rng: random.Random, index: int) -> Draft:
+def _vent_long_post(rng: random.Random, index: int, build=_long_post) -> Draft:
     ending = cb.VENT_ENDINGS[index % len(cb.VENT_ENDINGS)]
-    return Draft(_long_post(rng, ending), f"long_post_vent_end:{index % len(cb.VENT_ENDINGS)}",
+    return Draft(build(rng, ending), f"long_post_vent_end:{index % len(cb.VENT_ENDINGS)}",
                  labels(distress=1))
 
 
@@ -266,7 +279,7 @@ _SAFE_ENDINGS: tuple[tuple[tuple[str, str, int], ...], ...] = (
 )
 
 
-def _safe_long_post(rng: random.Random, index: int) -> Draft:
+def _safe_long_post(rng: random.Random, index: int, build=_long_post) -> Draft:
     """The counterpart of ``crisis_long_post_end`` for every kind of safe ending, not only
     sadness (``long_post_vent_end``): without it, "a long everyday post that ends in something
     about death or injury" reads as a crisis whatever the ending says (measured on 0.2.1:
@@ -274,7 +287,7 @@ def _safe_long_post(rng: random.Random, index: int) -> Draft:
     kind = _SAFE_ENDINGS[index % len(_SAFE_ENDINGS)]
     seed_id, ending, distress = kind[(index // len(_SAFE_ENDINGS)) % len(kind)]
     ending = ending.format(n=rng.choice(["two", "three", "five", "eight", "ten"]))
-    return Draft(_long_post(rng, _sentence(ending)), seed_id, labels(distress=distress))
+    return Draft(build(rng, _sentence(ending)), seed_id, labels(distress=distress))
 
 
 def _recovered(rng: random.Random, index: int) -> Draft:
@@ -540,6 +553,14 @@ FUNCTIONALITY_NAMES: tuple[str, ...] = tuple(f.name for f in FUNCTIONALITIES)
 OPTIONAL_FUNCTIONALITIES: tuple[Functionality, ...] = (
     _f("long_post_safe_end", "Long everyday post ending in an idiom, worry about someone else, a "
        "recovered attempt, an accident or denied risk (self_harm 0).", _safe_long_post),
+    # The three long-post functionalities again, longer than one 128-token window, so that
+    # train.tail_label_functionalities can name them (training's tail window reads the ending).
+    _f("crisis_very_long_post_end", "crisis_long_post_end, 14-20 everyday sentences long "
+       "(self_harm 1).", partial(_crisis_long_post, build=_window_long_post)),
+    _f("very_long_post_vent_end", "long_post_vent_end, 14-20 everyday sentences long "
+       "(distress 1).", partial(_vent_long_post, build=_window_long_post)),
+    _f("very_long_post_safe_end", "long_post_safe_end, 14-20 everyday sentences long "
+       "(self_harm 0).", partial(_safe_long_post, build=_window_long_post)),
 )
 
 
