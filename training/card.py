@@ -63,15 +63,18 @@ def _tail_sentence(tail_tokens: int, tc: Any) -> str:
     """The long-posts line's note on model.tail_tokens ("" when off)."""
     if not tail_tokens:
         return ""
+    public = []
+    if tc.tail_rule_labels:
+        public.append("public self_harm positives whose ending states the author's risk by the "
+                      "rule in training/tail_labels.py")
+    if tc.tail_unstated_weight:
+        public.append("the other public self_harm positives at loss weight "
+                      f"{tc.tail_unstated_weight:g}")
     return (f" Inference adds a window of the last {tail_tokens} tokens of any longer post, and "
             "training added that window of every long training text as a row of its own "
             "(negative labels kept, positive ones masked except for the generated long posts of "
             f"{', '.join(tc.tail_label_functionalities) or 'no functionality'}"
-            f"{_TAIL_RULE if tc.tail_rule_labels else ''}).")
-
-
-_TAIL_RULE = (", and for public self_harm positives whose ending states the author's risk by "
-              "the rule in training/tail_labels.py")
+            f"{''.join(', and for ' + part for part in public)}).")
 
 
 #: The card's eval block until ``haven eval --update-card`` fills it.

@@ -214,6 +214,9 @@ def load_config(path: str | Path | None, overrides: list[str] = ()) -> TrainConf
     if not 0 <= model.tail_tokens <= model.max_length - 3:
         raise ConfigError(f"config.model.tail_tokens: must be 0 (off) or at most "
                           f"model.max_length - 3 = {model.max_length - 3}, got {model.tail_tokens}")
+    if not 0.0 <= config.train.tail_unstated_weight <= 1.0:
+        raise ConfigError(f"config.train.tail_unstated_weight: must be in [0, 1], got "
+                          f"{config.train.tail_unstated_weight}")
     if config.train.select not in SELECT_CHOICES:
         raise ConfigError(f"config.train.select: expected one of {SELECT_CHOICES}, "
                           f"got {config.train.select!r}")
@@ -234,9 +237,6 @@ def _check_presumed(train: TrainSection) -> None:
     if bool(labels) != bool(sources):
         raise ConfigError("config.train.presumed_negative_labels and presumed_negative_sources "
                           "must be given together (or both left empty)")
-    if not 0.0 <= train.tail_unstated_weight <= 1.0:
-        raise ConfigError(f"config.train.tail_unstated_weight: must be in [0, 1], got "
-                          f"{train.tail_unstated_weight}")
     if not 0.0 < train.presumed_negative_weight <= 1.0:
         raise ConfigError(f"config.train.presumed_negative_weight: must be in (0, 1], got "
                           f"{train.presumed_negative_weight}")

@@ -317,14 +317,15 @@ class Trainer:
         if cells is not None and self.cell_weights is None:
             self.cell_weights = np.ones_like(self.train_labels)
         if self.cell_weights is not None:
-            tail_cells = self.cell_weights[rows] if cells is None else self.cell_weights[rows] * cells
+            tail_cells = self.cell_weights[rows] * (1.0 if cells is None else cells)
             self.cell_weights = np.concatenate([self.cell_weights, tail_cells])
         self.train_windows = [*self.train_windows, *tails]
         self.train_labels = np.concatenate([self.train_labels, labels])
         self.train_targets = np.concatenate(
             [self.train_targets, np.full((len(rows), len(TARGETS)), np.nan, np.float32)])
 
-    def _tail_labels(self, tails: list[Window], rows: list[int]) -> tuple[np.ndarray, np.ndarray | None]:
+    def _tail_labels(self, tails: list[Window],
+                     rows: list[int]) -> tuple[np.ndarray, np.ndarray | None]:
         """The tail rows' labels, and their per-cell loss weights (None: all 1).
 
         Negatives are kept and positives masked, except for ``tail_label_functionalities``.

@@ -1,4 +1,5 @@
-"""The rule that gives a public crisis post's ending its post's label back (training.tail_labels)."""
+"""The rule that gives a public crisis post's ending its post's label back
+(training.tail_labels)."""
 
 from __future__ import annotations
 

@@ -235,7 +235,8 @@ def test_tail_rows_of_public_crisis_posts_get_their_positive_side_back_by_rule_a
     assert np.isnan(labels[3, LABELS.index("hate")])  # other labels' positives stay masked
     assert (trainer.cell_weights[:4] == 1.0).all()  # whole posts are untouched
     trainer.fit()
-    assert "the rule in training/tail_labels.py" in (trainer.model_dir / CARD_FILE).read_text()
+    card = (trainer.model_dir / CARD_FILE).read_text()
+    assert "the rule in training/tail_labels.py" in card and "at loss weight 0.5" in card
     tiny_config.train.tail_unstated_weight = 0.0  # rule only: the unstated ending is masked
     rule_only = Trainer(tiny_config, examples, synthetic(3), manifest={}, progress=False)
     assert rule_only.train_labels[4, column] == 1.0 and np.isnan(rule_only.train_labels[5, column])
@@ -260,7 +261,8 @@ def test_a_named_tail_functionality_too_short_for_a_tail_row_is_reported(tiny_co
     tiny_config.train.tail_label_functionalities = ["crisis_long_post_end", "not_in_the_data"]
     with caplog.at_level("WARNING", logger="training.trainer"):
         Trainer(tiny_config, examples, synthetic(3), manifest={}, progress=False)
-    warned = [r.getMessage() for r in caplog.records if "tail_label_functionalities" in r.getMessage()]
+    warned = [r.getMessage() for r in caplog.records
+              if "tail_label_functionalities" in r.getMessage()]
     assert len(warned) == 1 and "crisis_long_post_end" in warned[0]
 
 
