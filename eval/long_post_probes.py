@@ -64,12 +64,18 @@ def distinct(endings: Sequence[str]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     from models import load_model
 
+    from models.artifact import ArtifactError
+
     dirs = list(sys.argv[1:] if argv is None else argv)
-    if not dirs:
+    if not dirs or any(d in ("-h", "--help") for d in dirs):
         print("usage: python -m eval.long_post_probes MODEL_DIR [MODEL_DIR ...]", file=sys.stderr)
-        return 2
+        return 0 if dirs else 2
     for model_dir in dirs:
-        model = load_model(model_dir)
+        try:
+            model = load_model(model_dir)
+        except ArtifactError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
         threshold = model.thresholds["self_harm"]
 
         def referred(texts: list[str]) -> str:

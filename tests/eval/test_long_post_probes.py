@@ -29,3 +29,10 @@ def test_each_probe_shape_has_the_documented_size_and_ends_in_its_sentence() -> 
 def test_without_a_model_directory_it_is_a_usage_error(capsys) -> None:
     assert main([]) == 2
     assert "usage" in capsys.readouterr().err
+
+
+def test_help_and_a_directory_that_is_no_model_get_a_clear_answer(tmp_path, capsys) -> None:
+    assert main(["--help"]) == 0
+    assert "usage" in capsys.readouterr().err
+    assert main([str(tmp_path)]) == 2
+    assert "not a Haven model directory" in capsys.readouterr().err
