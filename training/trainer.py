@@ -344,11 +344,10 @@ class Trainer:
         cells = None
         if stated is not None or tc.tail_unstated_weight:
             cells = np.ones_like(labels)
-            labels[positive, column] = 1.0
             cells[positive, column] = tc.tail_unstated_weight
             if stated is not None:
                 cells[stated, column] = 1.0
-            labels[positive & (cells[:, column] == 0.0), column] = np.nan
+            labels[positive & (cells[:, column] > 0.0), column] = 1.0  # weight 0 stays masked
         log.info("tail rows", extra={"rows": len(rows), "labelled": int((~unsure).sum()),
                                      "self_harm_positives": int(positive.sum()),
                                      "stated": int(0 if stated is None else stated.sum())})
