@@ -31,8 +31,16 @@ def load_tokenizer(reference: str):
 
 #: ``mean``: average every token; ``text``: average the post's own tokens (segment A) only, so a
 #: parent post given as the second segment informs them through attention without its words
-#: being averaged into the post's vector (a reply quoting hate is not the hate it quotes).
-POOLING_MODES = ("mean", "text")
+#: being averaged into the post's vector (a reply quoting hate is not the hate it quotes);
+#: ``text_max``: that average next to the per-dimension maximum over the same tokens, so one
+#: sentence's strong features (a crisis disclosure closing a long everyday post) are not
+#: outvoted by the tokens around it. The heads then read twice the encoder's width.
+POOLING_MODES = ("mean", "text", "text_max")
+
+
+def pooled_size(pooling: str, hidden_size: int) -> int:
+    """The width of the vector the heads read under ``pooling``."""
+    return 2 * hidden_size if pooling == "text_max" else hidden_size
 
 
 def mean_pool(hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
@@ -40,6 +48,12 @@ def mean_pool(hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
     # meaningful averaged over tokens; the [CLS] vector alone is not.
     weights = mask.unsqueeze(-1).to(hidden.dtype)
     return (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-6)
+
+
+def max_pool(hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    """The per-dimension maximum over the tokens ``mask`` keeps (padding never wins)."""
+    floor = torch.finfo(hidden.dtype).min
+    return hidden.masked_fill(mask.unsqueeze(-1) == 0, floor).amax(1)
 
 
 class HavenNetwork(nn.Module):
@@ -50,7 +64,7 @@ class HavenNetwork(nn.Module):
             raise ValueError(f"unknown pooling {pooling!r}; expected one of {POOLING_MODES}")
         self.pooling = pooling
         self.encoder = encoder
-        hidden = encoder.config.hidden_size
+        hidden = pooled_size(pooling, encoder.config.hidden_size)
         self.dropout = nn.Dropout(dropout)
         self.label_head = nn.Linear(hidden, n_labels)
         self.target_head = nn.Linear(hidden, n_targets)
@@ -75,9 +89,12 @@ class HavenNetwork(nn.Module):
             input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
         )
         mask = attention_mask
-        if self.pooling == "text" and token_type_ids is not None:
+        if self.pooling != "mean" and token_type_ids is not None:
             mask = attention_mask * (token_type_ids == 0).to(attention_mask.dtype)
-        return mean_pool(out.last_hidden_state, mask)
+        mean = mean_pool(out.last_hidden_state, mask)
+        if self.pooling == "text_max":
+            return torch.cat([mean, max_pool(out.last_hidden_state, mask)], dim=-1)
+        return mean
 
     def head_state(self) -> dict[str, torch.Tensor]:
         return {

@@ -82,6 +82,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                             "of --hard-weight or presumed-negative settings then takes seconds "
                             "per refit after the first (off by default: the vectors derive from "
                             "posts; keep DIR with the training data, e.g. runs/features)")
+    refit.add_argument("--pooling", choices=["text_max"], default=None,
+                       help="add the per-token maximum to a text-pooled model's vector: the "
+                            "refitted outputs read both, the others score as before")
     refit.add_argument("--out", type=Path, required=True, help="new model directory")
     refit.add_argument("--version", default=None, help="version of the new model "
                        "(default: MODEL's)")
@@ -240,7 +243,7 @@ def run_refit(args) -> int:
     try:
         refitted = refit(args.model, splits.train, oversampled, args.out, settings,
                          version=args.version, labels=args.labels,
-                         feature_cache=args.feature_cache)
+                         feature_cache=args.feature_cache, pooling=args.pooling)
     except RefitError as exc:
         print(f"haven: {exc}", file=sys.stderr)
         return 2

@@ -28,6 +28,7 @@ class ModelSection:
     # post's own tokens only when a parent post rides along as the second segment (the parent
     # still shapes them through attention, but its words are not averaged in). Measured on
     # replies: with "mean", a hateful parent raised the hate score of a reply rejecting it.
+    # "text_max": that average next to the maximum over the same tokens (models.network).
     pooling: str = "mean"
     # Start from a trained model directory's adapter and heads (continued fine-tuning, e.g. on
     # hard cases with a replay sample of the original data). Its LoRA shape must match this one.
@@ -244,7 +245,7 @@ def _check_presumed(train: TrainSection) -> None:
 
 SELECT_CHOICES = ("best", "last")
 CLASS_WEIGHT_CHOICES = ("all", "sampled")
-POOLING_CHOICES = ("mean", "text")
+POOLING_CHOICES = ("mean", "text", "text_max")  # models.network.POOLING_MODES, without torch
 
 
 def config_from_dict(values: dict[str, Any]) -> TrainConfig:

@@ -46,7 +46,7 @@ from models.artifact import (
 from models.classifier import load_network
 from models.encoding import collate, encode_head_tail, length_sorted_batches
 from models.examples import Example
-from models.network import HavenNetwork, load_tokenizer
+from models.network import HavenNetwork, load_tokenizer, pooled_size
 from models.onnx_backend import ONNX_DIR, adapter_files, base_weights_identity
 from models.taxonomy import LABELS
 from training.trainer import label_matrix, masked_bce, positive_weights, presume_negatives
@@ -86,7 +86,8 @@ def pooled_features(network: HavenNetwork, tokenizer, examples: Sequence[Example
     """The vector the heads read for each example, from the head+tail window the trainer uses."""
     encoded = encode_head_tail(tokenizer, [e.text for e in examples],
                                [e.text_pair for e in examples], windows)
-    out = np.zeros((len(encoded), network.label_head.in_features), dtype=np.float32)
+    width = pooled_size(network.pooling, network.encoder.config.hidden_size)
+    out = np.zeros((len(encoded), width), dtype=np.float32)
     for batch in length_sorted_batches(encoded, batch_size):
         inputs = collate([encoded[i] for i in batch], tokenizer.pad_token_id)
         out[batch] = network.pooled(**inputs).float().numpy()
@@ -96,7 +97,7 @@ def pooled_features(network: HavenNetwork, tokenizer, examples: Sequence[Example
 def features_key(model_dir: Path, config: ModelConfig, examples: Sequence[Example]) -> str:
     """What the pooled features depend on: the encoder (base weights, adapter, pooling,
     windows) and every input text, not the label head. So a refit of a refit reads its
-    parent's features from the cache."""
+    parent's features from the cache. ``config.pooling`` is the pooling the features are for."""
     digest = hashlib.sha256()
     digest.update(json.dumps({"base_model": config.base_model, "pooling": config.pooling,
                               "windows": dataclasses.asdict(config.windows)},
@@ -125,6 +126,7 @@ def cached_features(model_dir: Path, config: ModelConfig, examples: Sequence[Exa
         if len(features) == len(examples):
             return features
     network = load_network(model_dir, config.base_model)
+    network.pooling = config.pooling  # a widened pooling (``refit(pooling=...)``); heads unused
     features = pooled_features(network, load_tokenizer(config.base_model), examples,
                                config.windows)
     if path is not None:
@@ -169,7 +171,7 @@ def fit_label_head(features: np.ndarray, labels: np.ndarray, row_weights: np.nda
 def refit(model_dir: Path, train: Sequence[Example], oversampled: int, out_dir: Path,
           settings: RefitSettings, *, version: str | None = None,
           labels: Sequence[str] | None = None,
-          feature_cache: Path | None = None) -> ModelConfig:
+          feature_cache: Path | None = None, pooling: str | None = None) -> ModelConfig:
     """Write ``model_dir`` with its label head refitted on ``train`` to ``out_dir``.
 
     The last ``oversampled`` rows of ``train`` are the hard cases (``training.cli.oversample``
@@ -178,6 +180,12 @@ def refit(model_dir: Path, train: Sequence[Example], oversampled: int, out_dir: 
     outputs replaced; the others keep the model's own weights. The head is linear, so each
     output is fitted independently of the others (its own row of weights, its own masked loss
     term): replacing some outputs is the same as refitting only those.
+
+    ``pooling="text_max"`` on a ``text`` model adds the per-token maximum to the vector the
+    refitted outputs read. The other outputs and the target head get zero weights on the
+    added half, so they score exactly as before: the average the model was trained on is the
+    first half of the new vector. Why: a linear head on the average of a long post's window
+    cannot single out its last sentence (docs/hardcases.md, "Long posts").
     """
     from safetensors.torch import load_file, save_file
 
@@ -197,7 +205,12 @@ def refit(model_dir: Path, train: Sequence[Example], oversampled: int, out_dir: 
         config = read_config(model_dir)
     except ArtifactError as exc:
         raise RefitError(str(exc)) from exc
-    features = cached_features(model_dir, config, train, feature_cache)
+    widen = pooling is not None and pooling != config.pooling
+    if widen and (config.pooling, pooling) != ("text", "text_max"):
+        raise RefitError(f"a refit can only widen text pooling to text_max (the model's heads "
+                         f"then keep their meaning), not change {config.pooling} to {pooling}")
+    pooled_config = dataclasses.replace(config, pooling=pooling) if widen else config
+    features = cached_features(model_dir, pooled_config, train, feature_cache)
     labels, _ = label_matrix(train)
     n_public = len(train) - oversampled
     row_weights = np.ones(len(train))
@@ -214,6 +227,8 @@ def refit(model_dir: Path, train: Sequence[Example], oversampled: int, out_dir: 
     shutil.copytree(model_dir, out_dir, ignore=shutil.ignore_patterns(
         ONNX_DIR, METRICS_FILE, THRESHOLDS_FILE, CALIBRATION_FILE, CARD_FILE))
     heads = load_file(str(model_dir / HEADS_FILE))
+    if widen:
+        heads = widened_heads(heads, features.shape[1])
     rows = torch.tensor([LABELS.index(name) for name in chosen])
     for key, fitted in head.state_dict().items():
         merged = heads[f"label_head.{key}"].clone()
@@ -221,15 +236,27 @@ def refit(model_dir: Path, train: Sequence[Example], oversampled: int, out_dir: 
         heads[f"label_head.{key}"] = merged.contiguous()
     save_file(heads, str(out_dir / HEADS_FILE))
     refitted = dataclasses.replace(
-        config,
+        pooled_config,
         version=version or config.version,
         created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        heads_refit={"from": {"name": config.name, "version": config.version},
+        heads_refit={"from": {"name": config.name, "version": config.version,
+                              "pooling": config.pooling},
                      "train_rows": len(train), "oversampled_rows": oversampled,
                      "labels": chosen, **dataclasses.asdict(settings)},
     )
     write_json(out_dir / CONFIG_FILE, refitted.to_json())
     return refitted
+
+
+def widened_heads(heads: dict[str, torch.Tensor], width: int) -> dict[str, torch.Tensor]:
+    """Both heads' weights padded with zero columns up to ``width`` inputs: on a vector whose
+    first part is the one they were trained on, every output scores as before."""
+    out = dict(heads)
+    for name in ("label_head.weight", "target_head.weight"):
+        weight = heads[name]
+        pad = weight.new_zeros(weight.shape[0], width - weight.shape[1])
+        out[name] = torch.cat([weight, pad], dim=1).contiguous()
+    return out
 
 
 def write_card(out_dir: Path, config: ModelConfig, summary: dict[str, Any]) -> Path:

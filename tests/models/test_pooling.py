@@ -12,7 +12,7 @@ import torch
 
 from models import load_model
 from models.artifact import CONFIG_FILE
-from models.network import HavenNetwork, mean_pool
+from models.network import HavenNetwork, max_pool, mean_pool
 
 
 def _network(tiny_base_model, pooling: str) -> HavenNetwork:
@@ -44,7 +44,7 @@ def test_text_pooling_averages_the_posts_own_tokens_only(tiny_base_model):
     assert not torch.allclose(labels, everything)
 
 
-@pytest.mark.parametrize("pooling", ["mean", "text"])
+@pytest.mark.parametrize("pooling", ["mean", "text", "text_max"])
 def test_pooled_is_what_both_heads_read(tiny_base_model, pooling):
     """``haven refit`` fits a head on ``pooled``: it must be the vector ``forward`` uses."""
     batch = _pair(tiny_base_model)
@@ -64,6 +64,25 @@ def test_text_pooling_equals_mean_pooling_without_a_parent(tiny_base_model):
     text.load_state_dict(mean.state_dict())
     with torch.no_grad():
         torch.testing.assert_close(mean(**batch)[0], text(**batch)[0])
+
+
+def test_text_max_pooling_adds_the_maximum_over_the_posts_own_tokens(tiny_base_model):
+    batch = _pair(tiny_base_model)
+    network = _network(tiny_base_model, "text_max")
+    assert network.label_head.in_features == 2 * network.encoder.config.hidden_size
+    with torch.no_grad():
+        hidden = network.encoder(**batch).last_hidden_state
+        pooled = network.pooled(**batch)
+    own = batch["attention_mask"] * (batch["token_type_ids"] == 0)
+    n_own = int(own.sum())
+    torch.testing.assert_close(pooled[0, :32], mean_pool(hidden, own)[0])
+    torch.testing.assert_close(pooled[0, 32:], hidden[0, :n_own].amax(0))  # segment A is first
+
+
+def test_padding_never_wins_the_maximum():
+    hidden = torch.tensor([[[1.0, -5.0], [3.0, -2.0], [9.0, 9.0]]])
+    mask = torch.tensor([[1, 1, 0]])
+    torch.testing.assert_close(max_pool(hidden, mask), torch.tensor([[3.0, -2.0]]))
 
 
 def test_unknown_pooling_is_refused(tiny_base_model):

@@ -181,3 +181,53 @@ def test_presumed_negatives_lower_the_refitted_output_on_their_source(tiny_model
         scores[presumed] = _model(out).predict_proba([e.text for e in ordinary]).scores[:, sh]
     assert list(config.heads_refit["presumed_sources"]) == ["olid"]
     assert scores[True].mean() < scores[False].mean()
+
+
+def _text_pooled(tiny_model_dir: Path, tmp_path: Path) -> Path:
+    """The tiny model marked as text-pooled (the same vectors for posts without a parent)."""
+    import shutil
+
+    model = tmp_path / "text-pooled"
+    shutil.copytree(tiny_model_dir, model)
+    config = json.loads((model / "haven_model.json").read_text())
+    (model / "haven_model.json").write_text(json.dumps({**config, "pooling": "text"}))
+    return model
+
+
+def test_a_max_widened_refit_keeps_the_other_outputs_exactly(tiny_model_dir, tmp_path):
+    """``--pooling text_max``: the refitted output reads the average and the maximum; every
+    other output and the targets score as before, because their weights on the maximum are 0."""
+    from safetensors.torch import load_file
+
+    from models.taxonomy import LABELS
+    from training.refit import RefitSettings, refit
+
+    model = _text_pooled(tiny_model_dir, tmp_path)
+    train = tiny_examples(24) + _hard_rows(1)
+    config = refit(model, train, 3, tmp_path / "wide", RefitSettings(epochs=5),
+                   labels=["self_harm"], pooling="text_max")
+    assert config.pooling == "text_max"
+    assert config.heads_refit["from"]["pooling"] == "text"
+    heads = load_file(str(tmp_path / "wide" / "heads.safetensors"))
+    hidden = config.hidden_size
+    assert heads["label_head.weight"].shape == (len(LABELS), 2 * hidden)
+    assert heads["target_head.weight"].shape[1] == 2 * hidden
+    row = LABELS.index("self_harm")
+    assert heads["label_head.weight"][row, hidden:].abs().sum() > 0  # it reads the maximum
+    old = _model(model).predict_proba(TEXTS).scores
+    new = _model(tmp_path / "wide").predict_proba(TEXTS).scores
+    others = [i for i in range(len(LABELS)) if i != row]
+    np.testing.assert_allclose(new[:, others], old[:, others], atol=1e-6)
+    assert not np.allclose(new[:, row], old[:, row])
+    from models import load_model  # the exported graph pools the same way
+
+    onnx = load_model(tmp_path / "wide", backend="onnx", num_threads=1, apply_calibration=False)
+    np.testing.assert_allclose(onnx.predict_proba(TEXTS).scores, new, atol=1e-4)
+
+
+def test_widening_is_refused_where_the_heads_would_change_meaning(tiny_model_dir, tmp_path):
+    from training.refit import RefitError, RefitSettings, refit
+
+    with pytest.raises(RefitError, match="only widen text pooling"):
+        refit(tiny_model_dir, tiny_examples(8), 0, tmp_path / "out", RefitSettings(epochs=1),
+              pooling="text_max")  # the tiny model is mean-pooled
