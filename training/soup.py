@@ -69,11 +69,11 @@ def _adapter_config(model_dir: Path) -> dict[str, Any]:
 
 def _check_compatible(first: ModelConfig, second: ModelConfig, a: dict[str, Any],
                       b: dict[str, Any]) -> None:
-    for field in ("base_model", "hidden_size", "labels", "targets", "taxonomy_version"):
+    for field in ("base_model", "hidden_size", "pooling", "labels", "targets", "taxonomy_version"):
         if getattr(first, field) != getattr(second, field):
             raise SoupError(f"the models differ in {field}: {getattr(first, field)!r} vs "
                             f"{getattr(second, field)!r}; only models fine-tuned from the same "
-                            "base encoder with the same taxonomy can be interpolated")
+                            "base encoder with the same pooling and taxonomy can be interpolated")
     if sorted(a.get("target_modules") or []) != sorted(b.get("target_modules") or []):
         raise SoupError(f"the adapters wrap different modules: {a.get('target_modules')} vs "
                         f"{b.get('target_modules')}")

@@ -112,21 +112,24 @@ def test_weight_outside_zero_one_is_refused(tiny_model_dir, second_model_dir, tm
     assert not (tmp_path / "soup").exists()
 
 
-def test_models_of_different_bases_are_refused(tiny_model_dir, tmp_path, capsys):
+@pytest.mark.parametrize("field, value", [("base_model", "some/other-encoder"),
+                                          ("pooling", "text_max")])
+def test_models_of_different_bases_are_refused(tiny_model_dir, tmp_path, capsys, field, value):
+    """Another encoder, or heads reading another vector (text_max heads are twice as wide)."""
     from haven_cli import main
     from models.labelled_io import write_labelled
 
     other = tmp_path / "other"
     shutil.copytree(tiny_model_dir, other)
     config = json.loads((other / "haven_model.json").read_text())
-    config["base_model"] = "some/other-encoder"
+    config[field] = value
     (other / "haven_model.json").write_text(json.dumps(config))
     write_labelled(tiny_examples(6), tmp_path / "validation.jsonl")
     code = main(["soup", str(tiny_model_dir), str(other), "--weight", "0.5",
                  "--out", str(tmp_path / "soup"), "--run", str(tmp_path)])
     assert code == 2
     err = capsys.readouterr().err
-    assert "differ in base_model" in err and "Traceback" not in err
+    assert f"differ in {field}" in err and "Traceback" not in err
 
 
 def test_adapters_of_other_kinds_are_refused(tiny_model_dir, tmp_path):
