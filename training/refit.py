@@ -273,6 +273,10 @@ def write_card(out_dir: Path, config: ModelConfig, summary: dict[str, Any]) -> P
            "the inference settings are the original model's; its training, data and intended use "
            "are described in that model's card. See docs/hardcases.md for why and what it "
            "measured.")
+    if info["from"].get("pooling", config.pooling) != config.pooling:
+        how += (f" The refitted outputs read {config.pooling} pooling (the average of the post's "
+                "own tokens and their per-dimension maximum); the others keep zero weights on "
+                "the maximum, so they score as the original model does.")
     how += presumed_negatives_sentence(info.get("presumed_labels") or (),
                                        info.get("presumed_sources") or (),
                                        info.get("presumed_weight", 0.0))

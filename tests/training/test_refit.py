@@ -157,6 +157,7 @@ def test_write_card_and_metrics(tiny_model_dir, tmp_path):
                                {"heads_refit": config.heads_refit}, "F1-optimal (test)")
     card = write_card(tmp_path / "refit", config, summary).read_text()
     assert "label head refitted" in card and "weight 0.5" in card
+    assert "text_max" not in card
     thresholds = json.loads((tmp_path / "refit" / "thresholds.json").read_text())
     assert thresholds["chosen_by"] == "F1-optimal (test)"
     metrics = json.loads((tmp_path / "refit" / "metrics.json").read_text())
@@ -219,6 +220,12 @@ def test_a_max_widened_refit_keeps_the_other_outputs_exactly(tiny_model_dir, tmp
     others = [i for i in range(len(LABELS)) if i != row]
     np.testing.assert_allclose(new[:, others], old[:, others], atol=1e-6)
     assert not np.allclose(new[:, row], old[:, row])
+    from training.metrics import write_validation
+    from training.refit import write_card
+
+    summary = write_validation(tmp_path / "wide", tiny_examples(12),
+                               {"heads_refit": config.heads_refit}, "F1-optimal (test)")
+    assert "text_max pooling" in write_card(tmp_path / "wide", config, summary).read_text()
     from models import load_model  # the exported graph pools the same way
 
     onnx = load_model(tmp_path / "wide", backend="onnx", num_threads=1, apply_calibration=False)
