@@ -4,7 +4,7 @@
                [--multilingual [DIR]] --out DIR
     haven eval calibrate --model DIR (--data FILE ... | --run RUN_DIR) [--targets YAML]
                          [--method temperature|isotonic|none]
-    haven eval compare OLD NEW [--tolerance 0.01] [--by-source]
+    haven eval compare OLD NEW [--tolerance 0.01] [--by-source] [--also-old REPORT ...]
 
 The handlers only parse and print; the work is in ``eval.pipeline``, ``eval.calibrate``,
 ``eval.report`` and ``eval.compare``. Exit codes: 0 ok, 1 regression (compare), 2 usage error.
@@ -156,6 +156,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                               "negatives)")
     compare.add_argument("--min-support", type=int, default=30, metavar="N",
                          help="smallest class size of a gated per-source slice (default 30)")
+    compare.add_argument("--also-old", action="append", default=[], metavar="REPORT",
+                         help="another run of OLD's recipe (e.g. another seed), repeatable: each "
+                              "number is compared with the worst of the OLD runs, and a suite "
+                              "case is broken only if every OLD run passed it")
     compare.add_argument("--json", metavar="FILE", help="also write the comparison as JSON")
     compare.add_argument("--update-card", metavar="MODEL_DIR", default=None,
                          help="write the before/after tables into MODEL_DIR/MODEL_CARD.md")
@@ -368,9 +372,11 @@ def run_compare(args: argparse.Namespace) -> int:
     from eval.compare import compare, format_comparison, load_results
 
     old, new = load_results(args.old), load_results(args.new)
+    others = [load_results(path) for path in args.also_old]
     result = compare(old, new, args.tolerance, by_source=args.by_source,
-                     min_support=args.min_support)
-    print(format_comparison(result, str(args.old), str(args.new)))
+                     min_support=args.min_support, others=others)
+    old_name = " + ".join(str(p) for p in (args.old, *args.also_old))
+    print(format_comparison(result, old_name, str(args.new)))
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     if args.update_card:

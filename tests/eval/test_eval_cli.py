@@ -362,6 +362,51 @@ def test_compare_reports_broken_cases_and_writes_json(baseline: Path, tmp_path: 
     assert json.loads(out.read_text())["broken_cases"] == [passing[0]]
 
 
+def test_compare_against_several_old_runs_takes_the_worst_of_them(
+    baseline: Path, tmp_path: Path, capsys
+) -> None:
+    """A drop that another run of the old recipe also shows is within the recipe's spread; a
+    drop beyond every old run is still a regression, on higher- and lower-is-better numbers."""
+    old = json.loads((baseline / "report.json").read_text())
+    passing = [c for c, v in old["suites"]["cases"].items() if v["passed"]]
+
+    def rerun(r: dict) -> None:  # another seed: lower hate PR-AUC, more FPR, one case lost
+        r["labels"]["hate"]["pr_auc"] -= 0.05
+        r["fairness"]["data"]["groups"]["gender"]["fpr"] += 0.2
+        r["suites"]["cases"][passing[0]]["passed"] = False
+
+    other = tmp_path / "seed2"
+    other.mkdir()
+    _variant(baseline, other, rerun)
+
+    def candidate(r: dict) -> None:
+        rerun(r)
+        r["labels"]["hate"]["roc_auc"] -= 0.05  # no old run is this low
+
+    new = _variant(baseline, tmp_path, candidate)
+    cmp_json = tmp_path / "cmp.json"
+    assert run("compare", str(baseline), str(new), "--json", str(cmp_json)) == 1
+    alone = json.loads(cmp_json.read_text())
+    assert {"labels.hate.pr_auc", "fairness.data.gender.fpr",
+            "labels.hate.roc_auc"} <= set(alone["regressions"])
+    assert alone["broken_cases"] == [passing[0]]
+    capsys.readouterr()
+    assert run("compare", str(baseline), str(new), "--also-old", str(other / "new.json"),
+               "--json", str(cmp_json)) == 1
+    assert "the worst of 2 runs" in capsys.readouterr().out
+    both = json.loads(cmp_json.read_text())
+    assert both["regressions"] == ["labels.hate.roc_auc"]
+    assert both["broken_cases"] == [] and both["old_runs"] == 2
+
+    def fixed_rerun(r: dict) -> None:
+        rerun(r)
+        r["labels"]["hate"]["roc_auc"] -= 0.05
+
+    _variant(baseline, other, fixed_rerun)
+    assert run("compare", str(baseline), str(new), "--also-old", str(other / "new.json")) == 0
+    assert run("compare", str(baseline), str(new), "--also-old", str(tmp_path / "nope")) == 2
+
+
 def test_compare_usage_errors_exit_2(baseline: Path, tmp_path: Path) -> None:
     assert run("compare", str(baseline), str(tmp_path / "missing.json")) == 2
     other = tmp_path / "other.json"
