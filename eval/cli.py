@@ -384,6 +384,8 @@ def run_compare(args: argparse.Namespace) -> int:
 
         names = [Path(p).name if Path(p).is_dir() else Path(p).parent.name
                  for p in (args.old, args.new)]
+        if others:  # the old column holds the worst of the runs, not that report's numbers
+            names[0] += f" (the worst of {len(others) + 1} runs)"
         card = update_card_comparison(args.update_card, comparison_markdown(result, *names))
         print(f"model card updated: {card}")
     return EXIT_REGRESSION if result["regressions"] else EXIT_OK

@@ -477,6 +477,10 @@ def test_compare_writes_before_after_tables_into_the_card(
     # A second run replaces the block instead of appending another.
     assert run("compare", str(baseline), str(new), "--update-card", str(model_dir)) == 0
     assert (model_dir / "MODEL_CARD.md").read_text().count("haven:compare:start") == 1
+    # Against several old runs, the card says its old column is the worst of them.
+    assert run("compare", str(baseline), str(new), "--also-old", str(baseline),
+               "--update-card", str(model_dir)) == 0
+    assert "(the worst of 2 runs)" in (model_dir / "MODEL_CARD.md").read_text()
 
 
 def test_eval_writes_the_readme_summary_between_its_markers(
