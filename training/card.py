@@ -137,6 +137,8 @@ def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, An
         f"{', '.join(mc.lora_target_modules)}; two linear heads over mean-pooled tokens"
         + ("" if mc.pooling == "mean" else " (for a reply, the reply's own tokens only: the parent "
            "post shapes them through attention but is not averaged in)")
+        + (", next to the per-dimension maximum over the same tokens (`text_max`)"
+           if mc.pooling == "text_max" else "")
         + "; the adapter is merged into the base weights at load time.",
         f"- Loss: binary cross-entropy per label, masked where a source does not annotate the label; "
         f"positive weights neg/pos capped at {tc.pos_weight_max}; target head weighted {tc.target_loss_weight} "

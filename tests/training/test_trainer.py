@@ -450,3 +450,21 @@ def test_presumed_negative_settings_are_validated(overrides, match):
 
     with pytest.raises(ConfigError, match=match):
         load_config(None, overrides)
+
+
+def test_a_text_max_model_trains_saves_and_scores(tiny_config):
+    """``model.pooling=text_max``: heads twice the encoder's width, recorded in the artifact and
+    the card, and the saved model loads and scores."""
+    from safetensors.torch import load_file
+
+    tiny_config.model.pooling = "text_max"
+    tiny_config.train.epochs = 1.0
+    trainer = Trainer(tiny_config, synthetic(24), synthetic(6), manifest={}, progress=False)
+    trainer.fit()
+    saved = json.loads((trainer.model_dir / CONFIG_FILE).read_text())
+    assert saved["pooling"] == "text_max"
+    heads = load_file(str(trainer.model_dir / HEADS_FILE))
+    assert heads["label_head.weight"].shape[1] == 2 * saved["hidden_size"]
+    assert "(`text_max`)" in (trainer.model_dir / CARD_FILE).read_text()
+    scores = load_model(trainer.model_dir).predict_proba(["i am fine", "i want to die"]).scores
+    assert scores.shape == (2, len(LABELS)) and np.isfinite(scores).all()
