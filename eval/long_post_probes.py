@@ -63,7 +63,6 @@ def distinct(endings: Sequence[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from models import load_model
-
     from models.artifact import ArtifactError
 
     dirs = list(sys.argv[1:] if argv is None else argv)

@@ -68,6 +68,11 @@ class WindowConfig:
     tail_tokens: int = 0
 
 
+#: The ways token vectors become the vector the heads read (``models.network`` implements them;
+#: here so the training config can check a name without importing torch).
+POOLING_MODES = ("mean", "text", "text_max")
+
+
 @dataclass
 class ModelConfig:
     name: str

@@ -8,7 +8,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from models.artifact import is_local, resolve_base_model
+from models.artifact import POOLING_MODES, is_local, resolve_base_model
 
 
 def load_encoder(reference: str, *, eager_attention: bool = False) -> nn.Module:
@@ -29,15 +29,13 @@ def load_tokenizer(reference: str):
     return AutoTokenizer.from_pretrained(resolved, local_files_only=is_local(resolved))
 
 
-#: ``mean``: average every token; ``text``: average the post's own tokens (segment A) only, so a
-#: parent post given as the second segment informs them through attention without its words
-#: being averaged into the post's vector (a reply quoting hate is not the hate it quotes);
-#: ``text_max``: that average next to the per-dimension maximum over the same tokens, so one
-#: sentence's strong features (a crisis disclosure closing a long everyday post) are not
-#: outvoted by the tokens around it. The heads then read twice the encoder's width.
-POOLING_MODES = ("mean", "text", "text_max")
-
-
+# ``mean``: average every token; ``text``: average the post's own tokens (segment A) only, so a
+# parent post given as the second segment informs them through attention without its words
+# being averaged into the post's vector (a reply quoting hate is not the hate it quotes);
+# ``text_max``: that average next to the per-dimension maximum over the same tokens, so one
+# sentence's strong features (a crisis disclosure closing a long everyday post) are not
+# outvoted by the tokens around it. The heads then read twice the encoder's width.
+# (models.artifact.POOLING_MODES lists them.)
 def pooled_size(pooling: str, hidden_size: int) -> int:
     """The width of the vector the heads read under ``pooling``."""
     return 2 * hidden_size if pooling == "text_max" else hidden_size

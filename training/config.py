@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from models.artifact import PYPI_MINILM
+from models.artifact import POOLING_MODES, PYPI_MINILM
 from models.taxonomy import LABELS
 
 @dataclass
@@ -193,8 +193,8 @@ def load_config(path: str | Path | None, overrides: list[str] = ()) -> TrainConf
         section, name = key.split(".", 1)
         raw.setdefault(section, {})[name] = yaml.safe_load(value)
     config = _build(TrainConfig, raw, "config")
-    if config.model.pooling not in POOLING_CHOICES:
-        raise ConfigError(f"config.model.pooling: expected one of {POOLING_CHOICES}, "
+    if config.model.pooling not in POOLING_MODES:
+        raise ConfigError(f"config.model.pooling: expected one of {POOLING_MODES}, "
                           f"got {config.model.pooling!r}")
     if config.train.class_weights_from not in CLASS_WEIGHT_CHOICES:
         raise ConfigError(f"config.train.class_weights_from: expected one of "
@@ -245,7 +245,6 @@ def _check_presumed(train: TrainSection) -> None:
 
 SELECT_CHOICES = ("best", "last")
 CLASS_WEIGHT_CHOICES = ("all", "sampled")
-POOLING_CHOICES = ("mean", "text", "text_max")  # models.network.POOLING_MODES, without torch
 
 
 def config_from_dict(values: dict[str, Any]) -> TrainConfig:
