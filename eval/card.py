@@ -212,15 +212,19 @@ README_START, README_END = "<!-- haven:readme-model:start -->", "<!-- haven:read
 
 #: Functionality groups headlined in the README: what members of a peer-support community write
 #: (kept) and what attacks them (flagged), the pair every model change is judged by.
-_KEPT = ("reported_slur", "reported_abuse", "quoted_hate_received", "counter_speech",
-         "negated_hate", "reclaimed_slur", "identity_neutral", "identity_positive",
-         "hyperbole_idiom", "worry_about_friend", "recovered_past_attempt", "suicide_news",
-         "supportive_reply", "distress_without_risk", "reply_counter_speech",
-         "reply_supports_victim", "everyday_plans", "long_post_without_risk")
-_FLAGGED = ("group_hate", "identity_attack_on_person", "harassment_not_hate",
-            "reply_agrees_with_hate", "reply_insults_victim", "explicit_ideation",
-            "passive_ideation", "suicide_plan", "self_harm_act", "evasive_spelling",
-            "ideation_in_reply", "crisis_in_long_post")
+KEPT = ("reported_slur", "reported_abuse", "quoted_hate_received", "counter_speech",
+        "negated_hate", "reclaimed_slur", "identity_neutral", "identity_positive",
+        "hyperbole_idiom", "worry_about_friend", "recovered_past_attempt", "suicide_news",
+        "supportive_reply", "distress_without_risk", "reply_counter_speech",
+        "reply_supports_victim", "everyday_plans", "long_post_without_risk")
+FLAGGED = ("group_hate", "identity_attack_on_person", "harassment_not_hate",
+           "reply_agrees_with_hate", "reply_insults_victim", "explicit_ideation",
+           "passive_ideation", "suicide_plan", "self_harm_act", "evasive_spelling",
+           "ideation_in_reply", "crisis_in_long_post")
+#: The short crisis functionalities among them, the "English crisis cases" every rule in
+#: docs/hardcases.md counts (the long posts are counted apart).
+CRISIS = ("explicit_ideation", "passive_ideation", "suicide_plan", "self_harm_act",
+          "evasive_spelling", "ideation_in_reply")
 
 
 def readme_markdown(results: Mapping[str, Any], model_name: str, card_path: str) -> str:
@@ -242,8 +246,8 @@ def readme_markdown(results: Mapping[str, Any], model_name: str, card_path: str)
         return sum(v["passed"] for v in present), sum(v["n"] for v in present)
 
     if funcs:
-        kept, kept_n = pooled(_KEPT)
-        flagged, flagged_n = pooled(_FLAGGED)
+        kept, kept_n = pooled(KEPT)
+        flagged, flagged_n = pooled(FLAGGED)
         lines += ["", f"Functional suites: {suites['passed']}/{suites['n']} cases pass "
                   f"({_f(suites['pass_rate'])}); posts of victims and allies **kept** "
                   f"{kept}/{kept_n}, attacks and crises **flagged** {flagged}/{flagged_n}."]

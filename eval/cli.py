@@ -5,9 +5,10 @@
     haven eval calibrate --model DIR (--data FILE ... | --run RUN_DIR) [--targets YAML]
                          [--method temperature|isotonic|none]
     haven eval compare OLD NEW [--tolerance 0.01] [--by-source] [--also-old REPORT ...]
+    haven eval headline REPORT [REPORT ...] [--name NAME ...]
 
 The handlers only parse and print; the work is in ``eval.pipeline``, ``eval.calibrate``,
-``eval.report`` and ``eval.compare``. Exit codes: 0 ok, 1 regression (compare), 2 usage error.
+``eval.report``, ``eval.compare`` and ``eval.headline``. Exit codes: 0 ok, 1 regression (compare), 2 usage error.
 """
 
 from __future__ import annotations
@@ -75,7 +76,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "eval",
         help="evaluate a model, calibrate thresholds, compare models",
         description="Evaluate a model on labelled data and functional suites and write a report. "
-        "Subcommands: 'calibrate' (choose thresholds), 'compare' (regression gate).",
+        "Subcommands: 'calibrate' (choose thresholds), 'compare' (regression gate), "
+        "'headline' (the few numbers a model change is read by, for several reports).",
     )
     _add_data_args(parser)
     parser.add_argument(
@@ -113,7 +115,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="write the shipped-model summary between the haven:readme-model markers of README",
     )
     parser.set_defaults(handler=run_eval)
-    sub = parser.add_subparsers(dest="eval_command", metavar="{calibrate,compare}")
+    sub = parser.add_subparsers(dest="eval_command", metavar="{calibrate,compare,headline}")
 
     calibrate = sub.add_parser(
         "calibrate",
@@ -164,6 +166,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     compare.add_argument("--update-card", metavar="MODEL_DIR", default=None,
                          help="write the before/after tables into MODEL_DIR/MODEL_CARD.md")
     compare.set_defaults(handler=run_compare)
+
+    headline = sub.add_parser(
+        "headline",
+        help="the headline numbers of one or more reports side by side (Markdown)",
+        description="Print the numbers a model change is read by (members' posts kept, attacks "
+        "and crises flagged, long posts, Arabizi crisis posts, ROC-AUC per label and per crisis "
+        "source, BPSN, missed referrals, referral burden) for each report, and with several "
+        "reports the worst of them on each item: the bar for a candidate read against several "
+        "runs of a recipe.",
+    )
+    headline.add_argument("reports", nargs="+", metavar="REPORT",
+                          help="report.json or report directory")
+    headline.add_argument("--name", action="append", default=[], metavar="NAME",
+                          help="column name, one per report in order (default: the directory)")
+    headline.set_defaults(handler=run_headline)
 
 
 def _guard(handler):  # type: ignore[no-untyped-def]
@@ -309,6 +326,27 @@ def summary_text(results: dict[str, Any]) -> str:
 
 
 @_guard
+def run_headline(args: argparse.Namespace) -> int:
+    """Print the headline table of the given reports."""
+    from eval.compare import load_results
+    from eval.headline import format_headline
+
+    if args.name and len(args.name) != len(args.reports):
+        raise UsageError(f"{len(args.name)} --name for {len(args.reports)} reports: give one "
+                         "per report, or none")
+    reports = [load_results(path) for path in args.reports]
+    names = args.name or [_report_name(path) for path in args.reports]
+    print(format_headline(reports, names))
+    return EXIT_OK
+
+
+def _report_name(path: str) -> str:
+    """A report's directory name: ``reports/seed41`` and ``reports/seed41/report.json`` alike."""
+    p = Path(path)
+    return p.name if p.is_dir() else p.parent.name
+
+
+@_guard
 def run_calibrate(args: argparse.Namespace) -> int:
     """Fit calibration and thresholds on validation data; write them into the model directory."""
     from eval.calibrate import calibrate, describe_points
@@ -382,8 +420,7 @@ def run_compare(args: argparse.Namespace) -> int:
     if args.update_card:
         from eval.card import comparison_markdown, update_card_comparison
 
-        names = [Path(p).name if Path(p).is_dir() else Path(p).parent.name
-                 for p in (args.old, args.new)]
+        names = [_report_name(p) for p in (args.old, args.new)]
         if others:  # the old column holds the worst of the runs, not that report's numbers
             names[0] += f" (the worst of {len(others) + 1} runs)"
         card = update_card_comparison(args.update_card, comparison_markdown(result, *names))

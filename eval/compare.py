@@ -93,7 +93,8 @@ def load_results(path: str | Path) -> dict[str, Any]:
     return results
 
 
-def _get(doc: Mapping[str, Any], *keys: str) -> Any:
+def lookup(doc: Mapping[str, Any], *keys: str) -> Any:
+    """``doc[k1][k2]...``, or None where a key is missing: reports of older versions lack some."""
     for key in keys:
         if not isinstance(doc, Mapping) or key not in doc:
             return None
@@ -107,15 +108,15 @@ _SOURCE_METRICS = ("roc_auc", "macro_f1")
 
 def _source_rows(old: Mapping[str, Any], new: Mapping[str, Any],
                  min_support: int) -> Iterator[Row]:
-    sources = sorted(set(_get(old, "by_source") or {}) | set(_get(new, "by_source") or {}))
+    sources = sorted(set(lookup(old, "by_source") or {}) | set(lookup(new, "by_source") or {}))
     for source in sources:
         for label in LABELS:
-            before = _get(old, "by_source", source, "labels", label) or {}
+            before = lookup(old, "by_source", source, "labels", label) or {}
             positives, n = before.get("support") or 0, before.get("n") or 0
             gated = min(positives, n - positives) >= min_support
             for metric in _SOURCE_METRICS:
                 yield Row(f"by_source.{source}.{label}.{metric}", before.get(metric),
-                          _get(new, "by_source", source, "labels", label, metric), True, gated)
+                          lookup(new, "by_source", source, "labels", label, metric), True, gated)
 
 
 def _rows(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Row]:
@@ -126,15 +127,15 @@ def _rows(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Row]:
             )
             yield Row(
                 f"labels.{label}.{metric}",
-                _get(old, "labels", label, metric),
-                _get(new, "labels", label, metric),
+                lookup(old, "labels", label, metric),
+                lookup(new, "labels", label, metric),
                 metric != "ece",
                 gated,
             )
     yield Row(
         "routing.accuracy",
-        _get(old, "routing", "accuracy"),
-        _get(new, "routing", "accuracy"),
+        lookup(old, "routing", "accuracy"),
+        lookup(new, "routing", "accuracy"),
         True,
         False,
     )
@@ -143,27 +144,27 @@ def _rows(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Row]:
     for metric in ("share_at_threshold", "share_at_refer_point"):
         yield Row(
             f"referral_burden.{metric}",
-            _get(old, "referral_burden", metric),
-            _get(new, "referral_burden", metric),
+            lookup(old, "referral_burden", metric),
+            lookup(new, "referral_burden", metric),
             False,
             False,
         )
     yield Row(
         "suites.pass_rate",
-        _get(old, "suites", "pass_rate"),
-        _get(new, "suites", "pass_rate"),
+        lookup(old, "suites", "pass_rate"),
+        lookup(new, "suites", "pass_rate"),
         True,
         True,
     )
     funcs = sorted(
-        set(_get(old, "suites", "functionalities") or {})
-        | set(_get(new, "suites", "functionalities") or {})
+        set(lookup(old, "suites", "functionalities") or {})
+        | set(lookup(new, "suites", "functionalities") or {})
     )
     for func in funcs:
         yield Row(
             f"suites.{func}",
-            _get(old, "suites", "functionalities", func, "pass_rate"),
-            _get(new, "suites", "functionalities", func, "pass_rate"),
+            lookup(old, "suites", "functionalities", func, "pass_rate"),
+            lookup(new, "suites", "functionalities", func, "pass_rate"),
             True,
             True,
         )
@@ -171,21 +172,21 @@ def _rows(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Row]:
         for metric in BIAS_METRICS:
             yield Row(
                 f"fairness.{where}.gmean.{metric}",
-                _get(old, "fairness", where, "generalized_mean", metric),
-                _get(new, "fairness", where, "generalized_mean", metric),
+                lookup(old, "fairness", where, "generalized_mean", metric),
+                lookup(new, "fairness", where, "generalized_mean", metric),
                 True,
                 True,
             )
         groups = sorted(
-            set(_get(old, "fairness", where, "groups") or {})
-            | set(_get(new, "fairness", where, "groups") or {})
+            set(lookup(old, "fairness", where, "groups") or {})
+            | set(lookup(new, "fairness", where, "groups") or {})
         )
         for group in groups:
             for metric in (*BIAS_METRICS, "fpr"):
                 yield Row(
                     f"fairness.{where}.{group}.{metric}",
-                    _get(old, "fairness", where, "groups", group, metric),
-                    _get(new, "fairness", where, "groups", group, metric),
+                    lookup(old, "fairness", where, "groups", group, metric),
+                    lookup(new, "fairness", where, "groups", group, metric),
                     metric != "fpr",
                     True,
                 )
@@ -216,7 +217,7 @@ def _worst_of(runs: list[list[Row]]) -> list[Row]:
 
 def _cases_where(runs: list[Mapping[str, Any]], passed: bool) -> set[str]:
     """Suite cases every run scored ``passed`` (a case missing from a run is in no such set)."""
-    sets = [{c for c, v in (_get(r, "suites", "cases") or {}).items() if v["passed"] is passed}
+    sets = [{c for c, v in (lookup(r, "suites", "cases") or {}).items() if v["passed"] is passed}
             for r in runs]
     return set.intersection(*sets)
 
@@ -235,14 +236,14 @@ def compare(
     olds = [old, *(others or [])]
     candidates = _worst_of([_candidate_rows(o, new, by_source, min_support) for o in olds])
     rows = [r for r in candidates if not (r.old is None and r.new is None)]
-    new_cases = _get(new, "suites", "cases") or {}
+    new_cases = lookup(new, "suites", "cases") or {}
     passed_before, failed_before = _cases_where(olds, True), _cases_where(olds, False)
     broken = sorted(c for c, v in new_cases.items()
                     if v["passed"] is False and c in passed_before)
     fixed = sorted(c for c, v in new_cases.items() if v["passed"] is True and c in failed_before)
     warnings = []
-    new_fp = _get(new, "data", "fingerprint")
-    for old_fp in dict.fromkeys(_get(o, "data", "fingerprint") for o in olds):
+    new_fp = lookup(new, "data", "fingerprint")
+    for old_fp in dict.fromkeys(lookup(o, "data", "fingerprint") for o in olds):
         if old_fp and new_fp and old_fp != new_fp:
             warnings.append(
                 "the two evaluations used different labelled data "

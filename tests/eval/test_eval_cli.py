@@ -498,3 +498,18 @@ def test_eval_writes_the_readme_summary_between_its_markers(
     assert "| hate |" in block and "Functional suites: " in block and "MODEL_CARD.md" in block
     readme.write_text("# No markers here\n")
     assert run(*args, "--update-readme", str(readme)) == 2  # a usage error, not a silent append
+
+
+def test_headline_prints_each_report_and_the_worst(baseline: Path, tmp_path: Path,
+                                                   capsys) -> None:
+    def worse(r: dict) -> None:
+        r["labels"]["hate"]["roc_auc"] = 0.5
+
+    other = _variant(baseline, tmp_path, worse)
+    assert run("headline", str(baseline), str(other), "--name", "a", "--name", "b") == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "| item | a | b | worst |"
+    hate = next(line for line in out.splitlines() if line.startswith("| ROC-AUC hate |"))
+    assert hate.endswith("| 0.500 | 0.500 |")
+    assert run("headline", str(baseline), "--name", "a", "--name", "b") == 2  # names != reports
+    assert run("headline", str(tmp_path / "missing")) == 2
