@@ -24,15 +24,20 @@ from models.taxonomy import LABELS
 ARABIZI_CRISIS_PREFIX = "ar-latn-crisis"
 
 
+Reader = Callable[[Mapping[str, Any]], float | None]
+
+
 @dataclass(frozen=True)
 class Item:
     name: str
-    higher_is_better: bool
-    read: Callable[[Mapping[str, Any]], float | None]
+    #: None: shown only, with no worst (a threshold is neither better high nor low).
+    higher_is_better: bool | None
+    read: Reader
     digits: int = 0  # 0: a count; otherwise decimals shown
+    total: Reader | None = None  # the case count a suite item is out of ("222 / 269")
 
 
-def _passed(functionalities: Sequence[str]) -> Callable[[Mapping[str, Any]], float | None]:
+def _passed(functionalities: Sequence[str]) -> Reader:
     """Cases passed over the named functionalities the report has (None when it has none)."""
 
     def read(results: Mapping[str, Any]) -> float | None:
@@ -43,14 +48,23 @@ def _passed(functionalities: Sequence[str]) -> Callable[[Mapping[str, Any]], flo
     return read
 
 
-def _arabizi_crisis(results: Mapping[str, Any]) -> float | None:
+def _cases(functionalities: Sequence[str]) -> Reader:
+    def total(results: Mapping[str, Any]) -> float | None:
+        funcs = lookup(results, "suites", "functionalities") or {}
+        return float(sum(funcs[f]["n"] for f in functionalities if f in funcs)) or None
+
+    return total
+
+
+def _suite_item(name: str, functionalities: Sequence[str]) -> Item:
+    return Item(name, True, _passed(functionalities), total=_cases(functionalities))
+
+
+def _arabizi(results: Mapping[str, Any], *, passed_only: bool) -> float | None:
     cases = lookup(results, "suites", "cases") or {}
-    found = [v["passed"] for k, v in cases.items() if k.startswith(ARABIZI_CRISIS_PREFIX)]
+    found = [v["passed"] or not passed_only
+             for k, v in cases.items() if k.startswith(ARABIZI_CRISIS_PREFIX)]
     return float(sum(found)) if found else None
-
-
-def _label(label: str, *keys: str) -> Callable[[Mapping[str, Any]], float | None]:
-    return lambda results: lookup(results, "labels", label, *keys)
 
 
 def _burden(results: Mapping[str, Any]) -> float | None:
@@ -58,43 +72,25 @@ def _burden(results: Mapping[str, Any]) -> float | None:
     return None if share is None else 100.0 * share
 
 
+def _at(*keys: str) -> Reader:
+    return lambda results: lookup(results, *keys)
+
+
 ITEMS: tuple[Item, ...] = (
-    Item("suites passed", True, lambda r: lookup(r, "suites", "passed")),
-    Item("kept (members' posts)", True, _passed(KEPT)),
-    Item("flagged (attacks and crises)", True, _passed(FLAGGED)),
-    Item("crisis cases found", True, _passed(CRISIS)),
-    Item("crisis_in_long_post", True, _passed(("crisis_in_long_post",))),
-    Item("long_post_without_risk", True, _passed(("long_post_without_risk",))),
-    Item("Arabizi crisis found", True, _arabizi_crisis),
-    *(Item(f"ROC-AUC {label}", True, _label(label, "roc_auc"), 3) for label in LABELS),
-    Item("data BPSN (hate)", True,
-         lambda r: lookup(r, "fairness", "data", "generalized_mean", "bpsn_auc"), 3),
-    Item("self_harm threshold", True, lambda r: lookup(r, "suites", "thresholds", "self_harm"), 3),
-    Item("missed referrals", False, lambda r: lookup(r, "routing", "missed_referrals")),
+    Item("suites passed", True, _at("suites", "passed"), total=_at("suites", "n")),
+    _suite_item("kept (members' posts)", KEPT),
+    _suite_item("flagged (attacks and crises)", FLAGGED),
+    _suite_item("crisis cases found", CRISIS),
+    _suite_item("crisis_in_long_post", ("crisis_in_long_post",)),
+    _suite_item("long_post_without_risk", ("long_post_without_risk",)),
+    Item("Arabizi crisis found", True, lambda r: _arabizi(r, passed_only=True),
+         total=lambda r: _arabizi(r, passed_only=False)),
+    *(Item(f"ROC-AUC {label}", True, _at("labels", label, "roc_auc"), 3) for label in LABELS),
+    Item("data BPSN (hate)", True, _at("fairness", "data", "generalized_mean", "bpsn_auc"), 3),
+    Item("self_harm threshold", None, _at("suites", "thresholds", "self_harm"), 3),
+    Item("missed referrals", False, _at("routing", "missed_referrals")),
     Item("referral burden %", False, _burden, 1),
 )
-
-#: Items shown for information only: a threshold is neither better high nor low.
-_NO_WORST = {"self_harm threshold"}
-
-
-def _denominators(results: Mapping[str, Any]) -> dict[str, int]:
-    """Case counts for the suite items, so "222" reads as "222/269"."""
-    funcs = lookup(results, "suites", "functionalities") or {}
-
-    def n(names: Sequence[str]) -> int:
-        return sum(funcs[f]["n"] for f in names if f in funcs)
-
-    cases = lookup(results, "suites", "cases") or {}
-    return {
-        "suites passed": lookup(results, "suites", "n") or 0,
-        "kept (members' posts)": n(KEPT),
-        "flagged (attacks and crises)": n(FLAGGED),
-        "crisis cases found": n(CRISIS),
-        "crisis_in_long_post": n(("crisis_in_long_post",)),
-        "long_post_without_risk": n(("long_post_without_risk",)),
-        "Arabizi crisis found": sum(k.startswith(ARABIZI_CRISIS_PREFIX) for k in cases),
-    }
 
 
 def _source_items(reports: Sequence[Mapping[str, Any]]) -> list[Item]:
@@ -103,7 +99,7 @@ def _source_items(reports: Sequence[Mapping[str, Any]]) -> list[Item]:
     sources = sorted({s for r in reports for s, v in (lookup(r, "by_source") or {}).items()
                       if lookup(v, "labels", "self_harm", "roc_auc") is not None})
     return [Item(f"ROC-AUC self_harm on {source}", True,
-                 lambda r, s=source: lookup(r, "by_source", s, "labels", "self_harm", "roc_auc"), 3)
+                 _at("by_source", source, "labels", "self_harm", "roc_auc"), 3)
             for source in sources]
 
 
@@ -114,9 +110,10 @@ def headline(reports: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
         values = [item.read(r) for r in reports]
         present = [v for v in values if v is not None]
         worst = None
-        if len(reports) > 1 and present and item.name not in _NO_WORST:
+        if len(reports) > 1 and present and item.higher_is_better is not None:
             worst = min(present) if item.higher_is_better else max(present)
-        rows.append({"item": item.name, "values": values, "worst": worst,
+        total = item.total(reports[0]) if item.total and reports else None
+        rows.append({"item": item.name, "values": values, "worst": worst, "total": total,
                      "higher_is_better": item.higher_is_better, "digits": item.digits})
     return rows
 
@@ -130,13 +127,11 @@ def _fmt(value: float | None, digits: int) -> str:
 def format_headline(reports: Sequence[Mapping[str, Any]], names: Sequence[str]) -> str:
     """A Markdown table, ready for a model card, an issue note or docs/hardcases.md."""
     rows = headline(reports)
-    totals = _denominators(reports[0]) if reports else {}
     columns = [*names, "worst"] if len(reports) > 1 else list(names)
     lines = ["| item | " + " | ".join(columns) + " |", "|---|" + "---:|" * len(columns)]
     for row in rows:
-        total = totals.get(row["item"])
-        label = f"{row['item']} / {total}" if total else row["item"]
-        if row["item"] in _NO_WORST:
+        label = row["item"] if row["total"] is None else f"{row['item']} / {row['total']:.0f}"
+        if row["higher_is_better"] is None:
             label += " (shown only)"
         elif not row["higher_is_better"]:
             label += " (lower is better)"
