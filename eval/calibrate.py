@@ -147,7 +147,7 @@ def describe_points(points: Mapping[str, Mapping[str, Any]], skipped: Mapping[st
 
     lines = [
         f"{'label':<11} {'point':<6} {'target':<17} {'thresh':>6} {'prec':>6} {'recall':>6} "
-        f"{'flagged':>7}  note"
+        f"{'flagged':>7} {'90% range':>13}  note"
     ]
     for label in LABELS:
         if label in skipped:
@@ -163,9 +163,11 @@ def describe_points(points: Mapping[str, Mapping[str, Any]], skipped: Mapping[st
                 notes.append("TARGET NOT MET")
             if op.get("lowered_to_block"):
                 notes.append("lowered to block point")
+            low, high = op.get("range_90") or (None, None)
+            spread = "-" if low is None else f"{low:.3f}-{high:.3f}"
             lines.append(
                 f"{label:<11} {point:<6} {target:<17} {op['threshold']:6.3f} "
-                f"{fmt(op['precision'])} {fmt(op['recall'])} {fmt(op['flagged_share'])}  "
-                f"{'; '.join(notes)}"
+                f"{fmt(op['precision'])} {fmt(op['recall'])} {fmt(op['flagged_share'])} "
+                f"{spread:>13}  {'; '.join(notes)}"
             )
     return "\n".join(lines)

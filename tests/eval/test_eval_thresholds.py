@@ -160,3 +160,41 @@ def test_thresholds_document_keeps_previous_values_for_skipped_labels() -> None:
     assert doc["operating_points"]["hate"]["block"]["threshold"] == 0.8
     assert doc["calibrated_on"] == "validation split of runs/x"
     assert doc["targets"]["labels"]["self_harm"] == {"review": {"recall": 0.95}}
+
+
+def _sample(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Positives score higher on average, with overlap, like a real head."""
+    rng = np.random.default_rng(seed)
+    y = (rng.random(n) < 0.3).astype(int)
+    s = np.clip(rng.normal(0.35 + 0.3 * y, 0.15), 0, 1)
+    return y, s
+
+
+def test_threshold_range_is_seeded_and_brackets_the_threshold() -> None:
+    y, s = _sample(600)
+    op = search_threshold(y, s, Target("recall", 0.95))
+    low, high = op["range_90"]
+    assert low < op["threshold"] < high
+    assert search_threshold(y, s, Target("recall", 0.95))["range_90"] == [low, high]
+
+
+def test_threshold_range_narrows_with_more_rows() -> None:
+    """The point of the range: a recall target on few positives rests on a handful of them."""
+    widths = []
+    for n in (300, 30_000):
+        low, high = search_threshold(*_sample(n), Target("recall", 0.95))["range_90"]
+        widths.append(high - low)
+    assert widths[1] < widths[0] / 4
+
+
+def test_a_review_point_lowered_to_block_takes_the_block_range() -> None:
+    y, s = _sample(2000, seed=1)
+    targets = parse_targets({"labels": {"hate": {"review": {"recall": 0.05},
+                                                 "block": {"precision": 0.5}}}})
+    scores = np.zeros((y.size, len(LABELS)))
+    scores[:, LABELS.index("hate")] = s
+    y_true = np.full((y.size, len(LABELS)), np.nan)
+    y_true[:, LABELS.index("hate")] = y
+    points, _ = choose_operating_points(y_true, scores, targets)
+    assert points["hate"]["review"]["lowered_to_block"] is True
+    assert points["hate"]["review"]["range_90"] == points["hate"]["block"]["range_90"]
