@@ -7,7 +7,7 @@ The same Markdown serves the README's headline table (``headline_markdown``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -227,6 +227,13 @@ CRISIS = ("explicit_ideation", "passive_ideation", "suicide_plan", "self_harm_ac
           "evasive_spelling", "ideation_in_reply")
 
 
+def suite_counts(results: Mapping[str, Any], names: Sequence[str]) -> tuple[int, int]:
+    """Cases passed and cases in all, over the named functionalities a report has."""
+    funcs = (results.get("suites") or {}).get("functionalities") or {}
+    present = [funcs[n] for n in names if n in funcs]
+    return sum(v["passed"] for v in present), sum(v["n"] for v in present)
+
+
 def readme_markdown(results: Mapping[str, Any], model_name: str, card_path: str) -> str:
     """The README's short summary of the shipped model: per-label validation numbers, the pair of
     suite pass rates (posts kept, attacks flagged), crisis routing and fairness; details live in
@@ -240,14 +247,9 @@ def readme_markdown(results: Mapping[str, Any], model_name: str, card_path: str)
                          f"{_f(m.get('precision'))} | {_f(m.get('recall'))} | {_f(m.get('f1'))} |")
     suites = results.get("suites") or {}
     funcs = suites.get("functionalities") or {}
-
-    def pooled(names: tuple[str, ...]) -> tuple[int, int]:
-        present = [funcs[n] for n in names if n in funcs]
-        return sum(v["passed"] for v in present), sum(v["n"] for v in present)
-
     if funcs:
-        kept, kept_n = pooled(KEPT)
-        flagged, flagged_n = pooled(FLAGGED)
+        kept, kept_n = suite_counts(results, KEPT)
+        flagged, flagged_n = suite_counts(results, FLAGGED)
         lines += ["", f"Functional suites: {suites['passed']}/{suites['n']} cases pass "
                   f"({_f(suites['pass_rate'])}); posts of victims and allies **kept** "
                   f"{kept}/{kept_n}, attacks and crises **flagged** {flagged}/{flagged_n}."]

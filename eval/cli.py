@@ -8,7 +8,8 @@
     haven eval headline REPORT [REPORT ...] [--name NAME ...]
 
 The handlers only parse and print; the work is in ``eval.pipeline``, ``eval.calibrate``,
-``eval.report``, ``eval.compare`` and ``eval.headline``. Exit codes: 0 ok, 1 regression (compare), 2 usage error.
+``eval.report``, ``eval.compare`` and ``eval.headline``. Exit codes: 0 ok, 1 regression
+(compare), 2 usage error.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from eval.card import CRISIS, FLAGGED, KEPT
+from eval.card import CRISIS, FLAGGED, KEPT, suite_counts
 from eval.compare import lookup
 from models.taxonomy import LABELS
 
@@ -37,27 +37,14 @@ class Item:
     total: Reader | None = None  # the case count a suite item is out of ("222 / 269")
 
 
-def _passed(functionalities: Sequence[str]) -> Reader:
-    """Cases passed over the named functionalities the report has (None when it has none)."""
-
-    def read(results: Mapping[str, Any]) -> float | None:
-        funcs = lookup(results, "suites", "functionalities") or {}
-        present = [funcs[f]["passed"] for f in functionalities if f in funcs]
-        return float(sum(present)) if present else None
-
-    return read
-
-
-def _cases(functionalities: Sequence[str]) -> Reader:
-    def total(results: Mapping[str, Any]) -> float | None:
-        funcs = lookup(results, "suites", "functionalities") or {}
-        return float(sum(funcs[f]["n"] for f in functionalities if f in funcs)) or None
-
-    return total
-
-
 def _suite_item(name: str, functionalities: Sequence[str]) -> Item:
-    return Item(name, True, _passed(functionalities), total=_cases(functionalities))
+    """Cases passed over ``functionalities`` (None when the report has none of them)."""
+
+    def count(results: Mapping[str, Any], which: int) -> float | None:
+        counts = suite_counts(results, functionalities)
+        return float(counts[which]) if counts[1] else None
+
+    return Item(name, True, lambda r: count(r, 0), total=lambda r: count(r, 1))
 
 
 def _arabizi(results: Mapping[str, Any], *, passed_only: bool) -> float | None:

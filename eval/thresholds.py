@@ -111,12 +111,15 @@ def _point(y: np.ndarray, s: np.ndarray, threshold: float) -> dict[str, float | 
     }
 
 
-def search_threshold(y_true: np.ndarray, y_score: np.ndarray, target: Target) -> dict[str, Any]:
+def search_threshold(y_true: np.ndarray, y_score: np.ndarray, target: Target, *,
+                     rounds: int = BOOTSTRAP_ROUNDS) -> dict[str, Any]:
     """The threshold meeting ``target`` at least cost, with the precision/recall it buys.
 
     ``y_true`` may contain ``NaN`` (not annotated); those rows are ignored. Predictions are
     "score >= threshold", and every candidate threshold is an observed score, so the reported
-    numbers are exactly what the threshold gives on this data.
+    numbers are exactly what the threshold gives on this data. ``range_90`` comes from
+    ``rounds`` bootstrap searches (``threshold_range``); ``rounds=0`` skips them (None), for
+    callers that use the threshold only.
     """
     y_true = np.asarray(y_true, dtype=np.float64)
     mask = ~np.isnan(y_true)
@@ -132,7 +135,7 @@ def search_threshold(y_true: np.ndarray, y_score: np.ndarray, target: Target) ->
         **_point(y, s, threshold),
         "n": int(y.size),
         "support": int(y.sum()),
-        "range_90": threshold_range(y, s, target),
+        "range_90": threshold_range(y, s, target, rounds) if rounds else None,
     }
 
 

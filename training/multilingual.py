@@ -324,7 +324,7 @@ def recall_threshold(gold: np.ndarray, probs: np.ndarray, recall: float) -> floa
     annotated = gold[~np.isnan(gold)]
     if not (annotated == 1).any() or (annotated == 1).all():
         return DEFAULT_THRESHOLD
-    return float(search_threshold(gold, probs, Target("recall", recall))["threshold"])
+    return float(search_threshold(gold, probs, Target("recall", recall), rounds=0)["threshold"])
 
 
 def choose_thresholds(gold: np.ndarray, probs: np.ndarray, languages: np.ndarray,
