@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "eval": ("eval.cli", "evaluate a model, calibrate thresholds, compare models"),
     "score": ("models.cli", "score a JSONL file of posts"),
     "export": ("models.cli", "export a model to ONNX"),
+    "ensemble": ("models.cli", "average the probabilities of several models"),
 }
 
 

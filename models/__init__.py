@@ -34,10 +34,22 @@ def load_model(
     ``onnx`` and ``onnx-int8`` export the model on first use (cached, see
     :mod:`models.onnx_backend`) and run on CPU only; ``num_threads`` sets their intra-op thread
     count (default: one per core). The torch backend ignores ``num_threads``: torch's thread
-    pool is process-wide, so it is set by whoever owns the process.
+    pool is process-wide, so it is set by whoever owns the process. An ensemble directory
+    (``haven ensemble``) loads each member with these same settings.
     """
     if backend not in BACKENDS:
         raise ValueError(f"unknown backend {backend!r}; expected one of {', '.join(BACKENDS)}")
+    from models.artifact import read_config
+
+    if read_config(Path(path or DEFAULT_MODEL_DIR)).members:
+        from models.ensemble import EnsembleClassifier
+
+        def load_member(member: Path) -> Predictor:
+            return load_model(member, device=device, base_model=base_model, backend=backend,
+                              num_threads=num_threads)
+
+        return EnsembleClassifier.from_pretrained(path or DEFAULT_MODEL_DIR, load_member,
+                                                  apply_calibration=apply_calibration)
     if backend == "torch":
         from models.classifier import HavenClassifier
 

@@ -98,6 +98,10 @@ class ModelConfig:
     #: Set by ``haven refit`` (training/refit.py): the model whose label head was refitted on
     #: its frozen encoder, and the refit's settings. Empty for a trained model.
     heads_refit: dict[str, Any] = field(default_factory=dict)
+    #: Set by ``haven ensemble`` (models/ensemble.py): member model directories inside this one,
+    #: whose averaged probabilities are this model's. Empty for a single model, which holds an
+    #: adapter and heads instead.
+    members: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

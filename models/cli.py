@@ -65,6 +65,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     export.add_argument("--threads", type=int, default=None, help="ONNX intra-op threads")
     export.set_defaults(handler=run_export)
 
+    ensemble = sub.add_parser(
+        "ensemble", help="average the probabilities of several models",
+        description="Build an output ensemble: copy the member model directories into "
+                    "OUT/members/ and write OUT/haven_model.json. The ensemble scores a post with "
+                    "every member (one encoder pass each) and averages their calibrated "
+                    "probabilities. Calibrate it before use: haven eval calibrate --model OUT.")
+    ensemble.add_argument("members", nargs="+", type=Path, metavar="MODEL_DIR",
+                          help="two or more model directories")
+    ensemble.add_argument("--out", type=Path, required=True, help="new ensemble directory")
+    ensemble.add_argument("--name", default="haven-ensemble", help="model name (default: %(default)s)")
+    ensemble.add_argument("--version", default="0.0.0", help="model version (default: %(default)s)")
+    ensemble.set_defaults(handler=run_ensemble)
+
 
 BACKEND_CHOICES = ("torch", "onnx", "onnx-int8")
 
@@ -198,12 +211,34 @@ def score_chunks(model, chunks: Iterator[list], batch_size: int, depth: int = 1
                 future.cancel()
 
 
+def run_ensemble(args) -> int:
+    from models.artifact import ArtifactError
+    from models.ensemble import build_ensemble
+
+    try:
+        config = build_ensemble(args.members, args.out, name=args.name, version=args.version)
+    except (ArtifactError, OSError) as exc:
+        print(f"haven ensemble: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {args.out}: {config.name} {config.version}, {len(config.members)} members; "
+          f"calibrate it next: haven eval calibrate --model {args.out} --run RUN_DIR")
+    return 0
+
+
 def run_export(args) -> int:
     from models import DEFAULT_MODEL_DIR
-    from models.artifact import ArtifactError
+    from models.artifact import ArtifactError, read_config
     from models.onnx_backend import OnnxExportError, export_onnx
 
     model_dir = args.model or DEFAULT_MODEL_DIR
+    try:
+        if read_config(model_dir).members:
+            print(f"haven export: {model_dir} is an ensemble; export each of its members "
+                  f"(haven export --model {model_dir}/members/<member>)", file=sys.stderr)
+            return 2
+    except ArtifactError as exc:
+        print(f"haven export: {exc}", file=sys.stderr)
+        return 2
     if args.output is not None and args.format == "both":
         print("haven export: --output writes one file: add --format fp32 or --format int8",
               file=sys.stderr)
