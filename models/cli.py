@@ -74,7 +74,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     ensemble.add_argument("members", nargs="+", type=Path, metavar="MODEL_DIR",
                           help="two or more model directories")
     ensemble.add_argument("--out", type=Path, required=True, help="new ensemble directory")
-    ensemble.add_argument("--name", default="haven-ensemble", help="model name (default: %(default)s)")
+    ensemble.add_argument("--name", default="haven-ensemble",
+                          help="model name (default: %(default)s)")
     ensemble.add_argument("--version", default="0.0.0", help="model version (default: %(default)s)")
     ensemble.set_defaults(handler=run_ensemble)
 
