@@ -107,7 +107,8 @@ def build_ensemble(members: Sequence[str | Path], out_dir: str | Path, *, name: 
     """Copy ``members`` into ``out_dir/members/`` and write the ensemble's ``haven_model.json``.
 
     Copies, not links: a model directory must travel whole (a release, a container image).
-    The ensemble starts with the default thresholds; calibrate it before use.
+    The ensemble starts with the default thresholds; calibrate it before use. ``out_dir`` must be
+    new or empty.
     """
     out_dir = Path(out_dir)
     if len(members) < 2:
@@ -116,10 +117,9 @@ def build_ensemble(members: Sequence[str | Path], out_dir: str | Path, *, name: 
     for path, config in zip(members, configs, strict=True):
         if config.members:
             raise ArtifactError(f"{path}: an ensemble member cannot itself be an ensemble")
-    if any(Path(m).resolve() == out_dir.resolve() for m in members):
-        raise ArtifactError("--out must be a new directory, not one of the members")
-    if out_dir.exists():
-        shutil.rmtree(out_dir)
+    if out_dir.exists() and any(out_dir.iterdir()):
+        # Never delete: a mistyped --out (a member, models/) must not cost a model.
+        raise ArtifactError(f"--out must be a new or empty directory: {out_dir} holds files")
     relatives = []
     for i, (path, config) in enumerate(zip(members, configs, strict=True), 1):
         relative = f"{MEMBERS_DIR}/{i:02d}-{config.name}-{config.version}"

@@ -87,8 +87,9 @@ def test_build_copies_whole_members_without_onnx_caches(members, tmp_path):
 def test_bad_ensembles_are_refused(members, tmp_path):
     with pytest.raises(ArtifactError, match="at least two"):
         build_ensemble(members[:1], tmp_path / "one", name="x", version="1")
-    with pytest.raises(ArtifactError, match="new directory"):
+    with pytest.raises(ArtifactError, match="new or empty directory"):
         build_ensemble(members, members[0], name="x", version="1")
+    assert (members[0] / "heads.safetensors").is_file()  # refused, not deleted
     build_ensemble(members, tmp_path / "ens", name="x", version="1")
     with pytest.raises(ArtifactError, match="cannot itself be an ensemble"):
         build_ensemble([tmp_path / "ens", members[0]], tmp_path / "nested", name="x", version="1")
