@@ -85,7 +85,8 @@ class TrainSection:
     # the per-source sample the student also fits, with weight distill_weight. The hard cases
     # (data.oversample_files) are left to their own labels. Joint training without it cost 0.02-
     # 0.04 public ROC-AUC against stage 1 (docs/hardcases.md); the teacher holds the student to
-    # stage 1's ranking where the hard cases do not argue otherwise. null: no distillation.
+    # stage 1's ranking where the hard cases do not argue otherwise. An ensemble directory
+    # (haven ensemble) teaches with its members' mean. null: no distillation.
     distill_from: str | None = None
     distill_weight: float = 1.0
     # The labels the teacher's probabilities are fitted on; null: all five. Distilling every

@@ -411,16 +411,23 @@ class Trainer:
         """The teacher's uncalibrated probabilities on the first ``rows`` training windows.
 
         Cached in the run directory (keyed by the teacher's weights and the texts), so a resumed
-        run does not score the sample again.
+        run does not score the sample again. An ensemble teacher (``haven ensemble``) gives the
+        mean of its members' uncalibrated probabilities: distilling it is how one encoder pass
+        could keep what averaging several runs gains (docs/hardcases.md, "An output ensemble").
         """
         from models.classifier import HavenClassifier, sigmoid
+        from models.ensemble import member_dirs
 
         teacher_dir = _resolve(self.config.train.distill_from or "")
-        weights = teacher_dir / ADAPTER_DIR / ADAPTER_WEIGHTS_FILE
-        if not weights.is_file():
-            raise FileNotFoundError(f"train.distill_from: {weights} not found")
-        digest = hashlib.sha1(weights.read_bytes())
-        digest.update((teacher_dir / HEADS_FILE).read_bytes())
+        is_model = (teacher_dir / CONFIG_FILE).is_file()
+        teachers = (member_dirs(teacher_dir) if is_model else []) or [teacher_dir]
+        digest = hashlib.sha1()
+        for teacher_path in teachers:
+            weights = teacher_path / ADAPTER_DIR / ADAPTER_WEIGHTS_FILE
+            if not weights.is_file():
+                raise FileNotFoundError(f"train.distill_from: {weights} not found")
+            digest.update(weights.read_bytes())
+            digest.update((teacher_path / HEADS_FILE).read_bytes())
         for example in self.train_examples[:rows]:
             digest.update(example.text.encode("utf-8"))
             digest.update(b"\0" + (example.text_pair or "").encode("utf-8") + b"\1")
@@ -428,11 +435,13 @@ class Trainer:
         if cache.is_file():
             return np.load(cache)
         started = time.perf_counter()
-        teacher = HavenClassifier.from_pretrained(teacher_dir, device=str(self.device),
-                                                  apply_calibration=False)
-        logits, _ = teacher.logits(self.train_windows[:rows], batch_size=64)
-        probs = sigmoid(logits).astype(np.float32)
-        del teacher
+        scored = []
+        for teacher_path in teachers:  # one at a time: only one teacher is ever in memory
+            teacher = HavenClassifier.from_pretrained(teacher_path, device=str(self.device),
+                                                      apply_calibration=False)
+            scored.append(sigmoid(teacher.logits(self.train_windows[:rows], batch_size=64)[0]))
+            del teacher
+        probs = np.mean(scored, axis=0).astype(np.float32)
         self.run_dir.mkdir(parents=True, exist_ok=True)
         np.save(cache, probs)
         log.info("teacher scored", extra={"rows": rows,

@@ -318,6 +318,32 @@ def test_distillation_scores_only_the_sampled_rows_with_the_teacher(tiny_config,
     np.testing.assert_array_equal(again.teacher_probs, trainer.teacher_probs)
 
 
+def test_an_ensemble_teacher_gives_its_members_mean(tiny_config, tiny_model_dir, tmp_path):
+    import shutil
+
+    from safetensors.torch import load_file, save_file
+
+    from models.classifier import HavenClassifier
+    from models.ensemble import build_ensemble
+
+    second = tmp_path / "second"
+    shutil.copytree(tiny_model_dir, second, ignore=shutil.ignore_patterns("onnx"))
+    heads = load_file(str(second / "heads.safetensors"))
+    save_file({k: v * 3 for k, v in heads.items()}, str(second / "heads.safetensors"))
+    build_ensemble([tiny_model_dir, second], tmp_path / "ensemble", name="pair", version="1")
+
+    sampled = synthetic(12)
+    tiny_config.train.distill_from = str(tmp_path / "ensemble")
+    trainer = Trainer(tiny_config, sampled, synthetic(3), manifest={}, progress=False)
+    members = []
+    for path in (tiny_model_dir, second):
+        logits, _ = HavenClassifier.from_pretrained(path, apply_calibration=False).logits(
+            trainer.train_windows[:12])
+        members.append(1 / (1 + np.exp(-logits)))
+    assert not np.allclose(members[0], members[1], atol=1e-3)
+    np.testing.assert_allclose(trainer.teacher_probs, (members[0] + members[1]) / 2, atol=1e-5)
+
+
 def test_distillation_pulls_the_student_towards_the_teacher(tiny_config, tiny_model_dir):
     train = _unlabelled(32)  # no gold labels: the distillation term is the only signal
     tiny_config.train.distill_from = str(tiny_model_dir)
