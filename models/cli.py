@@ -228,18 +228,10 @@ def run_ensemble(args) -> int:
 
 def run_export(args) -> int:
     from models import DEFAULT_MODEL_DIR
-    from models.artifact import ArtifactError, read_config
+    from models.artifact import ArtifactError
     from models.onnx_backend import OnnxExportError, export_onnx
 
     model_dir = args.model or DEFAULT_MODEL_DIR
-    try:
-        if read_config(model_dir).members:
-            print(f"haven export: {model_dir} is an ensemble; export each of its members "
-                  f"(haven export --model {model_dir}/members/<member>)", file=sys.stderr)
-            return 2
-    except ArtifactError as exc:
-        print(f"haven export: {exc}", file=sys.stderr)
-        return 2
     if args.output is not None and args.format == "both":
         print("haven export: --output writes one file: add --format fp32 or --format int8",
               file=sys.stderr)

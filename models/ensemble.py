@@ -40,6 +40,14 @@ MEMBERS_DIR = "members"
 _NOT_COPIED = ("onnx",)
 
 
+def _single_model(path: str | Path) -> ModelConfig:
+    """``path``'s config, refused when it is an ensemble: members hold networks, not members."""
+    config = read_config(Path(path))
+    if config.members:
+        raise ArtifactError(f"{path}: an ensemble member cannot itself be an ensemble")
+    return config
+
+
 def member_dirs(model_dir: str | Path, config: ModelConfig | None = None) -> list[Path]:
     """The member directories of an ensemble, checked; ``[]`` for a single model."""
     model_dir = Path(model_dir)
@@ -51,8 +59,7 @@ def member_dirs(model_dir: str | Path, config: ModelConfig | None = None) -> lis
         if Path(relative).is_absolute() or root not in path.parents:
             raise ArtifactError(f"{model_dir / CONFIG_FILE}: member {relative!r} must be a "
                                 "directory inside the ensemble")
-        if read_config(path).members:
-            raise ArtifactError(f"{path}: an ensemble member cannot itself be an ensemble")
+        _single_model(path)
         found.append(path)
     return found
 
@@ -113,10 +120,7 @@ def build_ensemble(members: Sequence[str | Path], out_dir: str | Path, *, name: 
     out_dir = Path(out_dir)
     if len(members) < 2:
         raise ArtifactError("an ensemble needs at least two member models")
-    configs = [read_config(Path(m)) for m in members]
-    for path, config in zip(members, configs, strict=True):
-        if config.members:
-            raise ArtifactError(f"{path}: an ensemble member cannot itself be an ensemble")
+    configs = [_single_model(m) for m in members]
     if out_dir.exists() and any(out_dir.iterdir()):
         # Never delete: a mistyped --out (a member, models/) must not cost a model.
         raise ArtifactError(f"--out must be a new or empty directory: {out_dir} holds files")

@@ -34,6 +34,7 @@ from models.artifact import (
     ADAPTER_DIR,
     CONFIG_FILE,
     HEADS_FILE,
+    ArtifactError,
     ModelConfig,
     read_block_thresholds,
     read_calibration,
@@ -86,6 +87,9 @@ def export_onnx(
     """
     model_dir = Path(model_dir)
     config = read_config(model_dir)
+    if config.members:  # an ensemble has no network of its own: each member is one graph
+        raise ArtifactError(f"{model_dir} is an ensemble; export each of its members "
+                            f"(haven export --model {model_dir}/members/<member>)")
     reference = base_model or config.base_model
     fingerprint = model_fingerprint(model_dir, reference)
     if out_path is not None:
