@@ -419,8 +419,9 @@ class Trainer:
         from models.ensemble import member_dirs
 
         teacher_dir = _resolve(self.config.train.distill_from or "")
-        is_model = (teacher_dir / CONFIG_FILE).is_file()
-        teachers = (member_dirs(teacher_dir) if is_model else []) or [teacher_dir]
+        teachers = [teacher_dir]
+        if (teacher_dir / CONFIG_FILE).is_file():  # an ensemble teaches with its members
+            teachers = member_dirs(teacher_dir) or teachers
         digest = hashlib.sha1()
         for teacher_path in teachers:
             weights = teacher_path / ADAPTER_DIR / ADAPTER_WEIGHTS_FILE
