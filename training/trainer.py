@@ -158,6 +158,7 @@ class TrainState:
     best_score: float = -1.0
     best_step: int = 0
     evals_without_improvement: int = 0
+    averaged: int = 0  # weight samples in the running mean (train.select: average)
     elapsed_seconds: float = 0.0
     history: list[dict[str, Any]] = field(default_factory=list)
 
@@ -240,6 +241,8 @@ class Trainer:
 
         self.scheduler = torch.optim.lr_scheduler.LambdaLR(self.optimizer, schedule)
         self.state = TrainState()
+        #: The running mean of the trainable weights (``train.select: average``), on the CPU.
+        self.average: dict[str, torch.Tensor] | None = None
 
     # ----------------------------------------------------------------------------------- model
     def _build_network(self) -> HavenNetwork:
@@ -273,6 +276,7 @@ class Trainer:
             "optimizer": self.optimizer.state_dict(),
             "scheduler": self.scheduler.state_dict(),
             "state": self.state.__dict__,
+            "average": self.average,
             "rng": {"python": random.getstate(), "numpy": np.random.get_state(),
                     "torch": torch.get_rng_state()},
             "config": self.config.to_dict(),
@@ -295,6 +299,7 @@ class Trainer:
         self.optimizer.load_state_dict(saved["optimizer"])
         self.scheduler.load_state_dict(saved["scheduler"])
         self.state = TrainState(**saved["state"])
+        self.average = saved.get("average")
         random.setstate(saved["rng"]["python"])
         np.random.set_state(saved["rng"]["numpy"])
         torch.set_rng_state(saved["rng"]["torch"])
@@ -476,6 +481,7 @@ class Trainer:
                 bar.set_postfix(loss=f"{loss.item():.4f}", epoch=self.state.epoch)
                 if on_step:
                     on_step(self.state.step, loss.item())
+                self._accumulate_average()
                 if self.state.step % tc.eval_every_steps == 0 or self.state.step == self.total_steps:
                     if self._evaluate_and_maybe_stop():
                         stopped = "early_stopping"
@@ -493,6 +499,26 @@ class Trainer:
             self._evaluate_and_maybe_stop()
         self.save_checkpoint()
         return self._finish(stopped)
+
+    def average_start_step(self) -> int:
+        return int(self.total_steps * self.config.train.average_start)
+
+    def _accumulate_average(self) -> None:
+        """Fold the current weights into the running mean when the schedule samples them: every
+        ``average_every_steps`` from ``average_start`` on, and at the schedule's last step."""
+        tc = self.config.train
+        step, start = self.state.step, self.average_start_step()
+        if tc.select != "average" or step < start:
+            return
+        if (step - start) % tc.average_every_steps and step != self.total_steps:
+            return
+        current = self.trainable_state()
+        if self.average is None:
+            self.average = current
+        else:
+            for name, value in current.items():
+                self.average[name] += (value - self.average[name]) / (self.state.averaged + 1)
+        self.state.averaged += 1
 
     # ------------------------------------------------------------------------------- evaluation
     @torch.inference_mode()
@@ -532,8 +558,8 @@ class Trainer:
             torch.save(self.trainable_state(), self.run_dir / BEST_FILE)
             return False
         self.state.evals_without_improvement += 1
-        if self.config.train.select == "last":
-            return False  # the schedule runs to its end; the last weights are shipped
+        if self.config.train.select != "best":
+            return False  # the schedule runs to its end; its last or averaged weights are shipped
         return self.state.evals_without_improvement >= self.config.train.early_stopping_patience
 
     # ------------------------------------------------------------------------------- artifact
@@ -541,6 +567,13 @@ class Trainer:
         best = self.run_dir / BEST_FILE
         if self.config.train.select == "best" and best.is_file():
             self.load_trainable_state(torch.load(best, map_location="cpu"))
+        if self.config.train.select == "average":
+            if self.average is None:  # stopped (time budget) before the averaging began
+                log.warning("train.select average: the run stopped before step %d, where "
+                            "averaging starts; the last weights are shipped",
+                            self.average_start_step())
+            else:
+                self.load_trainable_state(self.average)
         probs = self.predict_validation()
         summary, thresholds = validation_summary(self.val_examples, self.val_labels, probs)
         summary = {
@@ -551,6 +584,9 @@ class Trainer:
             "selected_step": (self.state.best_step if self.config.train.select == "best"
                               else self.state.step),
             "steps": self.state.step,
+            **({"averaged": {"from_step": self.average_start_step(), "samples": self.state.averaged,
+                             "every_steps": self.config.train.average_every_steps}}
+               if self.config.train.select == "average" else {}),
             "stopped_because": stopped,
             "train_minutes": round(self.state.elapsed_seconds / 60, 1),
             "device": str(self.device),

@@ -147,11 +147,77 @@ def test_select_last_ships_the_final_weights_and_never_stops_early(tiny_config):
     assert result.metrics["selected"] == "last" and result.metrics["selected_step"] == 12
 
 
-def test_select_must_be_best_or_last():
+def test_select_must_be_best_last_or_average():
     from training.config import ConfigError
 
     with pytest.raises(ConfigError, match="select"):
         load_config(None, ["train.select=middle"])
+
+
+def test_select_average_ships_the_mean_of_the_sampled_weights(tiny_config):
+    tiny_config.train.select = "average"
+    tiny_config.train.average_start = 0.5   # of 12 steps: samples at steps 6, 9 and 12
+    tiny_config.train.average_every_steps = 3
+    tiny_config.train.max_steps = 12
+    trainer = Trainer(tiny_config, synthetic(48), synthetic(12), manifest={}, progress=False)
+    sampled: dict[int, dict[str, torch.Tensor]] = {}
+
+    def record(step: int, _loss: float) -> None:
+        if step in (5, 6, 9, 12):
+            sampled[step] = trainer.trainable_state()
+
+    result = trainer.fit(on_step=record)
+    assert result.metrics["averaged"] == {"from_step": 6, "samples": 3, "every_steps": 3}
+    shipped = trainer.trainable_state()
+    for name, value in shipped.items():
+        mean = (sampled[6][name] + sampled[9][name] + sampled[12][name]) / 3
+        torch.testing.assert_close(value, mean, rtol=1e-5, atol=1e-6)
+    # The average is not the last weights (the test could not tell them apart otherwise).
+    assert any(not torch.equal(shipped[n], sampled[12][n]) for n in shipped)
+    # What the artifact holds is the average: the saved heads reload to the same weights.
+    from safetensors.torch import load_file
+
+    heads = load_file(str(result.model_dir / HEADS_FILE))
+    head_weight = next(k for k in heads if k.startswith("label_head") and k.endswith("weight"))
+    torch.testing.assert_close(heads[head_weight], shipped[head_weight])
+
+
+def test_an_averaging_run_resumed_after_its_time_budget_ships_the_same_average(tiny_config, tmp_path):
+    tiny_config.train.select = "average"
+    tiny_config.train.average_start = 0.25
+    tiny_config.train.average_every_steps = 2
+    tiny_config.train.max_steps = 12
+    tiny_config.train.checkpoint_every_steps = 1
+    train, val = synthetic(48), synthetic(12)
+    straight = Trainer(tiny_config, train, val, manifest={}, progress=False)
+    straight.fit()
+    expected = straight.trainable_state()
+
+    tiny_config.output.run_dir = str(tmp_path / "run2")
+    tiny_config.output.model_dir = str(tmp_path / "model2")
+    tiny_config.train.max_minutes = 1e-9  # stops after its first step: before averaging starts
+    first = Trainer(tiny_config, train, val, manifest={}, progress=False).fit()
+    assert first.stopped_because == "time_budget" and first.metrics["averaged"]["samples"] == 0
+    for _ in range(11):  # one step per run, each resumed from the last checkpoint
+        resumed = Trainer(tiny_config, train, val, manifest={}, progress=False)
+        result = resumed.fit()
+    # Samples at steps 3, 5, 7, 9, 11 and the last, 12, as in the run that was never stopped.
+    assert result.state.step == 12 and result.metrics["averaged"]["samples"] == 6
+    assert straight.state.averaged == 6
+    for name, value in resumed.trainable_state().items():
+        torch.testing.assert_close(value, expected[name], rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize("overrides, match", [
+    (["train.average_start=1.0"], "average_start"),
+    (["train.average_start=-0.1"], "average_start"),
+    (["train.average_every_steps=0"], "average_every_steps"),
+])
+def test_average_settings_are_validated(overrides, match):
+    from training.config import ConfigError
+
+    with pytest.raises(ConfigError, match=match):
+        load_config(None, overrides)
 
 
 def test_a_checkpoint_from_before_a_new_config_key_still_resumes(tiny_config):
