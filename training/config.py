@@ -130,6 +130,11 @@ class TrainSection:
     select: str = "best"
     average_start: float = 0.5
     average_every_steps: int = 50
+    # With select "average": hold the learning rate where the schedule has it at average_start
+    # instead of decaying it to zero, so the samples spread around the basin rather than trail
+    # into its end point (stochastic weight averaging proper; with the decay, the tail's mean was
+    # a less-trained end point: docs/hardcases.md, "Weight averaging along one run").
+    average_hold_lr: bool = False
     checkpoint_every_steps: int = 100
     max_minutes: float | None = None  # wall-clock budget; training stops cleanly and keeps best
     max_steps: int | None = None

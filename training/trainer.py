@@ -233,8 +233,12 @@ class Trainer:
         )
         warmup = max(1, int(self.total_steps * tc.warmup_ratio))
         total_steps = self.total_steps
+        hold_from = (self.average_start_step() if tc.select == "average" and tc.average_hold_lr
+                     else None)
 
         def schedule(step: int) -> float:  # linear warm-up, then linear decay to zero
+            if hold_from is not None:  # or held from the start of weight averaging on
+                step = min(step, hold_from)
             if step < warmup:
                 return (step + 1) / warmup
             return max(0.0, (total_steps - step) / max(1, total_steps - warmup))

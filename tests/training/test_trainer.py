@@ -208,6 +208,25 @@ def test_an_averaging_run_resumed_after_its_time_budget_ships_the_same_average(t
         torch.testing.assert_close(value, expected[name], rtol=1e-5, atol=1e-6)
 
 
+def test_average_hold_lr_keeps_the_learning_rate_from_the_start_of_averaging(tiny_config):
+    tiny_config.train.select = "average"
+    tiny_config.train.average_start = 0.5
+    tiny_config.train.max_steps = 12
+
+    def run(hold: bool) -> dict[int, float]:
+        tiny_config.train.average_hold_lr = hold
+        trainer = Trainer(tiny_config, synthetic(48), synthetic(12), manifest={}, progress=False)
+        seen: dict[int, float] = {}
+        trainer.fit(resume=False,
+                    on_step=lambda step, _: seen.__setitem__(step, trainer.optimizer.param_groups[0]["lr"]))
+        return seen
+
+    decayed, rates = run(False), run(True)
+    assert decayed[6] == pytest.approx(rates[6]) and decayed[11] < decayed[6]
+    assert all(rates[step] == pytest.approx(rates[6]) for step in range(6, 13))
+    assert rates[6] > 0 and rates[3] > rates[6]  # the decay before averaging is unchanged
+
+
 @pytest.mark.parametrize("overrides, match", [
     (["train.average_start=1.0"], "average_start"),
     (["train.average_start=-0.1"], "average_start"),
