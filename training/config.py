@@ -238,6 +238,9 @@ def load_config(path: str | Path | None, overrides: list[str] = ()) -> TrainConf
     if not 0.0 <= config.train.average_start < 1.0:
         raise ConfigError(f"config.train.average_start: must be in [0, 1), got "
                           f"{config.train.average_start}")
+    if config.train.average_hold_lr and config.train.select != "average":
+        raise ConfigError("config.train.average_hold_lr: only with train.select: average (it "
+                          "holds the learning rate over the steps whose weights are averaged)")
     if config.train.average_every_steps < 1:
         raise ConfigError(f"config.train.average_every_steps: must be at least 1, got "
                           f"{config.train.average_every_steps}")

@@ -231,6 +231,7 @@ def test_average_hold_lr_keeps_the_learning_rate_from_the_start_of_averaging(tin
     (["train.average_start=1.0"], "average_start"),
     (["train.average_start=-0.1"], "average_start"),
     (["train.average_every_steps=0"], "average_every_steps"),
+    (["train.average_hold_lr=true", "train.select=last"], "average_hold_lr"),
 ])
 def test_average_settings_are_validated(overrides, match):
     from training.config import ConfigError
