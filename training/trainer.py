@@ -568,16 +568,7 @@ class Trainer:
 
     # ------------------------------------------------------------------------------- artifact
     def _finish(self, stopped: str) -> TrainResult:
-        best = self.run_dir / BEST_FILE
-        if self.config.train.select == "best" and best.is_file():
-            self.load_trainable_state(torch.load(best, map_location="cpu"))
-        if self.config.train.select == "average":
-            if self.average is None:  # stopped (time budget) before the averaging began
-                log.warning("train.select average: the run stopped before step %d, where "
-                            "averaging starts; the last weights are shipped",
-                            self.average_start_step())
-            else:
-                self.load_trainable_state(self.average)
+        selected = self._load_selected_weights()
         probs = self.predict_validation()
         summary, thresholds = validation_summary(self.val_examples, self.val_labels, probs)
         summary = {
@@ -588,9 +579,7 @@ class Trainer:
             "selected_step": (self.state.best_step if self.config.train.select == "best"
                               else self.state.step),
             "steps": self.state.step,
-            **({"averaged": {"from_step": self.average_start_step(), "samples": self.state.averaged,
-                             "every_steps": self.config.train.average_every_steps}}
-               if self.config.train.select == "average" else {}),
+            **selected,
             "stopped_because": stopped,
             "train_minutes": round(self.state.elapsed_seconds / 60, 1),
             "device": str(self.device),
@@ -598,6 +587,23 @@ class Trainer:
         }
         self.write_artifact(summary, thresholds)
         return TrainResult(self.model_dir, self.run_dir, summary, self.state, stopped)
+
+    def _load_selected_weights(self) -> dict[str, Any]:
+        """Put the weights ``train.select`` ships into the network; return what the summary
+        records about them beyond the selected step (the averaging, for "average")."""
+        tc = self.config.train
+        best = self.run_dir / BEST_FILE
+        if tc.select == "best" and best.is_file():
+            self.load_trainable_state(torch.load(best, map_location="cpu"))
+        if tc.select != "average":
+            return {}
+        if self.average is None:  # stopped (time budget) before the averaging began
+            log.warning("train.select average: the run stopped before step %d, where averaging "
+                        "starts; the last weights are shipped", self.average_start_step())
+        else:
+            self.load_trainable_state(self.average)
+        return {"averaged": {"from_step": self.average_start_step(), "samples": self.state.averaged,
+                             "every_steps": tc.average_every_steps}}
 
     def write_artifact(self, summary: dict[str, Any], thresholds: dict[str, float]) -> None:
         from training.card import write_model_card
