@@ -576,8 +576,6 @@ class Trainer:
             "train_examples": len(self.train_examples),
             "best_step": self.state.best_step,
             "selected": self.config.train.select,
-            "selected_step": (self.state.best_step if self.config.train.select == "best"
-                              else self.state.step),
             "steps": self.state.step,
             **selected,
             "stopped_because": stopped,
@@ -590,19 +588,23 @@ class Trainer:
 
     def _load_selected_weights(self) -> dict[str, Any]:
         """Put the weights ``train.select`` ships into the network; return what the summary
-        records about them beyond the selected step (the averaging, for "average")."""
+        records about them: the step they come from and, for "average", the averaging. Both are
+        decided here, in one place, so the summary cannot name a step whose weights were not
+        loaded (a "best" run that never wrote a best checkpoint ships its last weights)."""
         tc = self.config.train
         best = self.run_dir / BEST_FILE
         if tc.select == "best" and best.is_file():
             self.load_trainable_state(torch.load(best, map_location="cpu"))
+            return {"selected_step": self.state.best_step}
         if tc.select != "average":
-            return {}
+            return {"selected_step": self.state.step}
         if self.average is None:  # stopped (time budget) before the averaging began
             log.warning("train.select average: the run stopped before step %d, where averaging "
                         "starts; the last weights are shipped", self.average_start_step())
         else:
             self.load_trainable_state(self.average)
-        return {"averaged": {"from_step": self.average_start_step(), "samples": self.state.averaged,
+        return {"selected_step": self.state.step,
+                "averaged": {"from_step": self.average_start_step(), "samples": self.state.averaged,
                              "every_steps": tc.average_every_steps}}
 
     def write_artifact(self, summary: dict[str, Any], thresholds: dict[str, float]) -> None:

@@ -168,6 +168,7 @@ def test_select_average_ships_the_mean_of_the_sampled_weights(tiny_config):
 
     result = trainer.fit(on_step=record)
     assert result.metrics["averaged"] == {"from_step": 6, "samples": 3, "every_steps": 3}
+    assert result.metrics["selected_step"] == 12  # the average ends at the last step
     shipped = trainer.trainable_state()
     for name, value in shipped.items():
         mean = (sampled[6][name] + sampled[9][name] + sampled[12][name]) / 3
