@@ -1,0 +1,105 @@
+"""What a lower or higher threshold would buy on the suites: ``python -m eval.suite_sweep MODEL``.
+
+The issue's crisis target (``self_harm`` recall 0.95 on the crisis posts of the suites) could be
+met on paper by lowering the threshold. Whether that is a fix or a harm depends on what it costs
+members: how many of the suites' cases that must *not* be referred (idioms, worry about a friend,
+recovered attempts, ...) cross the same line. This prints both counts side by side at the model's
+own threshold, at the default policy's refer point, and at fixed points below them, and the scores
+of the missed positives, so the trade-off is measured instead of argued. Case ids only, no texts.
+
+Positives are the cases that expect the label; negatives the cases that forbid it. Cases are
+scored as ``haven eval`` scores them (with the parent post when they have one).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from eval.metrics import DEFAULT_REFER_POINT
+from eval.suites import SuiteCase, default_suites, load_suites
+from models.taxonomy import LABELS
+
+#: Fixed points below the usual thresholds (0.3-0.4): each one costs false referrals.
+SWEEP_POINTS: tuple[float, ...] = (0.3, 0.25, 0.2, 0.15, 0.1, 0.05)
+
+
+@dataclass(frozen=True)
+class OperatingPoint:
+    threshold: float
+    name: str
+    found: int
+    positives: int
+    false_flags: int
+    negatives: int
+
+
+def sweep(
+    positive: np.ndarray, negative: np.ndarray, points: Sequence[tuple[str, float]]
+) -> list[OperatingPoint]:
+    """Counts at each named threshold (a case is flagged at or over it, as in the suites)."""
+    return [
+        OperatingPoint(t, name, int((positive >= t).sum()), len(positive),
+                       int((negative >= t).sum()), len(negative))
+        for name, t in points
+    ]
+
+
+def split_cases(
+    cases: Sequence[SuiteCase], label: str, language: str | None
+) -> tuple[list[SuiteCase], list[SuiteCase]]:
+    """The cases that expect ``label`` and those that forbid it, in one language if given."""
+    kept = [c for c in cases if language is None or c.language == language]
+    return ([c for c in kept if label in c.expected], [c for c in kept if label in c.forbidden])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eval.suite_sweep", description=__doc__)
+    parser.add_argument("model", metavar="MODEL_DIR")
+    parser.add_argument("--label", default="self_harm", choices=LABELS)
+    parser.add_argument("--language", default="en",
+                        help="only cases in this language (default en; 'all' for every case)")
+    parser.add_argument("--suite", nargs="+", metavar="CSV",
+                        help="suite CSVs (default: all of eval/suites/*.csv)")
+    args = parser.parse_args(argv)
+
+    from models import load_model
+    from models.artifact import ArtifactError
+
+    language = None if args.language == "all" else args.language
+    positives, negatives = split_cases(load_suites(args.suite or default_suites()), args.label,
+                                       language)
+    if not positives or not negatives:
+        parser.error(f"the suites have no {args.label} positives and negatives in {args.language}")
+    try:
+        model = load_model(args.model)
+    except ArtifactError as error:
+        parser.exit(2, f"error: {error}\n")
+    cases = positives + negatives
+    column = LABELS.index(args.label)
+    scores = model.predict_proba([c.text for c in cases],
+                                 [c.reply_to_text for c in cases]).scores[:, column]
+    pos, neg = scores[: len(positives)], scores[len(positives):]
+    own = float(model.thresholds[args.label])
+    points = [("model threshold", own)]
+    if args.label == "self_harm":
+        points.append(("refer point", DEFAULT_REFER_POINT))
+    points += [("", t) for t in SWEEP_POINTS if t < own]
+    points.sort(key=lambda point: -point[1])
+    print(f"{args.model}: {args.label}, {len(positives)} cases expect it, "
+          f"{len(negatives)} forbid it (language {args.language})")
+    print(f"{'threshold':>10}  {'found':>9}  {'recall':>6}  {'false flags':>11}  point")
+    for p in sweep(pos, neg, points):
+        print(f"{p.threshold:>10.3f}  {p.found:>4}/{p.positives:<4}  {p.found / p.positives:>6.3f}"
+              f"  {p.false_flags:>5}/{p.negatives:<5}  {p.name}")
+    missed = sorted((float(s), c.case_id) for s, c in zip(pos, positives, strict=True) if s < own)
+    print("missed at the model threshold (score, case): "
+          + (", ".join(f"{s:.3f} {cid}" for s, cid in missed) or "none"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

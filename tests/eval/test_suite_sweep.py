@@ -1,0 +1,66 @@
+"""The suite sweep counts what each threshold finds and what it wrongly flags."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from eval.suite_sweep import main, split_cases, sweep
+from eval.suites import default_suites, load_suites
+
+
+def test_counts_at_each_threshold_include_scores_equal_to_it() -> None:
+    points = sweep(np.array([0.9, 0.4, 0.1]), np.array([0.5, 0.05]),
+                   [("own", 0.4), ("", 0.1), ("", 0.05)])
+    assert [(p.found, p.positives, p.false_flags, p.negatives) for p in points] == \
+        [(2, 3, 1, 2), (3, 3, 1, 2), (3, 3, 2, 2)]
+    assert points[0].name == "own" and points[0].threshold == 0.4
+
+
+def test_the_shipped_suites_split_into_crisis_posts_and_posts_that_must_not_be_referred() -> None:
+    cases = load_suites(default_suites())
+    positives, negatives = split_cases(cases, "self_harm", "en")
+    assert len(positives) == 98 and len(negatives) == 138
+    assert all("self_harm" in c.expected and c.language == "en" for c in positives)
+    assert all("self_harm" in c.forbidden for c in negatives)
+    assert not {c.case_id for c in positives} & {c.case_id for c in negatives}
+    every = split_cases(cases, "self_harm", None)
+    assert len(every[0]) > len(positives) and len(every[1]) > len(negatives)
+
+
+def _suite(tmp_path):
+    path = tmp_path / "suite.csv"
+    path.write_text(
+        "case_id,functionality,text,expected,forbidden\n"
+        "p1,crisis,i want to die and end my life,self_harm,\n"
+        "p2,crisis,i want to die today,self_harm,\n"
+        "n1,safe,great day with my dog and friends,,self_harm\n"
+        "n2,safe,the sun and the cat,,self_harm\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_end_to_end_the_missed_cases_are_the_positives_not_found(tiny_model_dir, tmp_path,
+                                                                 capsys) -> None:
+    assert main([str(tiny_model_dir), "--suite", str(_suite(tmp_path))]) == 0
+    out = capsys.readouterr().out
+    own = next(line for line in out.splitlines() if line.endswith("model threshold"))
+    found = int(own.split()[1].split("/")[0])
+    listed = out.splitlines()[-1].split("): ", 1)[1]
+    missed = 0 if listed == "none" else len(listed.split(", "))
+    assert found + missed == 2
+    thresholds = [float(line.split()[0]) for line in out.splitlines()[2:-1]]
+    assert thresholds == sorted(thresholds, reverse=True)
+
+
+def test_a_label_without_cases_or_a_directory_that_is_no_model_is_a_clear_error(
+        tmp_path, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([str(tmp_path), "--suite", str(_suite(tmp_path)), "--label", "hate"])
+    assert exit_info.value.code == 2
+    assert "no hate positives and negatives" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_info:
+        main([str(tmp_path), "--suite", str(_suite(tmp_path))])
+    assert exit_info.value.code == 2
+    assert "not a Haven model directory" in capsys.readouterr().err
