@@ -8,7 +8,7 @@ own threshold, at the default policy's refer point, and at fixed points below th
 of the missed positives, so the trade-off is measured instead of argued. Case ids only, no texts.
 
 Positives are the cases that expect the label; negatives the cases that forbid it. Cases are
-scored as ``haven eval`` scores them (with the parent post when they have one).
+scored by the same call as in ``haven eval`` (with the parent post when they have one).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from eval.metrics import DEFAULT_REFER_POINT
+from eval.pipeline import predict
 from eval.suites import SuiteCase, default_suites, load_suites
 from models.taxonomy import LABELS
 
@@ -64,6 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="only cases in this language (default en; 'all' for every case)")
     parser.add_argument("--suite", nargs="+", metavar="CSV",
                         help="suite CSVs (default: all of eval/suites/*.csv)")
+    parser.add_argument("--batch-size", type=int, default=32, metavar="N")
     args = parser.parse_args(argv)
 
     from models import load_model
@@ -80,8 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.exit(2, f"error: {error}\n")
     cases = positives + negatives
     column = LABELS.index(args.label)
-    scores = model.predict_proba([c.text for c in cases],
-                                 [c.reply_to_text for c in cases]).scores[:, column]
+    scores = predict(model, [c.text for c in cases], [c.reply_to_text for c in cases],
+                     args.batch_size).scores[:, column]
     pos, neg = scores[: len(positives)], scores[len(positives):]
     own = float(model.thresholds[args.label])
     points = [("model threshold", own)]
