@@ -21,7 +21,7 @@ import numpy as np
 
 from eval.metrics import DEFAULT_REFER_POINT
 from eval.pipeline import predict
-from eval.suites import SuiteCase, default_suites, load_suites
+from eval.suites import SuiteCase, SuiteError, default_suites, load_suites
 from models.taxonomy import LABELS
 
 #: Fixed points below the usual thresholds (0.3-0.4): each one costs false referrals.
@@ -72,8 +72,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from models.artifact import ArtifactError
 
     language = None if args.language == "all" else args.language
-    positives, negatives = split_cases(load_suites(args.suite or default_suites()), args.label,
-                                       language)
+    try:
+        suite_cases = load_suites(args.suite or default_suites())
+    except (SuiteError, OSError) as error:
+        parser.exit(2, f"error: {error}\n")
+    positives, negatives = split_cases(suite_cases, args.label, language)
     if not positives or not negatives:
         parser.error(f"the suites have no {args.label} positives and negatives in {args.language}")
     try:

@@ -64,3 +64,14 @@ def test_a_label_without_cases_or_a_directory_that_is_no_model_is_a_clear_error(
         main([str(tmp_path), "--suite", str(_suite(tmp_path))])
     assert exit_info.value.code == 2
     assert "not a Haven model directory" in capsys.readouterr().err
+
+
+def test_a_missing_or_malformed_suite_file_is_a_clear_error(tmp_path, capsys) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("case_id,text\nx,hello\n", encoding="utf-8")
+    for path in (tmp_path / "missing.csv", bad):
+        with pytest.raises(SystemExit) as exit_info:
+            main([str(tmp_path), "--suite", str(path)])
+        assert exit_info.value.code == 2
+        err = capsys.readouterr().err
+        assert err.startswith("error: ") and path.name in err
