@@ -285,8 +285,14 @@ def not_found(_w: World, r: Response) -> bool:
     return r.status_code == 404
 
 
+#: Community c1's id as a token of its own. The page's random CSRF token (token_urlsafe(32))
+#: holds the letters "c1" about once in 100 draws (measured: 0.96 % of 200,000), which made a
+#: plain substring check fail at random and says nothing about c1's data.
+C1_ID = re.compile(r"(?<![A-Za-z0-9_-])c1(?![A-Za-z0-9_-])")
+
+
 def no_c1(_w: World, r: Response) -> bool:
-    return r.status_code == 200 and "c1" not in r.text and "secret words" not in r.text
+    return r.status_code == 200 and not C1_ID.search(r.text) and "secret words" not in r.text
 
 
 SCOPE: dict[tuple[str, str], tuple[str, Builder, Check]] = {
