@@ -71,6 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from models import load_model
     from models.artifact import ArtifactError
 
+    if args.batch_size < 1:
+        parser.error(f"--batch-size must be at least 1, got {args.batch_size}")
     language = None if args.language == "all" else args.language
     try:
         suite_cases = load_suites(args.suite or default_suites())

@@ -172,6 +172,10 @@ def score_texts(
     Replies whose labels are in ``config.alone_floor_labels`` are also scored alone, in the same
     forward passes, and keep the higher of the two scores on those labels.
     """
+    if batch_size < 1:
+        # range() with a step under 1 either raises deep in the backend or, when negative,
+        # runs no batch at all and returns uninitialised scores as if they were predictions.
+        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     if not texts:
         return Prediction(np.zeros((0, len(LABELS)), np.float32),
                           np.zeros((0, len(TARGETS)), np.float32))

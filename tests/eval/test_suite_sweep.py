@@ -75,3 +75,11 @@ def test_a_missing_or_malformed_suite_file_is_a_clear_error(tmp_path, capsys) ->
         assert exit_info.value.code == 2
         err = capsys.readouterr().err
         assert err.startswith("error: ") and path.name in err
+
+
+def test_a_batch_size_under_one_is_a_clear_error(tmp_path, capsys) -> None:
+    for size in ("0", "-3"):
+        with pytest.raises(SystemExit) as exit_info:
+            main([str(tmp_path), "--suite", str(_suite(tmp_path)), "--batch-size", size])
+        assert exit_info.value.code == 2
+        assert f"--batch-size must be at least 1, got {size}" in capsys.readouterr().err

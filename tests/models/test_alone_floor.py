@@ -54,3 +54,11 @@ def test_an_unknown_floor_label_is_refused(model_copy):
     _set_floor(model_copy, ["self_harm", "violence"])
     with pytest.raises(ArtifactError, match="alone_floor_labels"):
         load_model(model_copy)
+
+
+@pytest.mark.parametrize("backend", ["torch", "onnx"])
+def test_a_batch_size_under_one_raises_instead_of_returning_unscored_rows(model_copy, backend):
+    model = load_model(model_copy, backend=backend)
+    for size in (0, -3):
+        with pytest.raises(ValueError, match="batch_size must be at least 1"):
+            model.predict_proba(TEXTS, PAIRS, batch_size=size)
