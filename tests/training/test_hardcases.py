@@ -282,13 +282,13 @@ def _is_subsequence(short: str, long: str) -> bool:
 # ------------------------------------------------------------------- optional functionalities
 def test_optional_long_safe_posts_are_opt_in_deterministic_and_never_a_crisis(hardcases):
     from training.hardcases import crisis_banks
-    from training.hardcases.generator import OPTIONAL_FUNCTIONALITIES
+    from training.hardcases.generator import OPTIONAL_FUNCTIONALITIES, VARIED_CRISIS_FUNCTIONALITIES
 
     assert "long_post_safe_end" not in FUNCTIONALITY_NAMES
     assert {e.functionality for e in hardcases} == set(FUNCTIONALITY_NAMES)
     assert [f.name for f in OPTIONAL_FUNCTIONALITIES] == [
         "long_post_safe_end", "crisis_very_long_post_end", "very_long_post_vent_end",
-        "very_long_post_safe_end"]
+        "very_long_post_safe_end", *(f.name for f in VARIED_CRISIS_FUNCTIONALITIES)]
     first = generate(seed=3, functionalities=["long_post_safe_end"])
     assert first == generate(seed=3, functionalities=["long_post_safe_end"])
     assert first != generate(seed=4, functionalities=["long_post_safe_end"])
@@ -347,3 +347,43 @@ def test_cli_generates_named_functionalities_and_refuses_unknown_ones(tmp_path, 
     assert "unknown functionalities ['no_such_thing']" in capsys.readouterr().err
     assert main(["--out", str(out), "--language", "ar", "--functionalities",
                  "long_post_safe_end"]) == 2
+
+
+# ------------------------------------------------------------------- varied crisis banks
+def test_varied_crisis_group_is_opt_in_labelled_by_side_and_pairs_replies(hardcases):
+    from training.hardcases.generator import FUNCTIONALITY_GROUPS
+
+    names = FUNCTIONALITY_GROUPS["varied_crisis"]
+    assert not set(names) & {e.functionality for e in hardcases}
+    varied = generate(seed=3, per_functionality=60, functionalities=["varied_crisis"])
+    assert varied == generate(seed=3, per_functionality=60, functionalities=list(names))
+    assert {e.functionality for e in varied} == set(names)
+    for example in varied:
+        positive = example.functionality.startswith("varied_")
+        assert example.labels["self_harm"] == int(positive), example.functionality
+        assert not any(example.labels[name] for name in ("hate", "harassment", "offensive"))
+        assert (example.text_pair is not None) == example.functionality.endswith(
+            ("_reply", "_reply_disclosure"))
+        assert example.group.startswith(f"hardcases:{example.functionality}:")
+
+
+def test_varied_banks_are_many_distinct_sentences_not_one_frame_repeated():
+    """The point of the banks (docs/hardcases.md): dozens of wordings per functionality, no two
+    in one bank sharing a run of five words, so the model cannot learn a few by heart. (Across
+    banks shared phrases are by design: a near miss talks about the same things.)"""
+    from training.hardcases import varied_crisis_banks as vb
+    from training.hardcases.leakage import shingles
+
+    banks = {name: getattr(vb, name) for name in dir(vb) if name.isupper()}
+    assert len(banks) == 15
+    for name, bank in banks.items():
+        assert len(bank) >= 35, name
+        # The scored text: the post, or the reply of a (parent, reply[, distress]) entry.
+        texts = [entry if isinstance(entry, str) else
+                 entry[1] if isinstance(entry[1], str) else entry[0] for entry in bank]
+        assert len(texts) == len(set(texts)), name
+        seen: dict[str, str] = {}
+        for text in texts:
+            for shingle in shingles(text):
+                if len(shingle.split()) == 5:
+                    assert seen.setdefault(shingle, text) == text, (name, shingle, text)

@@ -24,6 +24,7 @@ from models.taxonomy import LABELS, TARGETS
 from training.data.clean import clean_text
 from training.hardcases import crisis_banks as cb
 from training.hardcases import identity_banks as ib
+from training.hardcases import varied_crisis_banks as vb
 from training.hardcases.lexicon import IdentityTerm, terms_for, with_article
 from training.hardcases.perturb import RESPELLING, SPACING, perturb
 from training.hardcases.slurs import SLURS
@@ -413,6 +414,38 @@ def _reply_crisis_disclosure(rng: random.Random, index: int) -> Draft:
                  labels(self_harm=1), text_pair=parent)
 
 
+# ---------------------------------------------------------------- varied crisis (optional)
+#: Framing shared by the varied crisis posts and their near misses, so that no prefix or suffix
+#: tells one side from the other: the default crisis suffixes (" Nobody would even notice.")
+#: carry risk of their own, and the default near misses have framings the crisis rows never get.
+_VARIED_PREFIXES = ("", "", "", "", "Throwaway. ", "idk. ", "Long-time lurker. ",
+                    "Posting from my phone. ", "Hi all. ")
+_VARIED_SUFFIXES = ("", "", "", "", " Sorry for the long post.", " Thanks for reading.",
+                    " Anyway.", " That's all.")
+
+
+def _varied_reply_builder(name: str, bank: Sequence[tuple[str, str, int]],
+                          label_spec: Mapping[str, int]) -> Builder:
+    """``(parent, reply, distress)`` banks: the reply is the post scored, the parent its
+    thread; the reply alone decides the label."""
+    def build(rng: random.Random, index: int) -> Draft:
+        parent, reply, distress = bank[index % len(bank)]
+        spec = dict(label_spec)
+        spec["distress"] = distress
+        return Draft(_style(reply, rng), f"{name}:{index % len(bank)}", spec, text_pair=parent)
+    return build
+
+
+def _varied(name: str, description: str, bank: Sequence[str]) -> Functionality:
+    return _f(name, description, _bank_builder(name, bank, labels(self_harm=1), _VARIED_PREFIXES,
+                                               _VARIED_SUFFIXES))
+
+
+def _near_miss(name: str, description: str, bank: Sequence[tuple[str, int]]) -> Functionality:
+    return _f(name, description, _flagged_bank_builder(name, bank, labels(), _VARIED_PREFIXES,
+                                                       _VARIED_SUFFIXES))
+
+
 # ------------------------------------------------------------------------------ registry
 def _f(name: str, description: str, build: Builder) -> Functionality:
     return Functionality(name, description, build)
@@ -564,6 +597,55 @@ OPTIONAL_FUNCTIONALITIES: tuple[Functionality, ...] = (
 )
 
 
+#: Many distinct crisis posts and near misses, each sentence used about twice
+#: (``training/hardcases/varied_crisis_banks.py``). Why: the default banks' 12-18 sentences
+#: per crisis functionality, repeated under prefixes and suffixes, are learnt by heart (their
+#: rows are found 0.99-1.00 of the time, other wordings of the same acts 0.64-1.00:
+#: docs/hardcases.md, "Adapter rank 32"). Opt-in, so the default set stays the shipped one's.
+VARIED_CRISIS_FUNCTIONALITIES: tuple[Functionality, ...] = (
+    _varied("varied_self_injury", "Current self-injury in many wordings (self_harm 1).",
+            vb.VARIED_SELF_INJURY),
+    _varied("varied_explicit", "Explicit ideation or intent in many wordings (self_harm 1).",
+            vb.VARIED_EXPLICIT),
+    _varied("varied_passive", "Passive ideation in many wordings (self_harm 1).",
+            vb.VARIED_PASSIVE),
+    _varied("varied_plan", "A plan, method, place, date or means in many wordings (self_harm 1).",
+            vb.VARIED_PLAN),
+    _varied("varied_preparation", "Final preparations in many wordings (self_harm 1).",
+            vb.VARIED_PREPARATION),
+    _varied("varied_evasive", "Ideation in slang, euphemism or respelling (self_harm 1).",
+            vb.VARIED_EVASIVE),
+    _f("varied_reply_disclosure", "Reply disclosing the replier's own risk under any kind of "
+       "thread, cheerful ones included (self_harm 1).",
+       _varied_reply_builder("varied_reply_disclosure",
+                             [(parent, reply, 0) for parent, reply in vb.VARIED_REPLY_DISCLOSURE],
+                             labels(self_harm=1))),
+    _near_miss("near_miss_past", "A past attempt or self-harm the author came through "
+               "(self_harm 0).", vb.NEAR_MISS_PAST),
+    _near_miss("near_miss_others", "Worry about someone else's risk (self_harm 0).",
+               vb.NEAR_MISS_OTHERS),
+    _near_miss("near_miss_figurative", "Figurative death or violence about mundane things "
+               "(self_harm 0).", vb.NEAR_MISS_FIGURATIVE),
+    _near_miss("near_miss_sad", "Sadness, grief, burnout or loneliness without risk "
+               "(self_harm 0).", vb.NEAR_MISS_SAD),
+    _near_miss("near_miss_denied", "Venting that denies any risk (self_harm 0).",
+               vb.NEAR_MISS_DENIED),
+    _near_miss("near_miss_topic", "Suicide or self-harm as a topic: news, research, art, "
+               "volunteering (self_harm 0).", vb.NEAR_MISS_TOPIC),
+    _near_miss("near_miss_injury", "Accidents, medical procedures, tattoos, sports injuries "
+               "(self_harm 0).", vb.NEAR_MISS_INJURY),
+    _f("near_miss_reply", "Supportive, empathetic or everyday reply; the replier is not at risk "
+       "(self_harm 0).", _varied_reply_builder("near_miss_reply", vb.NEAR_MISS_REPLIES, labels())),
+)
+OPTIONAL_FUNCTIONALITIES += VARIED_CRISIS_FUNCTIONALITIES
+
+#: Names that stand for several functionalities in ``generate(functionalities=...)`` and
+#: ``haven hardcases --functionalities``.
+FUNCTIONALITY_GROUPS: dict[str, tuple[str, ...]] = {
+    "varied_crisis": tuple(f.name for f in VARIED_CRISIS_FUNCTIONALITIES),
+}
+
+
 def to_example(draft: Draft, functionality: str, source: str = SOURCE,
                language: str = LANGUAGE) -> Example:
     """A draft as a fully labelled example; its group names the seed it came from."""
@@ -618,7 +700,8 @@ def generate(seed: int = DEFAULT_SEED, per_functionality: int | None = None,
     :data:`DEFAULT_PER_FUNCTIONALITY`; fewer when a functionality's banks run out).
     """
     wanted = DEFAULT_PER_FUNCTIONALITY if per_functionality is None else per_functionality
-    names = FUNCTIONALITY_NAMES if functionalities is None else tuple(functionalities)
+    names = FUNCTIONALITY_NAMES if functionalities is None else tuple(
+        member for name in functionalities for member in FUNCTIONALITY_GROUPS.get(name, (name,)))
     known = (*FUNCTIONALITIES, *OPTIONAL_FUNCTIONALITIES)
     unknown = sorted(set(names) - {f.name for f in known})
     if unknown:
