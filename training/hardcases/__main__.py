@@ -36,7 +36,8 @@ def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.Argu
                              f"{arabizi.DEFAULT_PER_FUNCTIONALITY} for ar-Latn)")
     parser.add_argument("--functionalities", default=None, metavar="NAME[,NAME]",
                         help="en only: generate just these functionalities, the optional ones "
-                             "included (e.g. long_post_safe_end); default: the default set")
+                             "included (e.g. long_post_safe_end), or a group of them "
+                             "(varied_crisis); default: the default set")
     parser.add_argument("--stats", action="store_true",
                         help="print counts per functionality and label as JSON")
     return parser

@@ -706,5 +706,5 @@ def generate(seed: int = DEFAULT_SEED, per_functionality: int | None = None,
     unknown = sorted(set(names) - {f.name for f in known})
     if unknown:
         raise ValueError(f"unknown functionalities {unknown}; known: "
-                         f"{', '.join(f.name for f in known)}")
+                         f"{', '.join(f.name for f in known)}; groups: {', '.join(FUNCTIONALITY_GROUPS)}")
     return expand([f for f in known if f.name in names], seed, wanted)
