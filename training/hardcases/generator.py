@@ -597,8 +597,8 @@ OPTIONAL_FUNCTIONALITIES: tuple[Functionality, ...] = (
 )
 
 
-#: Many distinct crisis posts and near misses, each sentence used about twice
-#: (``training/hardcases/varied_crisis_banks.py``). Why: the default banks' 12-18 sentences
+#: Many distinct crisis posts and near misses (``training/hardcases/varied_crisis_banks.py``;
+#: at ``--per-functionality 100`` each post is used about twice). Why: the default banks' 12-18 sentences
 #: per crisis functionality, repeated under prefixes and suffixes, are learnt by heart (their
 #: rows are found 0.99-1.00 of the time, other wordings of the same acts 0.64-1.00:
 #: docs/hardcases.md, "Adapter rank 32"). Opt-in, so the default set stays the shipped one's.
@@ -706,5 +706,6 @@ def generate(seed: int = DEFAULT_SEED, per_functionality: int | None = None,
     unknown = sorted(set(names) - {f.name for f in known})
     if unknown:
         raise ValueError(f"unknown functionalities {unknown}; known: "
-                         f"{', '.join(f.name for f in known)}; groups: {', '.join(FUNCTIONALITY_GROUPS)}")
+                         f"{', '.join(f.name for f in known)}; "
+                         f"groups: {', '.join(FUNCTIONALITY_GROUPS)}")
     return expand([f for f in known if f.name in names], seed, wanted)
