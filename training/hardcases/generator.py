@@ -598,9 +598,9 @@ OPTIONAL_FUNCTIONALITIES: tuple[Functionality, ...] = (
 
 
 #: Many distinct crisis posts and near misses (``training/hardcases/varied_crisis_banks.py``;
-#: at ``--per-functionality 100`` each post is used about twice). Why: the default banks' 12-18 sentences
-#: per crisis functionality, repeated under prefixes and suffixes, are learnt by heart (their
-#: rows are found 0.99-1.00 of the time, other wordings of the same acts 0.64-1.00:
+#: at ``--per-functionality 100`` each post is used about twice). Why: the default banks' 12-18
+#: sentences per crisis functionality, repeated under prefixes and suffixes, are learnt by heart
+#: (their rows are found 0.99-1.00 of the time, other wordings of the same acts 0.64-1.00:
 #: docs/hardcases.md, "Adapter rank 32"). Opt-in, so the default set stays the shipped one's.
 VARIED_CRISIS_FUNCTIONALITIES: tuple[Functionality, ...] = (
     _varied("varied_self_injury", "Current self-injury in many wordings (self_harm 1).",
