@@ -23,8 +23,12 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from training.hardcases import varied_crisis_banks as vb
+
+if TYPE_CHECKING:
+    from models.predictor import Predictor
 
 HALVES = ("even", "odd", "all")
 
@@ -66,7 +70,8 @@ def bank_posts(name: str, half: str = "all") -> tuple[list[str], list[str | None
 BANKS: tuple[str, ...] = tuple(sorted(name for name in dir(vb) if name.isupper()))
 
 
-def score(predictor, half: str = "all", label: str = "self_harm") -> list[BankScore]:
+def score(predictor: Predictor, half: str = "all",
+          label: str = "self_harm") -> list[BankScore]:
     """Per bank, the posts of ``half`` scored at or over the predictor's ``label`` threshold."""
     from models.taxonomy import LABELS
 
