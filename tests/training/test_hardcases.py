@@ -371,16 +371,14 @@ def test_varied_banks_are_many_distinct_sentences_not_one_frame_repeated():
     """The point of the banks (docs/hardcases.md): dozens of wordings per functionality, no two
     in one bank sharing a run of five words, so the model cannot learn a few by heart. (Across
     banks shared phrases are by design: a near miss talks about the same things.)"""
-    from training.hardcases import varied_crisis_banks as vb
+    from training.hardcases.heldout import BANKS, bank_posts
     from training.hardcases.leakage import shingles
 
-    banks = {name: getattr(vb, name) for name in dir(vb) if name.isupper()}
-    assert len(banks) == 15
-    for name, bank in banks.items():
-        assert len(bank) >= 35, name
+    assert len(BANKS) == 15
+    for name in BANKS:
         # The scored text: the post, or the reply of a (parent, reply[, distress]) entry.
-        texts = [entry if isinstance(entry, str) else
-                 entry[1] if isinstance(entry[1], str) else entry[0] for entry in bank]
+        texts, _ = bank_posts(name)
+        assert len(texts) >= 35, name
         assert len(texts) == len(set(texts)), name
         seen: dict[str, str] = {}
         for text in texts:
