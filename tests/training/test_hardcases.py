@@ -367,6 +367,23 @@ def test_varied_crisis_group_is_opt_in_labelled_by_side_and_pairs_replies(hardca
         assert example.group.startswith(f"hardcases:{example.functionality}:")
 
 
+def test_everyday_near_misses_are_opt_in_outside_the_group_and_never_crisis(hardcases):
+    """Outside ``varied_crisis`` so the group's documented runs stay reproducible: asking for
+    both gives the group's rows unchanged, then the everyday ones."""
+    from training.hardcases.generator import FUNCTIONALITY_GROUPS
+
+    assert "near_miss_everyday" not in FUNCTIONALITY_GROUPS["varied_crisis"]
+    assert "near_miss_everyday" not in {e.functionality for e in hardcases}
+    group = generate(seed=3, per_functionality=40, functionalities=["varied_crisis"])
+    both = generate(seed=3, per_functionality=40,
+                    functionalities=["varied_crisis", "near_miss_everyday"])
+    assert both[:len(group)] == group
+    everyday = both[len(group):]
+    assert len(everyday) == 40 and {e.functionality for e in everyday} == {"near_miss_everyday"}
+    assert not any(e.labels["self_harm"] for e in everyday)
+    assert {e.labels["distress"] for e in everyday} == {0, 1}
+
+
 def test_varied_banks_are_many_distinct_sentences_not_one_frame_repeated():
     """The point of the banks (docs/hardcases.md): dozens of wordings per functionality, no two
     in one bank sharing a run of five words, so the model cannot learn a few by heart. (Across
@@ -374,7 +391,7 @@ def test_varied_banks_are_many_distinct_sentences_not_one_frame_repeated():
     from training.hardcases.heldout import BANKS, bank_posts
     from training.hardcases.leakage import shingles
 
-    assert len(BANKS) == 15
+    assert len(BANKS) == 16
     for name in BANKS:
         # The scored text: the post, or the reply of a (parent, reply[, distress]) entry.
         texts, _ = bank_posts(name)

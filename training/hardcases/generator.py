@@ -638,6 +638,12 @@ VARIED_CRISIS_FUNCTIONALITIES: tuple[Functionality, ...] = (
        "(self_harm 0).", _varied_reply_builder("near_miss_reply", vb.NEAR_MISS_REPLIES, labels())),
 )
 OPTIONAL_FUNCTIONALITIES += VARIED_CRISIS_FUNCTIONALITIES
+#: Outside the ``varied_crisis`` group so that the group's runs in docs/hardcases.md stay
+#: reproducible: ask for it by name (``--functionalities varied_crisis,near_miss_everyday``).
+OPTIONAL_FUNCTIONALITIES += (
+    _near_miss("near_miss_everyday", "Ordinary plans, goodbyes, endings and give-aways that "
+               "state their mundane reason (self_harm 0).", vb.NEAR_MISS_EVERYDAY),
+)
 
 #: Names that stand for several functionalities in ``generate(functionalities=...)`` and
 #: ``haven hardcases --functionalities``.
