@@ -1786,154 +1786,154 @@ NEAR_MISS_REPLIES: tuple[tuple[str, str, int], ...] = (
 #: ending a relationship, a will after buying a house, rope for climbing): they read like the
 #: plan and preparation posts above but each states its mundane reason (self_harm 0).
 NEAR_MISS_EVERYDAY: tuple[tuple[str, int], ...] = (
-    ("Giving away my bookshelf, desk and about forty paperbacks before I fly to Lisbon for the"
-     " new job. Collection only, first come first served.", 0),
-    ("last night in this flat. boxes everywhere, mattress on the floor, van comes at 8 "
-     "tomorrow. gonna miss the view of the canal tbh", 0),
-    ("Said goodbye to the neighbours today. Mrs. next door cried, I cried, the kids gave me a "
+    (("Giving away my bookshelf, desk and about forty paperbacks before I fly to Lisbon for the"
+     " new job. Collection only, first come first served."), 0),
+    (("last night in this flat. boxes everywhere, mattress on the floor, van comes at 8 "
+     "tomorrow. gonna miss the view of the canal tbh"), 0),
+    (("Said goodbye to the neighbours today. Mrs. next door cried, I cried, the kids gave me a "
      "drawing. Moving to Calgary for my husband's posting is the right call but leaving this "
-     "street after eleven years is breaking my heart a little.", 1),
-    ("This is my last post here for a while. Starting a ten-day silent retreat on Monday, no "
-     "phones allowed. See you all on the other side, rested I hope.", 0),
-    ("Signing off for good from this subreddit. I finally passed the bar exam and I don't need"
-     " the study threads anymore. Thanks for every flashcard tip.", 0),
-    ("I won't be around after Friday. Deploying with my unit and comms will be patchy for six "
-     "months. Keep the raid team alive without me lol", 0),
-    ("Heads up to the group: going in for my planned knee replacement on Tuesday, so I'll be "
+     "street after eleven years is breaking my heart a little."), 1),
+    (("This is my last post here for a while. Starting a ten-day silent retreat on Monday, no "
+     "phones allowed. See you all on the other side, rested I hope."), 0),
+    (("Signing off for good from this subreddit. I finally passed the bar exam and I don't need"
+     " the study threads anymore. Thanks for every flashcard tip."), 0),
+    (("I won't be around after Friday. Deploying with my unit and comms will be patchy for six "
+     "months. Keep the raid team alive without me lol"), 0),
+    (("Heads up to the group: going in for my planned knee replacement on Tuesday, so I'll be "
      "offline for a week or two. Honestly nervous about the anaesthetic even though the "
-     "surgeon says it's routine.", 1),
-    ("I've decided to end it with him. Four years together, but we want different things and "
-     "I'm done pretending we don't. Gutted, but I know it's right.", 1),
-    ("Tonight's the night. Ring is in my jacket, table booked at the place we had our first "
-     "date. Wish me luck, I'm proposing!", 0),
-    ("tonights the night!!! first ever gig with the band, 40 tickets sold, my hands are "
-     "shaking already", 0),
-    ("Dropped the gym, two streaming services and the meal kit box this week. Budgeting hard "
-     "until the mortgage goes through.", 0),
-    ("Ended my 400-day language app streak on purpose. It had turned into a chore and I'd "
-     "rather read actual books in Spanish now.", 0),
-    ("We wrote our wills this weekend. Nothing dramatic, we just closed on the house and the "
+     "surgeon says it's routine."), 1),
+    (("I've decided to end it with him. Four years together, but we want different things and "
+     "I'm done pretending we don't. Gutted, but I know it's right."), 1),
+    (("Tonight's the night. Ring is in my jacket, table booked at the place we had our first "
+     "date. Wish me luck, I'm proposing!"), 0),
+    (("tonights the night!!! first ever gig with the band, 40 tickets sold, my hands are "
+     "shaking already"), 0),
+    (("Dropped the gym, two streaming services and the meal kit box this week. Budgeting hard "
+     "until the mortgage goes through."), 0),
+    (("Ended my 400-day language app streak on purpose. It had turned into a chore and I'd "
+     "rather read actual books in Spanish now."), 0),
+    (("We wrote our wills this weekend. Nothing dramatic, we just closed on the house and the "
      "baby is due in March, so the solicitor said it was time. Picking a guardian was the "
-     "hardest part.", 0),
-    ("Writing letters for the school's time capsule with my daughter. They open it in 2050. "
-     "Mine is mostly about how expensive eggs are.", 0),
-    ("Wrote a letter to my future self, to open on my 30th birthday. Told her to drink more "
-     "water and call grandma more often.", 0),
-    ("Anyone got ideas for what to write in a farewell card for a colleague retiring after 35 "
-     "years? I keep writing 'enjoy the golf' and deleting it.", 0),
-    ("Started writing to my grandchildren, one letter each a month, so they have something in "
+     "hardest part."), 0),
+    (("Writing letters for the school's time capsule with my daughter. They open it in 2050. "
+     "Mine is mostly about how expensive eggs are."), 0),
+    (("Wrote a letter to my future self, to open on my 30th birthday. Told her to drink more "
+     "water and call grandma more often."), 0),
+    (("Anyone got ideas for what to write in a farewell card for a colleague retiring after 35 "
+     "years? I keep writing 'enjoy the golf' and deleting it."), 0),
+    (("Started writing to my grandchildren, one letter each a month, so they have something in "
      "my handwriting when they're older. My own granddad did it for me and I still treasure "
-     "them.", 0),
-    ("Bought 60m of dynamic rope and a new harness for the climbing trip to Kalymnos. Any "
-     "advice on rope bags that survive airport baggage?", 0),
-    ("Picked up a long stretch of rope for the sailboat today, mainsheet was fraying. "
-     "Restoring this old dinghy is my whole summer.", 0),
-    ("bought a ladder finally. gutters have been full of leaves since october and my landlord "
-     "keeps ignoring me", 0),
-    ("The dentist gave me a big box of painkillers after they pulled all four wisdom teeth. "
-     "Living on soup and taking them exactly as the label says. Chipmunk face achieved.", 0),
-    ("Treated myself to a proper sharp knife set for the six-week cooking course that starts "
-     "Thursday. Chef says we'll be filleting fish by week three.", 0),
-    ("Two bags of charcoal, burgers, corn, and a forecast of sun. The barbecue is ON for "
-     "Saturday, bring chairs.", 0),
-    ("Spent the morning photographing the old suspension bridge at sunrise. The fog rolling "
-     "under it was unreal, posting the shots later.", 0),
-    ("Hiked out to the cliffs above the cove today with the walking club. Stayed well back "
-     "from the edge, ate sandwiches, watched the gannets dive.", 0),
-    ("We have to rehome our cat Biscuit. My son's allergy tests came back severe and the "
+     "them."), 0),
+    (("Bought 60m of dynamic rope and a new harness for the climbing trip to Kalymnos. Any "
+     "advice on rope bags that survive airport baggage?"), 0),
+    (("Picked up a long stretch of rope for the sailboat today, mainsheet was fraying. "
+     "Restoring this old dinghy is my whole summer."), 0),
+    (("bought a ladder finally. gutters have been full of leaves since october and my landlord "
+     "keeps ignoring me"), 0),
+    (("The dentist gave me a big box of painkillers after they pulled all four wisdom teeth. "
+     "Living on soup and taking them exactly as the label says. Chipmunk face achieved."), 0),
+    (("Treated myself to a proper sharp knife set for the six-week cooking course that starts "
+     "Thursday. Chef says we'll be filleting fish by week three."), 0),
+    (("Two bags of charcoal, burgers, corn, and a forecast of sun. The barbecue is ON for "
+     "Saturday, bring chairs."), 0),
+    (("Spent the morning photographing the old suspension bridge at sunrise. The fog rolling "
+     "under it was unreal, posting the shots later."), 0),
+    (("Hiked out to the cliffs above the cove today with the walking club. Stayed well back "
+     "from the edge, ate sandwiches, watched the gannets dive."), 0),
+    (("We have to rehome our cat Biscuit. My son's allergy tests came back severe and the "
      "doctor was clear. She's sweet, spayed, and great with kids. I've been crying all week "
-     "about it but I want her to go somewhere good.", 1),
-    ("Looking for a new home for my two rabbits. The new landlord doesn't allow pets and I "
-     "move on the 1st. Hutch and food included.", 0),
-    ("Cancelled all my plans for the next month. Not in a bad way, I just need to finish my "
-     "thesis and the deadline is brutal.", 1),
-    ("Selling my car, a 2012 hatchback, full service history. Moving to a city with good trams"
-     " and I won't need it.", 0),
-    ("Putting my affairs in order before the big trip: paid the bills ahead, gave my sister "
+     "about it but I want her to go somewhere good."), 1),
+    (("Looking for a new home for my two rabbits. The new landlord doesn't allow pets and I "
+     "move on the 1st. Hutch and food included."), 0),
+    (("Cancelled all my plans for the next month. Not in a bad way, I just need to finish my "
+     "thesis and the deadline is brutal."), 1),
+    (("Selling my car, a 2012 hatchback, full service history. Moving to a city with good trams"
+     " and I won't need it."), 0),
+    (("Putting my affairs in order before the big trip: paid the bills ahead, gave my sister "
      "spare keys, set up auto-pay, left instructions for the plants. Eight months backpacking "
-     "through South America starts on the 14th!", 0),
-    ("Clearing out the whole house this week so no one has to deal with my mess after I move "
-     "out. Thirty years of stuff in the loft. Skip arrives Monday.", 0),
-    ("Been thinking a lot about getting older since I turned 70. Sold the big house, moved "
-     "into a bungalow near the grandkids, and honestly I've never slept better.", 0),
-    ("Retiring at the end of the month after 41 years on the railway. Cleared my locker today "
-     "and handed in my badge. Strange feeling, but a good one.", 0),
-    ("Sat down with Mum and her GP to talk about end-of-life wishes. She's 91 and sharp as a "
+     "through South America starts on the 14th!"), 0),
+    (("Clearing out the whole house this week so no one has to deal with my mess after I move "
+     "out. Thirty years of stuff in the loft. Skip arrives Monday."), 0),
+    (("Been thinking a lot about getting older since I turned 70. Sold the big house, moved "
+     "into a bungalow near the grandkids, and honestly I've never slept better."), 0),
+    (("Retiring at the end of the month after 41 years on the railway. Cleared my locker today "
+     "and handed in my badge. Strange feeling, but a good one."), 0),
+    (("Sat down with Mum and her GP to talk about end-of-life wishes. She's 91 and sharp as a "
      "tack, and she wanted it all written down: no heroics, her hymns picked out, the good "
-     "china to my niece. It was a hard conversation and I've felt heavy since.", 1),
-    ("Our old dog has cancer and the vet thinks we have a few weeks. We're letting him eat "
-     "cheese and sleep on the sofa. I keep bursting into tears in the supermarket.", 1),
-    ("Downsizing means I'm giving away most of my records. If you're local and want the jazz "
-     "ones, shout. Keeping the Motown, obviously.", 0),
-    ("Deleting my Instagram and Facebook tomorrow. Not a crisis, just tired of doomscrolling. "
-     "You can still text me like it's 2005.", 0),
-    ("Final stream on this channel tonight. I've accepted a full-time job and can't keep the "
-     "schedule going. Thank you to the twelve loyal viewers, you're legends.", 0),
-    ("Quitting the team after this season. My knees are done and my daughter starts uni, so "
-     "I'd rather spend weekends with her.", 0),
-    ("Uninstalled the game after 2,000 hours. Gave my rare items to my guildmates. Time to "
-     "touch grass, as the kids say.", 0),
-    ("hey all, last day at work friday. handing over my projects, cleaning my desk, saying my "
-     "goodbyes. new job starts in march, im excited and kind of terrified", 1),
-    ("Just wrapped up the lease on my studio. Got the deposit back, returned the keys, took a "
+     "china to my niece. It was a hard conversation and I've felt heavy since."), 1),
+    (("Our old dog has cancer and the vet thinks we have a few weeks. We're letting him eat "
+     "cheese and sleep on the sofa. I keep bursting into tears in the supermarket."), 1),
+    (("Downsizing means I'm giving away most of my records. If you're local and want the jazz "
+     "ones, shout. Keeping the Motown, obviously."), 0),
+    (("Deleting my Instagram and Facebook tomorrow. Not a crisis, just tired of doomscrolling. "
+     "You can still text me like it's 2005."), 0),
+    (("Final stream on this channel tonight. I've accepted a full-time job and can't keep the "
+     "schedule going. Thank you to the twelve loyal viewers, you're legends."), 0),
+    (("Quitting the team after this season. My knees are done and my daughter starts uni, so "
+     "I'd rather spend weekends with her."), 0),
+    (("Uninstalled the game after 2,000 hours. Gave my rare items to my guildmates. Time to "
+     "touch grass, as the kids say."), 0),
+    (("hey all, last day at work friday. handing over my projects, cleaning my desk, saying my "
+     "goodbyes. new job starts in march, im excited and kind of terrified"), 1),
+    (("Just wrapped up the lease on my studio. Got the deposit back, returned the keys, took a "
      "last photo of the empty room. Moving in with my partner across town, so it's a happy "
-     "ending.", 0),
-    ("Ending the keto diet today after six months. Hello, bread. I've missed you more than "
-     "most people.", 0),
-    ("Shutting down my small online candle shop after three years. Sales slowed down and I'm "
-     "going back to nursing. Last orders ship Friday.", 0),
-    ("Closing the project repo and archiving it. Thanks to everyone who sent pull requests. "
-     "The library is stable and I want to build something new.", 0),
-    ("I'm emigrating to New Zealand next month and I'm a wreck. Selling everything, saying "
+     "ending."), 0),
+    (("Ending the keto diet today after six months. Hello, bread. I've missed you more than "
+     "most people."), 0),
+    (("Shutting down my small online candle shop after three years. Sales slowed down and I'm "
+     "going back to nursing. Last orders ship Friday."), 0),
+    (("Closing the project repo and archiving it. Thanks to everyone who sent pull requests. "
+     "The library is stable and I want to build something new."), 0),
+    (("I'm emigrating to New Zealand next month and I'm a wreck. Selling everything, saying "
      "goodbye to my parents at the airport is going to be awful. Mostly excited, but the "
-     "goodbyes hurt more than I expected.", 1),
-    ("Giving away all my houseplants, about thirty pots. Can't take them on the plane to "
-     "Seoul. Please give the monstera a good life.", 0),
-    ("My final goodbye to this forum: I've been a moderator for nine years and it's time to "
-     "hand over to younger folks. I'll still lurk now and then.", 0),
-    ("Won't be online for two months, I'm starting a contract on a research vessel in the "
-     "Southern Ocean. Satellite internet is for emergencies only.", 0),
-    ("Going into hospital Thursday for my planned gallbladder surgery. Packed my bag, sorted "
-     "the cat sitter, downloaded four seasons of a baking show.", 0),
-    ("Said my goodbyes to the dorm. Graduation was yesterday, I gave my mini fridge to a "
-     "freshman and my notes to the library. On to the real world.", 0),
-    ("idk why breakups are this hard. i ended it, i know it was right, and i still cried on "
-     "the bus the whole way home", 1),
-    ("Marathon is tomorrow. Laid out my kit, pinned my bib number, ate an absurd amount of "
-     "pasta. This is what I've trained two years for.", 0),
-    ("Fixed up the old rope swing in the garden for the grandkids. New rope, new seat, tested "
-     "it with a sack of potatoes first. They're coming Sunday.", 0),
-    ("Writing my will feels morbid, but I'm 34 with a house and two kids, so my financial "
-     "adviser finally nagged me into it. Done in an afternoon.", 0),
-    ("Our family is saying goodbye to Grandad's farmhouse this weekend. He's moving into "
-     "assisted living and the house is sold. So many memories in that kitchen.", 1),
-    ("Bought a huge blister pack of hay fever tablets because pollen season is starting and I "
-     "refuse to suffer through another May.", 0),
-    ("Handing my notice in tomorrow. Five years at the bank and I'm finally leaving to train "
-     "as a carpenter. Scared, but it feels right.", 1),
-    ("Gave away my wedding dress to a charity shop that sells them cheap to brides on a "
-     "budget. Divorce was two years ago, I'm happy now, and I wanted it to do some good.", 0),
-    ("Tidying up loose ends before I start the PhD abroad: closed my old bank account, shipped"
+     "goodbyes hurt more than I expected."), 1),
+    (("Giving away all my houseplants, about thirty pots. Can't take them on the plane to "
+     "Seoul. Please give the monstera a good life."), 0),
+    (("My final goodbye to this forum: I've been a moderator for nine years and it's time to "
+     "hand over to younger folks. I'll still lurk now and then."), 0),
+    (("Won't be online for two months, I'm starting a contract on a research vessel in the "
+     "Southern Ocean. Satellite internet is for emergencies only."), 0),
+    (("Going into hospital Thursday for my planned gallbladder surgery. Packed my bag, sorted "
+     "the cat sitter, downloaded four seasons of a baking show."), 0),
+    (("Said my goodbyes to the dorm. Graduation was yesterday, I gave my mini fridge to a "
+     "freshman and my notes to the library. On to the real world."), 0),
+    (("idk why breakups are this hard. i ended it, i know it was right, and i still cried on "
+     "the bus the whole way home"), 1),
+    (("Marathon is tomorrow. Laid out my kit, pinned my bib number, ate an absurd amount of "
+     "pasta. This is what I've trained two years for."), 0),
+    (("Fixed up the old rope swing in the garden for the grandkids. New rope, new seat, tested "
+     "it with a sack of potatoes first. They're coming Sunday."), 0),
+    (("Writing my will feels morbid, but I'm 34 with a house and two kids, so my financial "
+     "adviser finally nagged me into it. Done in an afternoon."), 0),
+    (("Our family is saying goodbye to Grandad's farmhouse this weekend. He's moving into "
+     "assisted living and the house is sold. So many memories in that kitchen."), 1),
+    (("Bought a huge blister pack of hay fever tablets because pollen season is starting and I "
+     "refuse to suffer through another May."), 0),
+    (("Handing my notice in tomorrow. Five years at the bank and I'm finally leaving to train "
+     "as a carpenter. Scared, but it feels right."), 1),
+    (("Gave away my wedding dress to a charity shop that sells them cheap to brides on a "
+     "budget. Divorce was two years ago, I'm happy now, and I wanted it to do some good."), 0),
+    (("Tidying up loose ends before I start the PhD abroad: closed my old bank account, shipped"
      " my books to my parents, sold the bike. It's stressful doing it all while working full "
-     "time, but the end is in sight.", 1),
-    ("Cancelling the family holiday this year. Money's tight after the boiler died and I feel "
-     "awful telling the kids.", 1),
-    ("Ten years of this blog ends today. I started it as a new mum, my youngest is now at "
-     "secondary school, and I've said everything I wanted to say.", 0),
-    ("The ferry leaves at dawn and I won't have signal on the island for three weeks. Family "
-     "knows where I am. Dig in, everyone, see you in August.", 0),
-    ("Anybody know a good shredder? I'm clearing out my late aunt's papers and there's decades"
-     " of bank statements. Miss her, but she'd have hated the clutter.", 1),
-    ("Rehoming my parrot after 15 years. My new flat share forbids birds and I've found a "
-     "lovely sanctuary. Dropping her off was the worst drive of my life.", 1),
-    ("Packed up grandma's sewing room today. She's moving in with us, so we're giving the "
-     "fabric to her quilting circle. She was bossing us around the whole time.", 0),
-    ("Farewell party for the office tomorrow, we're shutting down the branch and everyone's "
-     "relocating. Bringing cake. Probably crying into the cake.", 1),
-    ("Anxious about tomorrow, it's the day we put our old horse to sleep. Vet is coming to the"
-     " field. He's 32 and can't stand up any more.", 1),
-    ("Just signed the papers to sell my late father's boat. Dad would have wanted it out on "
-     "the water, not rotting in the yard. Still feels like losing him again.", 1),
-    ("Stopping the podcast after 200 episodes. My co-host is having twins and I've run out of "
-     "opinions on horror films. Final episode drops Friday.", 0),
+     "time, but the end is in sight."), 1),
+    (("Cancelling the family holiday this year. Money's tight after the boiler died and I feel "
+     "awful telling the kids."), 1),
+    (("Ten years of this blog ends today. I started it as a new mum, my youngest is now at "
+     "secondary school, and I've said everything I wanted to say."), 0),
+    (("The ferry leaves at dawn and I won't have signal on the island for three weeks. Family "
+     "knows where I am. Dig in, everyone, see you in August."), 0),
+    (("Anybody know a good shredder? I'm clearing out my late aunt's papers and there's decades"
+     " of bank statements. Miss her, but she'd have hated the clutter."), 1),
+    (("Rehoming my parrot after 15 years. My new flat share forbids birds and I've found a "
+     "lovely sanctuary. Dropping her off was the worst drive of my life."), 1),
+    (("Packed up grandma's sewing room today. She's moving in with us, so we're giving the "
+     "fabric to her quilting circle. She was bossing us around the whole time."), 0),
+    (("Farewell party for the office tomorrow, we're shutting down the branch and everyone's "
+     "relocating. Bringing cake. Probably crying into the cake."), 1),
+    (("Anxious about tomorrow, it's the day we put our old horse to sleep. Vet is coming to the"
+     " field. He's 32 and can't stand up any more."), 1),
+    (("Just signed the papers to sell my late father's boat. Dad would have wanted it out on "
+     "the water, not rotting in the yard. Still feels like losing him again."), 1),
+    (("Stopping the podcast after 200 episodes. My co-host is having twins and I've run out of "
+     "opinions on horror films. Final episode drops Friday."), 0),
 )
