@@ -288,7 +288,8 @@ def test_optional_long_safe_posts_are_opt_in_deterministic_and_never_a_crisis(ha
     assert {e.functionality for e in hardcases} == set(FUNCTIONALITY_NAMES)
     assert [f.name for f in OPTIONAL_FUNCTIONALITIES] == [
         "long_post_safe_end", "crisis_very_long_post_end", "very_long_post_vent_end",
-        "very_long_post_safe_end", *(f.name for f in VARIED_CRISIS_FUNCTIONALITIES)]
+        "very_long_post_safe_end", *(f.name for f in VARIED_CRISIS_FUNCTIONALITIES),
+        "near_miss_everyday"]
     first = generate(seed=3, functionalities=["long_post_safe_end"])
     assert first == generate(seed=3, functionalities=["long_post_safe_end"])
     assert first != generate(seed=4, functionalities=["long_post_safe_end"])
