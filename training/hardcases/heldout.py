@@ -111,7 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     split = commands.add_parser("split", help="keep one half of a generated varied set")
     split.add_argument("--in", dest="source", type=Path, required=True,
-                       help="a file written by haven hardcases --functionalities varied_crisis")
+                       help="a file written by haven hardcases --functionalities "
+                       "varied_crisis[,near_miss_everyday]")
     split.add_argument("--out", type=Path, required=True)
     split.add_argument("--keep", choices=HALVES[:2], required=True)
     probe = commands.add_parser("score", help="score a model on one half of the banks")

@@ -1,4 +1,5 @@
-"""Many distinct crisis posts and their near misses, for the ``varied_crisis`` functionalities.
+"""Many distinct crisis posts and their near misses, for the ``varied_crisis`` functionalities
+(and ``near_miss_everyday``, outside that group).
 
 Why a second set of banks: the default crisis banks (``crisis_banks.py``) hold 12-18 sentences
 per functionality, repeated under prefixes and suffixes, and the model learns those sentences by
