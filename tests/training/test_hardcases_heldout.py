@@ -8,7 +8,16 @@ import pytest
 
 from models.labelled_io import read_labelled, write_labelled
 from training.hardcases import generate
-from training.hardcases.heldout import BANKS, bank_posts, in_half, main, score, split_rows
+from training.hardcases.heldout import (
+    BANKS,
+    BankScore,
+    bank_posts,
+    in_half,
+    main,
+    ranking_auc,
+    score,
+    split_rows,
+)
 
 
 def test_halves_partition_every_bank_by_post():
@@ -82,3 +91,30 @@ def test_score_refuses_a_directory_that_is_not_a_model(tmp_path, capsys):
     (tmp_path / "thresholds.json").write_text(json.dumps({"thresholds": {}}))
     assert main(["score", str(tmp_path)]) == 2
     assert "not a model directory" in capsys.readouterr().err
+
+
+def test_ranking_auc_compares_crisis_scores_with_near_miss_scores():
+    crisis = BankScore("VARIED_X", True, 2, 2, (0.9, 0.6))
+    near = BankScore("NEAR_MISS_X", False, 1, 2, (0.7, 0.1))
+    assert ranking_auc([crisis, near]) == 0.75  # 3 of the 4 pairs ranked right
+    assert ranking_auc([BankScore("VARIED_X", True, 0, 1, (0.2,)),
+                        BankScore("NEAR_MISS_X", False, 1, 1, (0.8,))]) == 0.0
+
+
+def test_score_prints_the_ranking_and_leaves_excluded_banks_out(tiny_model_dir, capsys):
+    from models import load_model
+
+    kept = [name for name in BANKS if name != "NEAR_MISS_EVERYDAY"]
+    results = score(load_model(tiny_model_dir), "odd", banks=kept)
+    assert [r.bank for r in results] == kept
+    assert all(len(r.scores) == r.total for r in results)
+    assert main(["score", str(tiny_model_dir), "--half", "odd",
+                 "--exclude", "NEAR_MISS_EVERYDAY"]) == 0
+    out = capsys.readouterr().out
+    assert "NEAR_MISS_EVERYDAY" not in out
+    near = [r for r in results if not r.positive]
+    referred, total = sum(r.referred for r in near), sum(r.total for r in near)
+    assert f"near misses (odd) referred: {referred} / {total}" in out
+    assert f"ROC-AUC crisis posts against near misses (odd): {ranking_auc(results):.3f}" in out
+    assert main(["score", str(tiny_model_dir), "--exclude", "NO_SUCH_BANK"]) == 2
+    assert "unknown banks ['NO_SUCH_BANK']" in capsys.readouterr().err

@@ -11,9 +11,11 @@ group (``hardcases:<functionality>:<index>``), so every framed copy of a post st
 
 ``python -m training.hardcases.heldout split --in runs/varied.jsonl --out runs/varied_even.jsonl
 --keep even`` writes the training half; ``python -m training.hardcases.heldout score MODEL
-[--half odd|even|all]`` prints, per bank, how many unframed posts the model refers
-(``self_harm`` at or over its threshold): the crisis posts found and the near misses referred.
-Texts are never printed.
+[--half odd|even|all] [--exclude BANK]`` prints, per bank, how many unframed posts the model
+refers (``self_harm`` at or over its threshold): the crisis posts found and the near misses
+referred; then the ROC-AUC of crisis posts against near misses, which does not depend on the
+threshold. ``--exclude`` leaves banks out, so that numbers measured before a bank was added can
+be compared. Texts are never printed.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ class BankScore:
     positive: bool
     referred: int
     total: int
+    #: The posts' scores, kept for :func:`ranking_auc`.
+    scores: tuple[float, ...] = ()
 
 
 def in_half(index: int, half: str) -> bool:
@@ -70,21 +74,29 @@ def bank_posts(name: str, half: str = "all") -> tuple[list[str], list[str | None
 BANKS: tuple[str, ...] = tuple(sorted(name for name in dir(vb) if name.isupper()))
 
 
-def score(predictor: Predictor, half: str = "all",
-          label: str = "self_harm") -> list[BankScore]:
+def score(predictor: Predictor, half: str = "all", label: str = "self_harm",
+          banks: Sequence[str] = BANKS) -> list[BankScore]:
     """Per bank, the posts of ``half`` scored at or over the predictor's ``label`` threshold."""
     from models.taxonomy import LABELS
 
     column = LABELS.index(label)
     threshold = predictor.thresholds[label]
     out: list[BankScore] = []
-    for name in BANKS:
+    for name in banks:
         texts, parents = bank_posts(name, half)
         pairs = parents if any(p is not None for p in parents) else None
-        scores = predictor.predict_proba(texts, pairs).scores
-        referred = sum(row[column] >= threshold for row in scores)
-        out.append(BankScore(name, name.startswith("VARIED_"), int(referred), len(texts)))
+        scores = tuple(float(row[column]) for row in predictor.predict_proba(texts, pairs).scores)
+        referred = sum(s >= threshold for s in scores)
+        out.append(BankScore(name, name.startswith("VARIED_"), referred, len(texts), scores))
     return out
+
+
+def ranking_auc(results: Sequence[BankScore]) -> float:
+    """ROC-AUC of the crisis posts' scores against the near misses'."""
+    from sklearn.metrics import roc_auc_score
+
+    gold = [int(r.positive) for r in results for _ in r.scores]
+    return float(roc_auc_score(gold, [s for r in results for s in r.scores]))
 
 
 def split_rows(source: Path, out: Path, keep: str) -> tuple[int, int]:
@@ -119,6 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
     probe.add_argument("model", type=Path, help="model directory")
     probe.add_argument("--half", choices=HALVES, default="all",
                        help="the half to score: the one the model did not train on")
+    probe.add_argument("--exclude", action="append", default=[], metavar="BANK",
+                       help="leave a bank out (repeatable), e.g. NEAR_MISS_EVERYDAY to compare "
+                       "with numbers measured before it existed")
     return parser
 
 
@@ -142,7 +157,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: not a model directory (no {CONFIG_FILE}): {args.model}", file=sys.stderr)
         return 2
 
-    results = score(load_model(args.model), args.half)
+    unknown = sorted(set(args.exclude) - set(BANKS))
+    if unknown:
+        print(f"error: unknown banks {unknown}; banks: {', '.join(BANKS)}", file=sys.stderr)
+        return 2
+    banks = [name for name in BANKS if name not in args.exclude]
+    results = score(load_model(args.model), args.half, banks=banks)
     for side, positive, verb in (("crisis posts", True, "found"),
                                  ("near misses", False, "referred")):
         rows = [r for r in results if r.positive == positive]
@@ -150,6 +170,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{r.bank:26s} {verb:8s} {r.referred:3d} / {r.total}")
         print(f"{side} ({args.half}) {verb}: {sum(r.referred for r in rows)} / "
               f"{sum(r.total for r in rows)}")
+    if {r.positive for r in results} == {True, False}:
+        print(f"ROC-AUC crisis posts against near misses ({args.half}): "
+              f"{ranking_auc(results):.3f}")
     return 0
 
 
