@@ -1,0 +1,149 @@
+"""Which validation posts fix a calibrated threshold: ``python -m eval.threshold_tail MODEL``.
+
+Why: a recall target is met at the tail of the positives' scores. ``self_harm`` at recall 0.95
+on the 161 public crisis posts of validation is the score of the eighth-lowest of them, and the
+crisis labels are proxies (subreddit membership for SDCNL, one label per user for C-SSRS; see
+the datasets' README), so the posts in that tail may be no crisis at all. The bootstrap range in
+``thresholds.json`` says how loosely the threshold is fixed; this says by which posts. It prints,
+per source, the positives under the model's threshold and the negatives at or over it; the
+lowest-scoring positives; and the threshold the label's target would give with the k lowest
+positives left out, so a reviewer sees how much a handful of rows decides. Posts are named by
+their row in the data and a short hash of their text (``models.examples.text_key``); texts are
+printed only with ``--show-text``, for a reviewer reading their own validation data.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from eval.thresholds import DEFAULT_TARGETS, Target, load_targets, search_threshold
+from models.examples import text_key
+from models.taxonomy import LABELS
+
+#: How many of the lowest-scoring positives are listed and left out one by one.
+DEFAULT_LOWEST = 12
+#: Characters of a post shown with ``--show-text``: enough to judge it, not a dump.
+TEXT_CHARS = 200
+
+
+@dataclass(frozen=True)
+class SourceTail:
+    source: str
+    positives: int
+    missed: int
+    negatives: int
+    referred: int
+
+
+def per_source(y: np.ndarray, s: np.ndarray, sources: Sequence[str],
+               threshold: float) -> list[SourceTail]:
+    """Positives under ``threshold`` and negatives at or over it, per source (annotated rows)."""
+    src = np.asarray(sources)
+    out = []
+    for name in sorted(set(sources)):
+        rows = src == name
+        pos, neg = s[rows & (y == 1)], s[rows & (y == 0)]
+        if pos.size or neg.size:
+            out.append(SourceTail(name, int(pos.size), int((pos < threshold).sum()),
+                                  int(neg.size), int((neg >= threshold).sum())))
+    return out
+
+
+def positives_by_score(y: np.ndarray, s: np.ndarray) -> np.ndarray:
+    """Indices of the positives, lowest score first (ties keep the data's order)."""
+    positives = np.flatnonzero(y == 1)
+    return positives[np.argsort(s[positives], kind="stable")]
+
+
+def leave_lowest_out(y: np.ndarray, s: np.ndarray, target: Target,
+                     lowest: int) -> list[tuple[int, float]]:
+    """``(k, threshold)`` for k = 0..lowest: the target's threshold without the k lowest positives.
+
+    Only positives are left out, one at a time from the bottom, as a reviewer who found them
+    mislabelled would drop them; the negatives stay. The search is the calibration's own
+    (``search_threshold``), without its bootstrap.
+    """
+    order = positives_by_score(y, s)
+    out = []
+    for k in range(min(lowest, order.size - 1) + 1):
+        keep = np.ones(y.size, dtype=bool)
+        keep[order[:k]] = False
+        out.append((k, float(search_threshold(y[keep], s[keep], target, rounds=0)["threshold"])))
+    return out
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m eval.threshold_tail", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("model", metavar="MODEL_DIR")
+    data = parser.add_mutually_exclusive_group(required=True)
+    data.add_argument("--run", metavar="RUN_DIR", help="use the run's validation.jsonl")
+    data.add_argument("--data", nargs="+", metavar="FILE", help="labelled CSV/JSONL files")
+    parser.add_argument("--label", default="self_harm", choices=LABELS)
+    parser.add_argument("--targets", metavar="YAML", default=str(DEFAULT_TARGETS),
+                        help="targets file whose review target is recomputed (default: shipped)")
+    parser.add_argument("--lowest", type=int, default=DEFAULT_LOWEST, metavar="N",
+                        help=f"positives listed and left out (default {DEFAULT_LOWEST})")
+    parser.add_argument("--show-text", action="store_true",
+                        help=f"print the first {TEXT_CHARS} characters of each listed post")
+    parser.add_argument("--batch-size", type=int, default=32, metavar="N")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.batch_size < 1 or args.lowest < 1:
+        parser.error("--batch-size and --lowest must be at least 1")
+
+    from eval.pipeline import load_examples, predict, validation_path
+    from models import load_model
+    from models.artifact import ArtifactError
+
+    try:
+        paths = [validation_path(args.run)] if args.run else [Path(p) for p in args.data]
+        missing = [str(p) for p in paths if not p.is_file()]
+        if missing:
+            raise FileNotFoundError(f"{', '.join(missing)}: no such file")
+        target = load_targets(args.targets).points.get(args.label, {}).get("review")
+        examples = load_examples(paths)
+        model = load_model(args.model)
+    except (OSError, ValueError, ArtifactError) as error:
+        parser.exit(2, f"error: {error}\n")
+    if target is None:
+        parser.exit(2, f"error: {args.targets} has no review target for {args.label}\n")
+    rows = [i for i, e in enumerate(examples) if e.labels[args.label] is not None]
+    y = np.array([examples[i].labels[args.label] for i in rows], dtype=int)
+    if y.sum() < 2 or y.sum() == y.size:
+        parser.exit(2, f"error: the data needs positives and negatives for {args.label}\n")
+    picked = [examples[i] for i in rows]
+    column = LABELS.index(args.label)
+    s = predict(model, [e.text for e in picked], [e.text_pair for e in picked],
+                args.batch_size).scores[:, column].astype(np.float64)
+    own = float(model.thresholds[args.label])
+    recomputed = search_threshold(y, s, target, rounds=0)["threshold"]
+    print(f"{args.model}: {args.label} threshold {own:.3f}; target {target.as_dict()} on these "
+          f"{y.size} rows gives {recomputed:.3f}")
+    print(f"{'source':<28} {'positives':>9} {'under':>6} {'negatives':>9} {'at/over':>8}")
+    for t in per_source(y, s, [e.source for e in picked], own):
+        print(f"{t.source:<28} {t.positives:>9} {t.missed:>6} {t.negatives:>9} {t.referred:>8}")
+    print("lowest-scoring positives (rank, score, source, row in the data, text key):")
+    for rank, j in enumerate(positives_by_score(y, s)[: args.lowest], start=1):
+        example = picked[j]
+        line = (f"{rank:>3} {s[j]:.3f} {'under' if s[j] < own else 'at/over':<7} "
+                f"{example.source:<28} row {rows[j] + 1:<6} {text_key(example.text)[:10]}")
+        if args.show_text:
+            line += f"  {example.text[:TEXT_CHARS]!r}"
+        print(line)
+    print("threshold for the target with the k lowest positives left out: " + ", ".join(
+        f"k={k} {t:.3f}" for k, t in leave_lowest_out(y, s, target, args.lowest)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
