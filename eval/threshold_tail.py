@@ -10,11 +10,16 @@ lowest-scoring positives; and the threshold the label's target would give with t
 positives left out, so a reviewer sees how much a handful of rows decides. Posts are named by
 their row in the data and a short hash of their text (``models.examples.text_key``); texts are
 printed only with ``--show-text``, for a reviewer reading their own validation data.
+
+``--audit CSV`` reports it all again with an audit's labels (``eval/audits/``: posts read
+against the taxonomy's definition, keyed by text hash), with the agreement per source, so the
+threshold can be read as "recall on crises" rather than "recall on a proxy label".
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from eval.thresholds import DEFAULT_TARGETS, Target, load_targets, search_threshold
-from models.examples import text_key
+from models.examples import Example, text_key
 from models.taxonomy import LABELS
 
 #: How many of the lowest-scoring positives are listed and left out one by one.
@@ -77,6 +82,53 @@ def leave_lowest_out(y: np.ndarray, s: np.ndarray, target: Target,
     return out
 
 
+def read_audit(path: str | Path, label: str) -> dict[str, float]:
+    """``{text_key: 1.0 | 0.0 | nan}`` for ``label`` from an audit CSV (nan: judged unclear).
+
+    An audit file (``eval/audits/``) holds ``text_key,source,label,audited`` rows: a reader's
+    judgement of a post against the taxonomy's definition of the label, keyed by the post's
+    ``text_key`` so the file carries no text. ``unclear`` rows are left out of the numbers.
+    """
+    values = {"1": 1.0, "0": 0.0, "unclear": float("nan")}
+    out: dict[str, float] = {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        missing = {"text_key", "label", "audited"} - set(reader.fieldnames or ())
+        if missing:
+            raise ValueError(f"{path}: missing columns {sorted(missing)}")
+        for line, row in enumerate(reader, start=2):
+            if row["label"] not in LABELS:
+                raise ValueError(f"{path}:{line}: unknown label {row['label']!r}")
+            if row["audited"] not in values:
+                raise ValueError(f"{path}:{line}: audited must be 1, 0 or unclear, "
+                                 f"got {row['audited']!r}")
+            if row["label"] == label:
+                out[row["text_key"]] = values[row["audited"]]
+    return out
+
+
+def describe(y: np.ndarray, s: np.ndarray, picked: Sequence[Example], rows: Sequence[int],
+             own: float, target: Target, lowest: int, show_text: bool) -> None:
+    """Print the threshold the target gives, the per-source table and the lowest positives."""
+    found = search_threshold(y, s, target)
+    low, high = found["range_90"]
+    print(f"target {target.as_dict()} on these {y.size} rows ({int(y.sum())} positive) gives "
+          f"{found['threshold']:.3f} (90 % range {low:.3f}-{high:.3f})")
+    print(f"{'source':<28} {'positives':>9} {'under':>6} {'negatives':>9} {'at/over':>8}")
+    for t in per_source(y, s, [e.source for e in picked], own):
+        print(f"{t.source:<28} {t.positives:>9} {t.missed:>6} {t.negatives:>9} {t.referred:>8}")
+    print("lowest-scoring positives (rank, score, source, row in the data, text key):")
+    for rank, j in enumerate(positives_by_score(y, s)[:lowest], start=1):
+        example = picked[j]
+        line = (f"{rank:>3} {s[j]:.3f} {'under' if s[j] < own else 'at/over':<7} "
+                f"{example.source:<28} row {rows[j] + 1:<6} {text_key(example.text)[:10]}")
+        if show_text:
+            line += f"  {example.text[:TEXT_CHARS]!r}"
+        print(line)
+    print("threshold for the target with the k lowest positives left out: " + ", ".join(
+        f"k={k} {t:.3f}" for k, t in leave_lowest_out(y, s, target, lowest)))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m eval.threshold_tail", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -87,6 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--label", default="self_harm", choices=LABELS)
     parser.add_argument("--targets", metavar="YAML", default=str(DEFAULT_TARGETS),
                         help="targets file whose review target is recomputed (default: shipped)")
+    parser.add_argument("--audit", metavar="CSV",
+                        help="also report with an audit's labels (e.g. "
+                        "eval/audits/self_harm_validation.csv) where it covers a row")
     parser.add_argument("--lowest", type=int, default=DEFAULT_LOWEST, metavar="N",
                         help=f"positives listed and left out (default {DEFAULT_LOWEST})")
     parser.add_argument("--show-text", action="store_true",
@@ -107,10 +162,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         paths = [validation_path(args.run)] if args.run else [Path(p) for p in args.data]
-        missing = [str(p) for p in paths if not p.is_file()]
+        missing = [str(p) for p in paths + ([Path(args.audit)] if args.audit else [])
+                   if not p.is_file()]
         if missing:
             raise FileNotFoundError(f"{', '.join(missing)}: no such file")
         target = load_targets(args.targets).points.get(args.label, {}).get("review")
+        audit = read_audit(args.audit, args.label) if args.audit else None
         examples = load_examples(paths)
         model = load_model(args.model)
     except (OSError, ValueError, ArtifactError) as error:
@@ -126,22 +183,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     s = predict(model, [e.text for e in picked], [e.text_pair for e in picked],
                 args.batch_size).scores[:, column].astype(np.float64)
     own = float(model.thresholds[args.label])
-    recomputed = search_threshold(y, s, target, rounds=0)["threshold"]
-    print(f"{args.model}: {args.label} threshold {own:.3f}; target {target.as_dict()} on these "
-          f"{y.size} rows gives {recomputed:.3f}")
-    print(f"{'source':<28} {'positives':>9} {'under':>6} {'negatives':>9} {'at/over':>8}")
-    for t in per_source(y, s, [e.source for e in picked], own):
-        print(f"{t.source:<28} {t.positives:>9} {t.missed:>6} {t.negatives:>9} {t.referred:>8}")
-    print("lowest-scoring positives (rank, score, source, row in the data, text key):")
-    for rank, j in enumerate(positives_by_score(y, s)[: args.lowest], start=1):
-        example = picked[j]
-        line = (f"{rank:>3} {s[j]:.3f} {'under' if s[j] < own else 'at/over':<7} "
-                f"{example.source:<28} row {rows[j] + 1:<6} {text_key(example.text)[:10]}")
-        if args.show_text:
-            line += f"  {example.text[:TEXT_CHARS]!r}"
-        print(line)
-    print("threshold for the target with the k lowest positives left out: " + ", ".join(
-        f"k={k} {t:.3f}" for k, t in leave_lowest_out(y, s, target, args.lowest)))
+    print(f"{args.model}: {args.label} threshold {own:.3f}")
+    describe(y, s, picked, rows, own, target, args.lowest, args.show_text)
+    if audit is None:
+        return 0
+    keys = [text_key(e.text) for e in picked]
+    covered = np.array([k in audit for k in keys])
+    # Rows the audit does not cover keep their gold label; unclear ones are left out.
+    judged = np.array([audit.get(k, float(gold)) for k, gold in zip(keys, y, strict=True)])
+    kept = ~np.isnan(judged)
+    print(f"\naudit {args.audit}: covers {int(covered.sum())} of {y.size} rows, "
+          f"{int((~kept).sum())} judged unclear (left out)")
+    print("gold -> audited, per source:    1->1   1->0   0->1   0->0")
+    sources = np.array([e.source for e in picked])
+    for name in sorted(set(sources[covered & kept])):
+        rows_of = covered & kept & (sources == name)
+        g, a = y[rows_of], judged[rows_of]
+        print(f"{name:<28} " + " ".join(f"{int(((g == gv) & (a == av)).sum()):>6}"
+                                        for gv, av in ((1, 1), (1, 0), (0, 1), (0, 0))))
+    audited = judged[kept].astype(int)
+    if audited.sum() < 2 or audited.sum() == audited.size:
+        parser.exit(2, f"error: the audit leaves too few positives or negatives for {args.label}\n")
+    print("with the audit's labels:")
+    describe(audited, s[kept], [picked[j] for j in np.flatnonzero(kept)],
+             [rows[j] for j in np.flatnonzero(kept)], own, target, args.lowest, args.show_text)
     return 0
 
 

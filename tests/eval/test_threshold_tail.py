@@ -7,8 +7,9 @@ import json
 import numpy as np
 import pytest
 
-from eval.threshold_tail import leave_lowest_out, main, per_source
+from eval.threshold_tail import leave_lowest_out, main, per_source, read_audit
 from eval.thresholds import Target
+from models.examples import text_key
 
 
 def test_per_source_counts_positives_under_and_negatives_at_or_over_the_threshold() -> None:
@@ -55,8 +56,8 @@ def test_end_to_end_every_positive_is_listed_and_texts_only_on_request(tiny_mode
     assert main([str(tiny_model_dir), "--data", str(data), "--lowest", "5"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith(f"{tiny_model_dir}: self_harm threshold ")
-    assert "target {'recall': 0.95} on these 6 rows gives" in out[0]
-    sources = {line.split()[0]: line.split()[1:] for line in out[2:4]}
+    assert out[1].startswith("target {'recall': 0.95} on these 6 rows (3 positive) gives ")
+    sources = {line.split()[0]: line.split()[1:] for line in out[3:5]}
     assert sources["a"][0] == "2" and sources["b"][0] == "1"
     listed = [line for line in out if line[:3].strip().isdigit()]
     assert len(listed) == 3  # three positives, fewer than --lowest
@@ -83,3 +84,46 @@ def test_bad_input_is_a_clear_error(tiny_model_dir, tmp_path, capsys) -> None:
             main(argv)
         assert exit_info.value.code == 2
         assert message in capsys.readouterr().err
+
+
+def test_an_audit_reads_its_label_only_and_leaves_unclear_posts_out(tmp_path) -> None:
+    path = tmp_path / "audit.csv"
+    path.write_text("text_key,source,label,audited\nk1,a,self_harm,1\nk2,a,self_harm,0\n"
+                    "k3,b,self_harm,unclear\nk4,b,hate,1\n", encoding="utf-8")
+    audit = read_audit(path, "self_harm")
+    assert set(audit) == {"k1", "k2", "k3"} and audit["k1"] == 1.0 and audit["k2"] == 0.0
+    assert np.isnan(audit["k3"])
+    assert read_audit(path, "hate") == {"k4": 1.0}
+    for body, message in (("text_key,label\nk1,self_harm\n", "missing columns ['audited']"),
+                          ("text_key,label,audited\nk1,self_harm,yes\n", ":2: audited must be"),
+                          ("text_key,label,audited\nk1,crisis,1\n", ":2: unknown label")):
+        path.write_text(body, encoding="utf-8")
+        with pytest.raises(ValueError, match=message.replace("[", r"\[").replace("]", r"\]")):
+            read_audit(path, "self_harm")
+
+
+def test_end_to_end_with_an_audit_the_numbers_are_reported_again_on_its_labels(
+        tiny_model_dir, tmp_path, capsys) -> None:
+    data = _data(tmp_path)
+    audit = tmp_path / "audit.csv"
+    # The audit disagrees on one crisis post, cannot tell one negative, finds a crisis in
+    # another, and does not cover the last.
+    audit.write_text(
+        "text_key,source,label,audited\n"
+        f"{text_key('i want to die today')},a,self_harm,0\n"
+        f"{text_key('nobody would miss me if i ended it')},b,self_harm,1\n"
+        f"{text_key('i want to die and end my life tonight')},a,self_harm,1\n"
+        f"{text_key('great day with my dog and friends')},a,self_harm,1\n"
+        f"{text_key('the sun and the cat')},b,self_harm,unclear\n", encoding="utf-8")
+    assert main([str(tiny_model_dir), "--data", str(data), "--audit", str(audit)]) == 0
+    out = capsys.readouterr().out
+    before, after = out.split("with the audit's labels:\n")
+    assert f"audit {audit}: covers 5 of 6 rows, 1 judged unclear (left out)" in before
+    agreement = {line.split()[0]: [int(v) for v in line.split()[1:]]
+                 for line in before.splitlines() if line.startswith(("a ", "b "))}
+    assert agreement == {"a": [1, 1, 1, 0], "b": [1, 0, 0, 0]}
+    # Five rows: the uncovered negative keeps its gold label, the unclear one is left out.
+    assert after.startswith("target {'recall': 0.95} on these 5 rows (3 positive) gives ")
+    with pytest.raises(SystemExit) as exit_info:
+        main([str(tiny_model_dir), "--data", str(data), "--audit", str(tmp_path / "none.csv")])
+    assert exit_info.value.code == 2 and "none.csv: no such file" in capsys.readouterr().err
