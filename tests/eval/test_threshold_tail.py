@@ -127,3 +127,14 @@ def test_end_to_end_with_an_audit_the_numbers_are_reported_again_on_its_labels(
     with pytest.raises(SystemExit) as exit_info:
         main([str(tiny_model_dir), "--data", str(data), "--audit", str(tmp_path / "none.csv")])
     assert exit_info.value.code == 2 and "none.csv: no such file" in capsys.readouterr().err
+
+
+def test_the_committed_audit_parses_and_holds_hashes_only() -> None:
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "eval" / "audits" / "self_harm_validation.csv"
+    audit = read_audit(path, "self_harm")
+    assert len(audit) == 369
+    assert sum(v == 1.0 for v in audit.values()) == 117
+    assert all(len(k) == 40 and set(k) <= set("0123456789abcdef") for k in audit)
+    assert path.read_text(encoding="utf-8").splitlines()[0] == "text_key,source,label,audited"
