@@ -28,13 +28,20 @@ test-fast: install
 
 # The shipped model in two runs (docs/hardcases.md): stage 1 on all public sources (the gate's
 # baseline and the model the mining needs), then the shipped model, trained jointly from the base
-# encoder on the same public sample + the hard cases + the hard negatives mined with stage 1.
+# encoder on the same public sample + the hard cases + the hard negatives mined with stage 1 + half
+# of the varied crisis banks + the Arabizi set; then its thresholds (eval/targets.yaml).
 train: install
 	$(BIN)/haven train --config training/configs/default.yaml
 	rm -rf runs/stage1-model && cp -r models/default runs/stage1-model
 	$(BIN)/haven hardcases --out runs/hardcases.jsonl
 	$(BIN)/python -m training.hardcases.mining --model runs/stage1-model --out runs/mined.jsonl
+	$(BIN)/haven hardcases --functionalities varied_crisis,near_miss_everyday --per-functionality 100 \
+	    --out runs/varied_ev.jsonl
+	$(BIN)/python -m training.hardcases.heldout split --in runs/varied_ev.jsonl \
+	    --out runs/varied_ev_even.jsonl --keep even
+	$(BIN)/haven hardcases --language ar-Latn --out runs/arabizi.jsonl
 	$(BIN)/haven train --config training/configs/hardcases.yaml
+	$(BIN)/haven eval calibrate --model models/default --run runs/hardcases
 
 # The Arabic per-language model (docs/languages.md, "Arabic hard cases"), about 3 minutes on 2 cores.
 train-arabic: install

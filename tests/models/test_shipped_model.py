@@ -104,8 +104,9 @@ DISCLOSURES = ["Good thing? I finally know how I'm going to do it.",
 
 
 def test_a_reply_disclosing_its_own_risk_is_referred_whatever_it_answers(model):
-    # Read with a cheerful parent, these replies scored under the referral threshold; the
-    # artifact's self_harm floor (alone_floor_labels) keeps them at what their words score alone.
+    # Read with a cheerful parent, these replies scored under the referral threshold in 0.2.0;
+    # the artifact's self_harm floor (alone_floor_labels) keeps them at what their words score
+    # alone. Since 0.2.3 the pair alone refers them too; the floor stays as a safety net.
     assert read_config(DEFAULT_MODEL_DIR).alone_floor_labels == ["self_harm"]
     threshold = model.thresholds["self_harm"]
     floored = scores(model, DISCLOSURES, [CHEERFUL_PARENT] * 2)
@@ -115,10 +116,12 @@ def test_a_reply_disclosing_its_own_risk_is_referred_whatever_it_answers(model):
     # length, and padded batched matmuls round differently in the 7th digit.
     assert [s["self_harm"] for s in floored] == pytest.approx([s["self_harm"] for s in alone],
                                                               abs=1e-5)
+    # The floor only ever raises a reply's score, to what its own words score.
     unfloored = load_model()
     unfloored.config.alone_floor_labels = []
-    assert all(s["self_harm"] < threshold
-               for s in scores(unfloored, DISCLOSURES, [CHEERFUL_PARENT] * 2))
+    paired = scores(unfloored, DISCLOSURES, [CHEERFUL_PARENT] * 2)
+    assert all(f["self_harm"] >= p["self_harm"] - 1e-5 for f, p in zip(floored, paired,
+                                                                         strict=True))
 
 
 def test_the_floor_leaves_a_supportive_reply_to_a_crisis_post_unflagged(model):
