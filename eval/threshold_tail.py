@@ -129,6 +129,26 @@ def describe(y: np.ndarray, s: np.ndarray, picked: Sequence[Example], rows: Sequ
         f"k={k} {t:.3f}" for k, t in leave_lowest_out(y, s, target, lowest)))
 
 
+def audited_labels(audit: dict[str, float], picked: Sequence[Example],
+                   gold: np.ndarray) -> np.ndarray:
+    """The audit's label per row; rows it does not cover keep their gold label (nan: unclear)."""
+    return np.array([audit.get(text_key(e.text), float(g))
+                     for e, g in zip(picked, gold, strict=True)])
+
+
+def print_agreement(gold: np.ndarray, judged: np.ndarray, picked: Sequence[Example],
+                    audit: dict[str, float]) -> None:
+    """Gold against audited counts per source, over the rows the audit judged 1 or 0."""
+    src = np.array([e.source for e in picked])
+    judged_rows = np.array([text_key(e.text) in audit for e in picked]) & ~np.isnan(judged)
+    print("gold -> audited, per source:    1->1   1->0   0->1   0->0")
+    for name in sorted(set(src[judged_rows])):
+        rows = judged_rows & (src == name)
+        g, a = gold[rows], judged[rows]
+        print(f"{name:<28} " + " ".join(f"{int(((g == gv) & (a == av)).sum()):>6}"
+                                        for gv, av in ((1, 1), (1, 0), (0, 1), (0, 0))))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m eval.threshold_tail", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -187,20 +207,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     describe(y, s, picked, rows, own, target, args.lowest, args.show_text)
     if audit is None:
         return 0
-    keys = [text_key(e.text) for e in picked]
-    covered = np.array([k in audit for k in keys])
-    # Rows the audit does not cover keep their gold label; unclear ones are left out.
-    judged = np.array([audit.get(k, float(gold)) for k, gold in zip(keys, y, strict=True)])
+    judged = audited_labels(audit, picked, y)
     kept = ~np.isnan(judged)
-    print(f"\naudit {args.audit}: covers {int(covered.sum())} of {y.size} rows, "
-          f"{int((~kept).sum())} judged unclear (left out)")
-    print("gold -> audited, per source:    1->1   1->0   0->1   0->0")
-    sources = np.array([e.source for e in picked])
-    for name in sorted(set(sources[covered & kept])):
-        rows_of = covered & kept & (sources == name)
-        g, a = y[rows_of], judged[rows_of]
-        print(f"{name:<28} " + " ".join(f"{int(((g == gv) & (a == av)).sum()):>6}"
-                                        for gv, av in ((1, 1), (1, 0), (0, 1), (0, 0))))
+    print(f"\naudit {args.audit}: covers {sum(text_key(e.text) in audit for e in picked)} of "
+          f"{y.size} rows, {int((~kept).sum())} judged unclear (left out)")
+    print_agreement(y, judged, picked, audit)
     audited = judged[kept].astype(int)
     if audited.sum() < 2 or audited.sum() == audited.size:
         parser.exit(2, f"error: the audit leaves too few positives or negatives for {args.label}\n")
