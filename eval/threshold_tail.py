@@ -107,7 +107,7 @@ def read_audit(path: str | Path, label: str) -> dict[str, float]:
     return out
 
 
-def describe(y: np.ndarray, s: np.ndarray, picked: Sequence[Example], rows: Sequence[int],
+def describe(y: np.ndarray, s: np.ndarray, picked: Sequence[Example], rows: np.ndarray,
              own: float, target: Target, lowest: int, show_text: bool) -> None:
     """Print the threshold the target gives, the per-source table and the lowest positives."""
     found = search_threshold(y, s, target)
@@ -129,18 +129,17 @@ def describe(y: np.ndarray, s: np.ndarray, picked: Sequence[Example], rows: Sequ
         f"k={k} {t:.3f}" for k, t in leave_lowest_out(y, s, target, lowest)))
 
 
-def audited_labels(audit: dict[str, float], picked: Sequence[Example],
+def audited_labels(audit: dict[str, float], keys: Sequence[str],
                    gold: np.ndarray) -> np.ndarray:
     """The audit's label per row; rows it does not cover keep their gold label (nan: unclear)."""
-    return np.array([audit.get(text_key(e.text), float(g))
-                     for e, g in zip(picked, gold, strict=True)])
+    return np.array([audit.get(k, float(g)) for k, g in zip(keys, gold, strict=True)])
 
 
-def print_agreement(gold: np.ndarray, judged: np.ndarray, picked: Sequence[Example],
-                    audit: dict[str, float]) -> None:
-    """Gold against audited counts per source, over the rows the audit judged 1 or 0."""
-    src = np.array([e.source for e in picked])
-    judged_rows = np.array([text_key(e.text) in audit for e in picked]) & ~np.isnan(judged)
+def print_agreement(gold: np.ndarray, judged: np.ndarray, sources: Sequence[str],
+                    covered: np.ndarray) -> None:
+    """Gold against audited counts per source, over the covered rows judged 1 or 0."""
+    src = np.asarray(sources)
+    judged_rows = covered & ~np.isnan(judged)
     print("gold -> audited, per source:    1->1   1->0   0->1   0->0")
     for name in sorted(set(src[judged_rows])):
         rows = judged_rows & (src == name)
@@ -176,6 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.batch_size < 1 or args.lowest < 1:
         parser.error("--batch-size and --lowest must be at least 1")
 
+    from eval.metrics import gold_matrix
     from eval.pipeline import load_examples, predict, validation_path
     from models import load_model
     from models.artifact import ArtifactError
@@ -194,12 +194,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.exit(2, f"error: {error}\n")
     if target is None:
         parser.exit(2, f"error: {args.targets} has no review target for {args.label}\n")
-    rows = [i for i, e in enumerate(examples) if e.labels[args.label] is not None]
-    y = np.array([examples[i].labels[args.label] for i in rows], dtype=int)
+    column = LABELS.index(args.label)
+    gold = gold_matrix(examples)[:, column]
+    rows = np.flatnonzero(~np.isnan(gold))
+    y = gold[rows].astype(int)
     if y.sum() < 2 or y.sum() == y.size:
         parser.exit(2, f"error: the data needs positives and negatives for {args.label}\n")
     picked = [examples[i] for i in rows]
-    column = LABELS.index(args.label)
     s = predict(model, [e.text for e in picked], [e.text_pair for e in picked],
                 args.batch_size).scores[:, column].astype(np.float64)
     own = float(model.thresholds[args.label])
@@ -207,17 +208,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     describe(y, s, picked, rows, own, target, args.lowest, args.show_text)
     if audit is None:
         return 0
-    judged = audited_labels(audit, picked, y)
+    keys = [text_key(e.text) for e in picked]
+    covered = np.array([k in audit for k in keys])
+    judged = audited_labels(audit, keys, y)
     kept = ~np.isnan(judged)
-    print(f"\naudit {args.audit}: covers {sum(text_key(e.text) in audit for e in picked)} of "
-          f"{y.size} rows, {int((~kept).sum())} judged unclear (left out)")
-    print_agreement(y, judged, picked, audit)
+    print(f"\naudit {args.audit}: covers {int(covered.sum())} of {y.size} rows, "
+          f"{int((~kept).sum())} judged unclear (left out)")
+    print_agreement(y, judged, [e.source for e in picked], covered)
     audited = judged[kept].astype(int)
     if audited.sum() < 2 or audited.sum() == audited.size:
         parser.exit(2, f"error: the audit leaves too few positives or negatives for {args.label}\n")
     print("with the audit's labels:")
     describe(audited, s[kept], [picked[j] for j in np.flatnonzero(kept)],
-             [rows[j] for j in np.flatnonzero(kept)], own, target, args.lowest, args.show_text)
+             rows[kept], own, target, args.lowest, args.show_text)
     return 0
 
 
