@@ -77,6 +77,16 @@ def _tail_sentence(tail_tokens: int, tc: Any) -> str:
             f"{''.join(', and for ' + part for part in public)}).")
 
 
+def _rule_sources_sentence(tc: Any) -> str:
+    """The loss line's note on train.self_harm_rule_sources ("" when off)."""
+    if not tc.self_harm_rule_sources:
+        return ""
+    sources = ", ".join(tc.self_harm_rule_sources)
+    return (f" Proxy positives: a self_harm 1 of {sources} was trained on only when the post "
+            "states its author's risk by the rule in training/tail_labels.py, and masked "
+            "otherwise; validation keeps the gold labels.")
+
+
 #: The card's eval block until ``haven eval --update-card`` fills it.
 EVAL_PLACEHOLDER = (f"{EVAL_START}\n(No functional-suite or fairness evaluation recorded yet: run "
                     f"`haven eval --update-card`.)\n{EVAL_END}")
@@ -144,7 +154,8 @@ def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, An
         f"positive weights neg/pos capped at {tc.pos_weight_max}; target head weighted {tc.target_loss_weight} "
         "and trained on hateful posts only."
         + presumed_negatives_sentence(tc.presumed_negative_labels, tc.presumed_negative_sources,
-                                      tc.presumed_negative_weight),
+                                      tc.presumed_negative_weight)
+        + _rule_sources_sentence(tc),
         f"- Training: {summary['train_examples']} examples (balanced sample of at most "
         f"{dc.max_train_per_source} per source), {summary['steps']} steps of batch {tc.batch_size}, "
         f"lr {tc.lr} (heads {tc.head_lr}), seed {tc.seed}, best step {summary['best_step']} by validation "

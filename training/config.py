@@ -114,6 +114,13 @@ class TrainSection:
     tail_rule_labels: bool = False
     # The loss weight of the other public self_harm positives' tail rows (0: masked, as before).
     tail_unstated_weight: float = 0.0
+    # Public self_harm positives of these sources stay positives only when the post states its
+    # author's risk by the narrow rule of training/tail_labels.py; the others are masked (never
+    # made negatives). Why: read against the taxonomy's definition, 36 of the 54 validation tweets
+    # labelled "potential suicide" state no risk ("I hate myself", lyrics, jokes), and the head
+    # learns to refer what they say (docs/hardcases.md, "Proxy positives"). Validation and
+    # calibration keep the gold labels; class weights are counted before the masking. Empty: off.
+    self_harm_rule_sources: list[str] = field(default_factory=list)
     target_loss_weight: float = 0.5
     eval_every_steps: int = 300
     early_stopping_patience: int = 4  # evaluations without improvement before stopping
@@ -247,17 +254,22 @@ def load_config(path: str | Path | None, overrides: list[str] = ()) -> TrainConf
     return config
 
 
-def _check_presumed(train: TrainSection) -> None:
+def _check_sources(key: str, sources: list[str]) -> None:
     from training.data.sources import ADAPTERS
 
+    unknown = sorted(set(sources) - set(ADAPTERS))
+    if unknown:
+        raise ConfigError(f"config.train.{key}: unknown source(s) {unknown}; "
+                          f"valid: {sorted(ADAPTERS)}")
+
+
+def _check_presumed(train: TrainSection) -> None:
     labels, sources = train.presumed_negative_labels, train.presumed_negative_sources
     if not set(labels) <= set(LABELS):
         raise ConfigError(f"config.train.presumed_negative_labels: expected labels of "
                           f"{list(LABELS)}, got {labels!r}")
-    unknown = sorted(set(sources) - set(ADAPTERS))
-    if unknown:
-        raise ConfigError(f"config.train.presumed_negative_sources: unknown source(s) {unknown}; "
-                          f"valid: {sorted(ADAPTERS)}")
+    _check_sources("presumed_negative_sources", sources)
+    _check_sources("self_harm_rule_sources", train.self_harm_rule_sources)
     if bool(labels) != bool(sources):
         raise ConfigError("config.train.presumed_negative_labels and presumed_negative_sources "
                           "must be given together (or both left empty)")

@@ -112,6 +112,25 @@ def presume_negatives(examples: Sequence[Example], labels: np.ndarray, names: Se
     return cells
 
 
+def mask_unstated_positives(examples: Sequence[Example], labels: np.ndarray,
+                            sources: Sequence[str]) -> int:
+    """Mask (in place) the ``self_harm`` 1 of rows of ``sources`` whose text does not state
+    its author's risk by ``training.tail_labels.ending_states_risk``; return how many.
+
+    Why: these sources' positives are proxies ("potential suicide post"), and most of those the
+    audit read state no risk; a positive that is not one teaches the head to refer self-hatred,
+    lyrics and jokes. Masked, not flipped: the rule is narrow, so an unmatched post may still be
+    a crisis, and a wrong negative would teach the head to miss it.
+    """
+    if not sources:
+        return 0
+    chosen, column = set(sources), LABELS.index("self_harm")
+    rows = [i for i, e in enumerate(examples) if e.source in chosen and labels[i, column] == 1.0
+            and not ending_states_risk(e.text)]
+    labels[rows, column] = np.nan
+    return len(rows)
+
+
 def positive_weights(labels: np.ndarray, cap: float) -> np.ndarray:
     pos = np.nansum(labels == 1.0, axis=0)
     neg = np.nansum(labels == 0.0, axis=0)
@@ -212,6 +231,9 @@ class Trainer:
         self.cell_weights = presume_negatives(
             train, self.train_labels, tc.presumed_negative_labels, tc.presumed_negative_sources,
             tc.presumed_negative_weight)
+        masked = mask_unstated_positives(train, self.train_labels, tc.self_harm_rule_sources)
+        if masked:
+            log.info("proxy positives masked", extra={"rows": masked})
         #: Teacher probabilities for the first ``len(teacher_probs)`` rows (the per-source sample).
         self.teacher_probs: np.ndarray | None = None
         self.distill_columns = [LABELS.index(name) for name in (tc.distill_labels or LABELS)]

@@ -565,6 +565,52 @@ def test_presumed_negative_settings_are_validated(overrides, match):
         load_config(None, overrides)
 
 
+# ------------------------------------------------------------------------- proxy positives
+
+
+def test_proxy_positives_are_masked_unless_the_post_states_a_risk():
+    from training.trainer import mask_unstated_positives
+
+    rows = [Example("i hate myself so much today", "twitter_suicidal_ideation", "en",
+                    labels={"self_harm": 1}),
+            Example("i want to die, i wrote my note", "twitter_suicidal_ideation", "en",
+                    labels={"self_harm": 1}),
+            Example("i hate mondays", "twitter_suicidal_ideation", "en", labels={"self_harm": 0}),
+            Example("i hate myself so much today", "sdcnl", "en", labels={"self_harm": 1})]
+    labels, _ = label_matrix(rows)
+    sh = LABELS.index("self_harm")
+    assert mask_unstated_positives(rows, labels, ["twitter_suicidal_ideation"]) == 1
+    assert np.isnan(labels[0, sh])  # a proxy positive without a stated risk: masked, not 0
+    assert labels[1, sh] == 1.0  # states the risk: kept
+    assert labels[2, sh] == 0.0  # a negative is never touched
+    assert labels[3, sh] == 1.0  # another source: kept
+    assert mask_unstated_positives(rows, labels, []) == 0
+
+
+def test_proxy_positive_masking_leaves_class_weights_and_validation_alone(tiny_config):
+    proxies = [Example(f"i hate myself {w}", "twitter_suicidal_ideation", "en",
+                       labels={"self_harm": 1}) for w in FILLER]
+    column = LABELS.index("self_harm")
+    plain = Trainer(tiny_config, synthetic(12) + proxies, proxies[:3], manifest={}, progress=False)
+    tiny_config.train.self_harm_rule_sources = ["twitter_suicidal_ideation"]
+    masked = Trainer(tiny_config, synthetic(12) + proxies, proxies[:3], manifest={}, progress=False)
+    assert masked.pos_weight[column].item() == plain.pos_weight[column].item()
+    assert np.isnan(masked.train_labels[12:, column]).all()
+    assert (plain.train_labels[12:, column] == 1.0).all()
+    assert (masked.val_labels[:, column] == 1.0).all()  # calibration keeps the gold labels
+    masked.config.train.max_steps = 1
+    masked.fit()
+    assert "Proxy positives: a self_harm 1 of twitter_suicidal_ideation" in (
+        masked.model_dir / CARD_FILE).read_text()
+
+
+def test_proxy_positive_sources_are_validated():
+    from training.config import ConfigError
+
+    with pytest.raises(ConfigError, match="self_harm_rule_sources: unknown source"):
+        load_config(None, ["train.self_harm_rule_sources=[tweets]"])
+
+
 def test_a_text_max_model_trains_saves_and_scores(tiny_config):
     """``model.pooling=text_max``: heads twice the encoder's width, recorded in the artifact and
     the card, and the saved model loads and scores."""
