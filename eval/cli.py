@@ -137,6 +137,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="print what the thresholds would buy without writing files",
     )
+    calibrate.add_argument(
+        "--audit",
+        metavar="CSV",
+        help="an audit of the data (eval/audits/ format): its verdicts replace the gold labels "
+        "of the rows and labels it covers, and rows it judged unclear are left out",
+    )
     calibrate.set_defaults(handler=run_calibrate)
 
     compare = sub.add_parser(
@@ -375,11 +381,20 @@ def run_calibrate(args: argparse.Namespace) -> int:
         predictor, [e.text for e in examples], [e.text_pair for e in examples], args.batch_size
     ).scores.astype("float64")
     y = gold_matrix(examples)
-    result = calibrate(
-        y, raw, targets, args.method, previous_calibration=read_calibration(model_dir)
-    )
     calibrated_on = (
         f"{description}: {len(examples)} rows, fingerprint {fingerprint(e.text for e in examples)}"
+    )
+    if args.audit:
+        from eval.threshold_tail import apply_audit
+
+        try:
+            y, relabelled = apply_audit(y, [e.text for e in examples], args.audit)
+        except (OSError, ValueError) as exc:
+            raise UsageError(f"--audit: {exc}") from exc
+        print(relabelled)
+        calibrated_on += f"; {relabelled}"
+    result = calibrate(
+        y, raw, targets, args.method, previous_calibration=read_calibration(model_dir)
     )
     if result["calibration"]:
         result["calibration"]["fitted_on"] = calibrated_on

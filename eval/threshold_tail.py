@@ -43,6 +43,7 @@ class SourceTail:
     missed: int
     negatives: int
     referred: int
+    roc_auc: float | None  # None: one class only
 
 
 def per_source(y: np.ndarray, s: np.ndarray, sources: Sequence[str],
@@ -55,8 +56,17 @@ def per_source(y: np.ndarray, s: np.ndarray, sources: Sequence[str],
         pos, neg = s[rows & (y == 1)], s[rows & (y == 0)]
         if pos.size or neg.size:
             out.append(SourceTail(name, int(pos.size), int((pos < threshold).sum()),
-                                  int(neg.size), int((neg >= threshold).sum())))
+                                  int(neg.size), int((neg >= threshold).sum()),
+                                  _roc_auc(y[rows], s[rows])))
     return out
+
+
+def _roc_auc(y: np.ndarray, s: np.ndarray) -> float | None:
+    """The ranking, apart from any threshold: with an audit, the gold and the audited labels'
+    ROC-AUC say whether a model ranks by the proxy or by the definition."""
+    from sklearn.metrics import roc_auc_score
+
+    return float(roc_auc_score(y, s)) if 0 < y.sum() < y.size else None
 
 
 def positives_by_score(y: np.ndarray, s: np.ndarray) -> np.ndarray:
@@ -107,6 +117,36 @@ def read_audit(path: str | Path, label: str) -> dict[str, float]:
     return out
 
 
+def apply_audit(y: np.ndarray, texts: Sequence[str], path: str | Path) -> tuple[np.ndarray, str]:
+    """A copy of the gold matrix ``y`` with an audit's verdicts in place of the labels it
+    covers (unclear: nan, left out), and a line saying what changed.
+
+    Why (``haven eval calibrate --audit``): a recall target is only as good as its positives.
+    The public crisis labels are proxies, and a threshold fitted on them chases posts that state
+    no risk; an audit against the taxonomy's definition is the better ground truth. The line
+    goes into ``calibrated_on``, so the thresholds say what fixed them.
+    """
+    keys = [text_key(t) for t in texts]
+    y, parts = y.copy(), []
+    for label in LABELS:
+        verdicts = read_audit(path, label)
+        if not verdicts:
+            continue
+        rows = [i for i, key in enumerate(keys) if key in verdicts]
+        if not rows:
+            raise ValueError(f"{path} covers no row of this data for {label}: was it made on "
+                             "another split?")
+        column = LABELS.index(label)
+        new = np.array([verdicts[keys[i]] for i in rows])
+        changed = int((~np.isnan(new) & (new != y[rows, column])).sum())
+        y[rows, column] = new
+        parts.append(f"{label} from audit {path} ({len(rows)} rows, {changed} changed, "
+                     f"{int(np.isnan(new).sum())} unclear left out)")
+    if not parts:
+        raise ValueError(f"{path} has no verdicts")
+    return y, "; ".join(parts)
+
+
 def describe(y: np.ndarray, s: np.ndarray, picked: Sequence[Example], rows: np.ndarray,
              own: float, target: Target, lowest: int, show_text: bool) -> None:
     """Print the threshold the target gives, the per-source table and the lowest positives."""
@@ -114,9 +154,15 @@ def describe(y: np.ndarray, s: np.ndarray, picked: Sequence[Example], rows: np.n
     low, high = found["range_90"]
     print(f"target {target.as_dict()} on these {y.size} rows ({int(y.sum())} positive) gives "
           f"{found['threshold']:.3f} (90 % range {low:.3f}-{high:.3f})")
-    print(f"{'source':<28} {'positives':>9} {'under':>6} {'negatives':>9} {'at/over':>8}")
-    for t in per_source(y, s, [e.source for e in picked], own):
-        print(f"{t.source:<28} {t.positives:>9} {t.missed:>6} {t.negatives:>9} {t.referred:>8}")
+    print(f"{'source':<28} {'positives':>9} {'under':>6} {'negatives':>9} {'at/over':>8} "
+          f"{'ROC-AUC':>8}")
+    tails = per_source(y, s, [e.source for e in picked], own)
+    whole = SourceTail("(all)", int(y.sum()), int((s[y == 1] < own).sum()), int((y == 0).sum()),
+                       int((s[y == 0] >= own).sum()), _roc_auc(y, s))
+    for t in [*tails, whole]:
+        auc = "-" if t.roc_auc is None else f"{t.roc_auc:.3f}"
+        print(f"{t.source:<28} {t.positives:>9} {t.missed:>6} {t.negatives:>9} {t.referred:>8} "
+              f"{auc:>8}")
     print("lowest-scoring positives (rank, score, source, row in the data, text key):")
     for rank, j in enumerate(positives_by_score(y, s)[:lowest], start=1):
         example = picked[j]

@@ -255,6 +255,53 @@ def test_calibrate_writes_files_the_loader_reads(
     assert not (model_dir / "calibration.json").exists()
 
 
+def test_calibrate_with_an_audit_fits_on_the_audited_labels(
+    model_dir: Path, data_file: Path, tmp_path: Path, capsys
+) -> None:
+    """--audit: the same thresholds as calibrating on data relabelled by hand with the audit's
+    verdicts (unclear rows left out), and calibrated_on says the audit fixed them."""
+    from eval.pipeline import load_examples
+    from models.examples import text_key
+
+    targets = tmp_path / "targets.yaml"
+    targets.write_text("min_positives: 5\nlabels:\n  self_harm: {review: {recall: 0.9}}\n")
+    rows = load_examples([data_file])
+    audit, relabelled = ["text_key,source,label,audited"], []
+    for i, e in enumerate(rows):
+        verdict = {0: "0", 1: "unclear"}.get(i % 7)  # every 7th turned down, every 7th unclear
+        if verdict is not None:
+            audit.append(f"{text_key(e.text)},{e.source},self_harm,{verdict}")
+        labels = dict(e.labels)
+        if verdict == "unclear":
+            labels["self_harm"] = None
+        elif verdict == "0":
+            labels["self_harm"] = 0
+        relabelled.append(example(e.text, source=e.source, **labels))
+    audit_file = tmp_path / "audit.csv"
+    audit_file.write_text("\n".join(audit) + "\n")
+    by_hand = tmp_path / "relabelled.jsonl"
+    write_labelled(relabelled, by_hand)
+    base = ["calibrate", "--model", str(model_dir), "--targets", str(targets), "--method", "none"]
+    assert run(*base, "--data", str(data_file)) == 0
+    gold = read_thresholds(model_dir)["self_harm"]
+    assert run(*base, "--data", str(by_hand)) == 0
+    expected = read_thresholds(model_dir)["self_harm"]
+    assert expected != gold  # the audit moves this threshold
+    assert run(*base, "--data", str(data_file), "--audit", str(audit_file)) == 0
+    assert read_thresholds(model_dir)["self_harm"] == expected
+    doc = json.loads((model_dir / "thresholds.json").read_text())
+    assert "self_harm from audit" in doc["calibrated_on"]
+    assert "unclear left out" in doc["calibrated_on"]
+    assert "self_harm from audit" in capsys.readouterr().out
+    # An audit of other posts, or not an audit at all: a usage error, nothing written over.
+    other = tmp_path / "other.csv"
+    other.write_text("text_key,source,label,audited\nffffffffffff,a,self_harm,1\n")
+    assert run(*base, "--data", str(data_file), "--audit", str(other)) == 2
+    assert run(*base, "--data", str(data_file), "--audit", str(data_file)) == 2
+    assert run(*base, "--data", str(data_file), "--audit", str(tmp_path / "missing.csv")) == 2
+    assert read_thresholds(model_dir)["self_harm"] == expected
+
+
 def test_calibrate_dry_run_writes_nothing(model_dir: Path, data_file: Path) -> None:
     assert run("calibrate", "--model", str(model_dir), "--data", str(data_file), "--dry-run") == 0
     assert not (model_dir / "thresholds.json").exists()

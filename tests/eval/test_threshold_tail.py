@@ -18,6 +18,9 @@ def test_per_source_counts_positives_under_and_negatives_at_or_over_the_threshol
     tails = per_source(y, s, ["a", "a", "a", "b", "b", "b"], 0.5)
     assert [(t.source, t.positives, t.missed, t.negatives, t.referred) for t in tails] == \
         [("a", 2, 1, 1, 1), ("b", 1, 0, 2, 1)]
+    # a: one positive under the negative, one tied with it; b: ranked perfectly.
+    assert [t.roc_auc for t in tails] == [0.25, 1.0]
+    assert per_source(y[:2], s[:2], ["a", "a"], 0.5)[0].roc_auc is None  # positives only
 
 
 def test_leaving_the_lowest_positives_out_raises_a_recall_threshold_step_by_step() -> None:
@@ -119,8 +122,9 @@ def test_end_to_end_with_an_audit_the_numbers_are_reported_again_on_its_labels(
     out = capsys.readouterr().out
     before, after = out.split("with the audit's labels:\n")
     assert f"audit {audit}: covers 5 of 6 rows, 1 judged unclear (left out)" in before
+    table = before.split("gold -> audited")[1]
     agreement = {line.split()[0]: [int(v) for v in line.split()[1:]]
-                 for line in before.splitlines() if line.startswith(("a ", "b "))}
+                 for line in table.splitlines() if line.startswith(("a ", "b "))}
     assert agreement == {"a": [1, 1, 1, 0], "b": [1, 0, 0, 0]}
     # Five rows: the uncovered negative keeps its gold label, the unclear one is left out.
     assert after.startswith("target {'recall': 0.95} on these 5 rows (3 positive) gives ")
