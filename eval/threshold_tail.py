@@ -156,10 +156,9 @@ def describe(y: np.ndarray, s: np.ndarray, picked: Sequence[Example], rows: np.n
           f"{found['threshold']:.3f} (90 % range {low:.3f}-{high:.3f})")
     print(f"{'source':<28} {'positives':>9} {'under':>6} {'negatives':>9} {'at/over':>8} "
           f"{'ROC-AUC':>8}")
-    tails = per_source(y, s, [e.source for e in picked], own)
-    whole = SourceTail("(all)", int(y.sum()), int((s[y == 1] < own).sum()), int((y == 0).sum()),
-                       int((s[y == 0] >= own).sum()), _roc_auc(y, s))
-    for t in [*tails, whole]:
+    tails = per_source(y, s, [e.source for e in picked], own) + per_source(
+        y, s, ["(all)"] * y.size, own)
+    for t in tails:
         auc = "-" if t.roc_auc is None else f"{t.roc_auc:.3f}"
         print(f"{t.source:<28} {t.positives:>9} {t.missed:>6} {t.negatives:>9} {t.referred:>8} "
               f"{auc:>8}")

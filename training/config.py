@@ -232,6 +232,7 @@ def load_config(path: str | Path | None, overrides: list[str] = ()) -> TrainConf
         raise ConfigError(f"config.train.distill_labels: expected null or a non-empty list of "
                           f"{list(LABELS)}, got {config.train.distill_labels!r}")
     _check_presumed(config.train)
+    _check_sources("self_harm_rule_sources", config.train.self_harm_rule_sources)
     model = config.model
     if not 0 <= model.tail_tokens <= model.max_length - 3:
         raise ConfigError(f"config.model.tail_tokens: must be 0 (off) or at most "
@@ -269,7 +270,6 @@ def _check_presumed(train: TrainSection) -> None:
         raise ConfigError(f"config.train.presumed_negative_labels: expected labels of "
                           f"{list(LABELS)}, got {labels!r}")
     _check_sources("presumed_negative_sources", sources)
-    _check_sources("self_harm_rule_sources", train.self_harm_rule_sources)
     if bool(labels) != bool(sources):
         raise ConfigError("config.train.presumed_negative_labels and presumed_negative_sources "
                           "must be given together (or both left empty)")
