@@ -77,14 +77,15 @@ def _tail_sentence(tail_tokens: int, tc: Any) -> str:
             f"{''.join(', and for ' + part for part in public)}).")
 
 
-def _rule_sources_sentence(tc: Any) -> str:
+def _rule_sources_sentence(tc: Any, manifest: dict[str, Any]) -> str:
     """The loss line's note on train.self_harm_rule_sources ("" when off)."""
     if not tc.self_harm_rule_sources:
         return ""
     sources = ", ".join(tc.self_harm_rule_sources)
+    masked = manifest.get("self_harm_positives_masked")
     return (f" Proxy positives: a self_harm 1 of {sources} was trained on only when the post "
             "states its author's risk by the rule in training/tail_labels.py, and masked "
-            "otherwise; validation keeps the gold labels.")
+            f"otherwise ({masked} rows); validation keeps the gold labels.")
 
 
 #: The card's eval block until ``haven eval --update-card`` fills it.
@@ -155,7 +156,7 @@ def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, An
         "and trained on hateful posts only."
         + presumed_negatives_sentence(tc.presumed_negative_labels, tc.presumed_negative_sources,
                                       tc.presumed_negative_weight)
-        + _rule_sources_sentence(tc),
+        + _rule_sources_sentence(tc, manifest),
         f"- Training: {summary['train_examples']} examples (balanced sample of at most "
         f"{dc.max_train_per_source} per source), {summary['steps']} steps of batch {tc.batch_size}, "
         f"lr {tc.lr} (heads {tc.head_lr}), seed {tc.seed}, best step {summary['best_step']} by validation "

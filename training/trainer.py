@@ -232,8 +232,8 @@ class Trainer:
             train, self.train_labels, tc.presumed_negative_labels, tc.presumed_negative_sources,
             tc.presumed_negative_weight)
         masked = mask_unstated_positives(train, self.train_labels, tc.self_harm_rule_sources)
-        if masked:
-            log.info("proxy positives masked", extra={"rows": masked})
+        if tc.self_harm_rule_sources:  # in data_manifest.json and the card: what was left out
+            self.manifest["self_harm_positives_masked"] = masked
         #: Teacher probabilities for the first ``len(teacher_probs)`` rows (the per-source sample).
         self.teacher_probs: np.ndarray | None = None
         self.distill_columns = [LABELS.index(name) for name in (tc.distill_labels or LABELS)]

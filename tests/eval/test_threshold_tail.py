@@ -142,3 +142,7 @@ def test_the_committed_audit_parses_and_holds_hashes_only() -> None:
     assert sum(v == 1.0 for v in audit.values()) == 117
     assert all(len(k) == 40 and set(k) <= set("0123456789abcdef") for k in audit)
     assert path.read_text(encoding="utf-8").splitlines()[0] == "text_key,source,label,audited"
+    # The sample of the training split's tweet positives (docs/hardcases.md, "Proxy positives").
+    sample = read_audit(path.with_name("self_harm_train_tweets.csv"), "self_harm")
+    assert len(sample) == 150 and sum(v == 1.0 for v in sample.values()) == 43
+    assert not set(sample) & set(audit)  # another split: no post in both

@@ -600,8 +600,12 @@ def test_proxy_positive_masking_leaves_class_weights_and_validation_alone(tiny_c
     assert (masked.val_labels[:, column] == 1.0).all()  # calibration keeps the gold labels
     masked.config.train.max_steps = 1
     masked.fit()
-    assert "Proxy positives: a self_harm 1 of twitter_suicidal_ideation" in (
-        masked.model_dir / CARD_FILE).read_text()
+    card = (masked.model_dir / CARD_FILE).read_text()
+    assert "Proxy positives: a self_harm 1 of twitter_suicidal_ideation" in card
+    assert f"masked otherwise ({len(proxies)} rows)" in card
+    manifest = json.loads((masked.model_dir / "data_manifest.json").read_text())
+    assert manifest["self_harm_positives_masked"] == len(proxies)
+    assert "self_harm_positives_masked" not in plain.manifest
 
 
 def test_proxy_positive_sources_are_validated():
