@@ -92,15 +92,15 @@ def leave_lowest_out(y: np.ndarray, s: np.ndarray, target: Target,
     return out
 
 
-def read_audit(path: str | Path, label: str) -> dict[str, float]:
-    """``{text_key: 1.0 | 0.0 | nan}`` for ``label`` from an audit CSV (nan: judged unclear).
+def read_audits(path: str | Path) -> dict[str, dict[str, float]]:
+    """``{label: {text_key: 1.0 | 0.0 | nan}}`` from an audit CSV (nan: judged unclear).
 
     An audit file (``eval/audits/``) holds ``text_key,source,label,audited`` rows: a reader's
     judgement of a post against the taxonomy's definition of the label, keyed by the post's
     ``text_key`` so the file carries no text. ``unclear`` rows are left out of the numbers.
     """
     values = {"1": 1.0, "0": 0.0, "unclear": float("nan")}
-    out: dict[str, float] = {}
+    out: dict[str, dict[str, float]] = {}
     with open(path, encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         missing = {"text_key", "label", "audited"} - set(reader.fieldnames or ())
@@ -112,9 +112,13 @@ def read_audit(path: str | Path, label: str) -> dict[str, float]:
             if row["audited"] not in values:
                 raise ValueError(f"{path}:{line}: audited must be 1, 0 or unclear, "
                                  f"got {row['audited']!r}")
-            if row["label"] == label:
-                out[row["text_key"]] = values[row["audited"]]
+            out.setdefault(row["label"], {})[row["text_key"]] = values[row["audited"]]
     return out
+
+
+def read_audit(path: str | Path, label: str) -> dict[str, float]:
+    """``{text_key: 1.0 | 0.0 | nan}`` for ``label`` from an audit CSV (``read_audits``)."""
+    return read_audits(path).get(label, {})
 
 
 def apply_audit(y: np.ndarray, texts: Sequence[str], path: str | Path) -> tuple[np.ndarray, str]:
@@ -128,20 +132,19 @@ def apply_audit(y: np.ndarray, texts: Sequence[str], path: str | Path) -> tuple[
     """
     keys = [text_key(t) for t in texts]
     y, parts = y.copy(), []
-    for label in LABELS:
-        verdicts = read_audit(path, label)
-        if not verdicts:
-            continue
-        rows = [i for i, key in enumerate(keys) if key in verdicts]
-        if not rows:
+    audits = read_audits(path)
+    for label in (name for name in LABELS if name in audits):  # in the taxonomy's order
+        verdicts, column = audits[label], LABELS.index(label)
+        covered = np.array([k in verdicts for k in keys], dtype=bool)
+        if not covered.any():
             raise ValueError(f"{path} covers no row of this data for {label}: was it made on "
                              "another split?")
-        column = LABELS.index(label)
-        new = np.array([verdicts[keys[i]] for i in rows])
-        changed = int((~np.isnan(new) & (new != y[rows, column])).sum())
-        y[rows, column] = new
-        parts.append(f"{label} from audit {path} ({len(rows)} rows, {changed} changed, "
-                     f"{int(np.isnan(new).sum())} unclear left out)")
+        judged = audited_labels(verdicts, keys, y[:, column])
+        changed = int((covered & ~np.isnan(judged) & (judged != y[:, column])).sum())
+        unclear = int((covered & np.isnan(judged)).sum())
+        y[:, column] = judged
+        parts.append(f"{label} from audit {path} ({int(covered.sum())} rows, {changed} changed, "
+                     f"{unclear} unclear left out)")
     if not parts:
         raise ValueError(f"{path} has no verdicts")
     return y, "; ".join(parts)
