@@ -282,14 +282,18 @@ def _is_subsequence(short: str, long: str) -> bool:
 # ------------------------------------------------------------------- optional functionalities
 def test_optional_long_safe_posts_are_opt_in_deterministic_and_never_a_crisis(hardcases):
     from training.hardcases import crisis_banks
-    from training.hardcases.generator import OPTIONAL_FUNCTIONALITIES, VARIED_CRISIS_FUNCTIONALITIES
+    from training.hardcases.generator import (
+        OPTIONAL_FUNCTIONALITIES,
+        VARIED_CRISIS_FUNCTIONALITIES,
+        VARIED_IDENTITY_FUNCTIONALITIES,
+    )
 
     assert "long_post_safe_end" not in FUNCTIONALITY_NAMES
     assert {e.functionality for e in hardcases} == set(FUNCTIONALITY_NAMES)
     assert [f.name for f in OPTIONAL_FUNCTIONALITIES] == [
         "long_post_safe_end", "crisis_very_long_post_end", "very_long_post_vent_end",
         "very_long_post_safe_end", *(f.name for f in VARIED_CRISIS_FUNCTIONALITIES),
-        "near_miss_everyday"]
+        "near_miss_everyday", *(f.name for f in VARIED_IDENTITY_FUNCTIONALITIES)]
     first = generate(seed=3, functionalities=["long_post_safe_end"])
     assert first == generate(seed=3, functionalities=["long_post_safe_end"])
     assert first != generate(seed=4, functionalities=["long_post_safe_end"])
@@ -398,6 +402,60 @@ def test_varied_banks_are_many_distinct_sentences_not_one_frame_repeated():
         texts, _ = bank_posts(name)
         assert len(texts) >= 35, name
         assert len(texts) == len(set(texts)), name
+        seen: dict[str, str] = {}
+        for text in texts:
+            for shingle in shingles(text):
+                if len(shingle.split()) == 5:
+                    assert seen.setdefault(shingle, text) == text, (name, shingle, text)
+
+
+# ----------------------------------------------------------------- varied identity banks
+#: Labels each varied identity functionality must carry (offensive is checked separately).
+_VARIED_IDENTITY_LABELS = {
+    "varied_counter_reply": {}, "varied_endorse_reply": {"hate": 1},
+    "varied_identity_positive": {}, "varied_group_hate": {"hate": 1},
+    "varied_harassment": {"harassment": 1}, "varied_self_deprecation": {},
+    "varied_support_reply": {},
+}
+
+
+def test_varied_identity_group_is_opt_in_and_labelled_per_functionality(hardcases):
+    from training.hardcases.generator import FUNCTIONALITY_GROUPS
+
+    names = FUNCTIONALITY_GROUPS["varied_identity"]
+    assert set(names) == set(_VARIED_IDENTITY_LABELS)
+    assert not set(names) & {e.functionality for e in hardcases}
+    varied = generate(seed=3, per_functionality=80, functionalities=["varied_identity"])
+    assert varied == generate(seed=3, per_functionality=80, functionalities=list(names))
+    assert {e.functionality for e in varied} == set(names)
+    profane = set()
+    for example in varied:
+        wanted = _VARIED_IDENTITY_LABELS[example.functionality]
+        for name in ("hate", "harassment", "self_harm", "distress"):
+            assert example.labels[name] == wanted.get(name, 0), (example.functionality, name)
+        if example.labels["offensive"]:
+            profane.add(example.functionality)
+        # Hate rows name the group they attack; nothing else names one.
+        assert sum(example.targets.values()) == example.labels["hate"]
+        assert (example.text_pair is not None) == example.functionality.endswith("_reply")
+        assert example.group.startswith(f"hardcases:{example.functionality}:")
+    # Only the profane joking self-insults are offensive, and some of them are.
+    assert profane == {"varied_self_deprecation"}
+
+
+def test_varied_identity_banks_are_many_distinct_posts():
+    """As for the crisis banks: dozens of wordings per bank, no two sharing a run of five
+    words, so a model cannot learn a handful by heart."""
+    from training.hardcases import varied_identity_banks as vib
+    from training.hardcases.leakage import shingles
+
+    banks = {name: getattr(vib, name) for name in dir(vib) if name.startswith("VARIED_")}
+    assert len(banks) == len(_VARIED_IDENTITY_LABELS)
+    for name, bank in banks.items():
+        # The scored text: the post, or the reply of a (parent, reply[, target]) entry.
+        texts = [entry if isinstance(entry, str) else entry[1 if name.endswith("_REPLY") else 0]
+                 for entry in bank]
+        assert len(texts) >= 45 and len(texts) == len(set(texts)), name
         seen: dict[str, str] = {}
         for text in texts:
             for shingle in shingles(text):

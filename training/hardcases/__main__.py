@@ -37,7 +37,7 @@ def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.Argu
     parser.add_argument("--functionalities", default=None, metavar="NAME[,NAME]",
                         help="en only: generate just these functionalities, the optional ones "
                              "included (e.g. long_post_safe_end), or a group of them "
-                             "(varied_crisis); default: the default set")
+                             "(varied_crisis, varied_identity); default: the default set")
     parser.add_argument("--stats", action="store_true",
                         help="print counts per functionality and label as JSON")
     return parser

@@ -25,6 +25,7 @@ from training.data.clean import clean_text
 from training.hardcases import crisis_banks as cb
 from training.hardcases import identity_banks as ib
 from training.hardcases import varied_crisis_banks as vb
+from training.hardcases import varied_identity_banks as vib
 from training.hardcases.lexicon import IdentityTerm, terms_for, with_article
 from training.hardcases.perturb import RESPELLING, SPACING, perturb
 from training.hardcases.slurs import SLURS
@@ -645,10 +646,67 @@ OPTIONAL_FUNCTIONALITIES += (
                "state their mundane reason (self_harm 0).", vb.NEAR_MISS_EVERYDAY),
 )
 
+
+# -------------------------------------------------------------- varied identity (optional)
+#: Framing shared by every side of the varied identity banks, for the same reason as
+#: ``_VARIED_PREFIXES``: no prefix may tell an attack from the post that answers it.
+_IDENTITY_PREFIXES = ("", "", "", "", "Honestly, ", "Okay. ", "PSA: ", "Just saying. ")
+_IDENTITY_SUFFIXES = ("", "", "", "", " That's all.", " Thoughts?", " Anyway.", " Simple as that.")
+
+#: ``(parent or None, post, labels, hate target or None)``: one shape for every bank below.
+_Entry = tuple[str | None, str, Mapping[str, int], str | None]
+
+
+def _entry_builder(name: str, entries: Sequence[_Entry]) -> Builder:
+    """Single posts get the shared framing; replies are scored as written, under their parent
+    (the reply alone decides the label)."""
+    def build(rng: random.Random, index: int) -> Draft:
+        parent, text, spec, target = entries[index % len(entries)]
+        if parent is None:
+            text = _join(rng.choice(_IDENTITY_PREFIXES), text) + rng.choice(_IDENTITY_SUFFIXES)
+        return Draft(_style(_sentence(text), rng), f"{name}:{index % len(entries)}", spec,
+                     target=target, text_pair=parent)
+    return build
+
+
+#: Many distinct posts for the hate, harassment and reply functionalities that template banks
+#: of 10-30 sentences left under 85 % on the suites (``varied_identity_banks.py``; at
+#: ``--per-functionality 100`` each post is used about one and a half times). Opt-in.
+VARIED_IDENTITY_FUNCTIONALITIES: tuple[Functionality, ...] = (
+    _f("varied_counter_reply", "Reply rejecting a hateful parent, often quoting it (all 0).",
+       _entry_builder("varied_counter_reply",
+                      [(p, r, labels(), None) for p, r in vib.VARIED_COUNTER_REPLY])),
+    _f("varied_endorse_reply", "Reply that is itself hateful, under a hateful or a harmless "
+       "parent (hate 1).",
+       _entry_builder("varied_endorse_reply",
+                      [(p, r, labels(hate=1), t) for p, r, t in vib.VARIED_ENDORSE_REPLY])),
+    _f("varied_identity_positive", "Praise, pride or gratitude naming a group (all 0).",
+       _entry_builder("varied_identity_positive",
+                      [(None, t, labels(), None) for t in vib.VARIED_IDENTITY_POSITIVE])),
+    _f("varied_group_hate", "Attack on a group in many forms and registers, no slur (hate 1).",
+       _entry_builder("varied_group_hate",
+                      [(None, t, labels(hate=1), g) for t, g in vib.VARIED_GROUP_HATE])),
+    _f("varied_harassment", "Insult, threat or exposure aimed at one person, no identity "
+       "(harassment 1).",
+       _entry_builder("varied_harassment",
+                      [(None, t, labels(harassment=1), None) for t in vib.VARIED_HARASSMENT])),
+    _f("varied_self_deprecation", "Joking self-insult about a mishap (offensive 1 when profane, "
+       "else all 0).",
+       _entry_builder("varied_self_deprecation",
+                      [(None, t, labels(offensive=p), None)
+                       for t, p in vib.VARIED_SELF_DEPRECATION])),
+    _f("varied_support_reply", "Peer's supportive reply to a crisis post, often naming suicide or "
+       "a crisis line (all 0).",
+       _entry_builder("varied_support_reply",
+                      [(p, r, labels(), None) for p, r in vib.VARIED_SUPPORT_REPLY])),
+)
+OPTIONAL_FUNCTIONALITIES += VARIED_IDENTITY_FUNCTIONALITIES
+
 #: Names that stand for several functionalities in ``generate(functionalities=...)`` and
 #: ``haven hardcases --functionalities``.
 FUNCTIONALITY_GROUPS: dict[str, tuple[str, ...]] = {
     "varied_crisis": tuple(f.name for f in VARIED_CRISIS_FUNCTIONALITIES),
+    "varied_identity": tuple(f.name for f in VARIED_IDENTITY_FUNCTIONALITIES),
 }
 
 
