@@ -389,12 +389,22 @@ def test_everyday_near_misses_are_opt_in_outside_the_group_and_never_crisis(hard
     assert {e.labels["distress"] for e in everyday} == {0, 1}
 
 
+def _assert_no_shared_five_word_run(name: str, texts: list[str]) -> None:
+    """No two texts of one bank share a run of five words (the banks' distinctness rule)."""
+    from training.hardcases.leakage import shingles
+
+    seen: dict[str, str] = {}
+    for text in texts:
+        for shingle in shingles(text):
+            if len(shingle.split()) == 5:
+                assert seen.setdefault(shingle, text) == text, (name, shingle, text)
+
+
 def test_varied_banks_are_many_distinct_sentences_not_one_frame_repeated():
     """The point of the banks (docs/hardcases.md): dozens of wordings per functionality, no two
     in one bank sharing a run of five words, so the model cannot learn a few by heart. (Across
     banks shared phrases are by design: a near miss talks about the same things.)"""
     from training.hardcases.heldout import BANKS, bank_posts
-    from training.hardcases.leakage import shingles
 
     assert len(BANKS) == 16
     for name in BANKS:
@@ -402,11 +412,7 @@ def test_varied_banks_are_many_distinct_sentences_not_one_frame_repeated():
         texts, _ = bank_posts(name)
         assert len(texts) >= 35, name
         assert len(texts) == len(set(texts)), name
-        seen: dict[str, str] = {}
-        for text in texts:
-            for shingle in shingles(text):
-                if len(shingle.split()) == 5:
-                    assert seen.setdefault(shingle, text) == text, (name, shingle, text)
+        _assert_no_shared_five_word_run(name, texts)
 
 
 # ----------------------------------------------------------------- varied identity banks
@@ -447,7 +453,6 @@ def test_varied_identity_banks_are_many_distinct_posts():
     """As for the crisis banks: dozens of wordings per bank, no two sharing a run of five
     words, so a model cannot learn a handful by heart."""
     from training.hardcases import varied_identity_banks as vib
-    from training.hardcases.leakage import shingles
 
     banks = {name: getattr(vib, name) for name in dir(vib) if name.startswith("VARIED_")}
     assert len(banks) == len(_VARIED_IDENTITY_LABELS)
@@ -456,8 +461,4 @@ def test_varied_identity_banks_are_many_distinct_posts():
         texts = [entry if isinstance(entry, str) else entry[1 if name.endswith("_REPLY") else 0]
                  for entry in bank]
         assert len(texts) >= 45 and len(texts) == len(set(texts)), name
-        seen: dict[str, str] = {}
-        for text in texts:
-            for shingle in shingles(text):
-                if len(shingle.split()) == 5:
-                    assert seen.setdefault(shingle, text) == text, (name, shingle, text)
+        _assert_no_shared_five_word_run(name, texts)
