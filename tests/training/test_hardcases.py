@@ -286,6 +286,7 @@ def test_optional_long_safe_posts_are_opt_in_deterministic_and_never_a_crisis(ha
         OPTIONAL_FUNCTIONALITIES,
         VARIED_CRISIS_FUNCTIONALITIES,
         VARIED_IDENTITY_FUNCTIONALITIES,
+        VARIED_LONG_FUNCTIONALITIES,
     )
 
     assert "long_post_safe_end" not in FUNCTIONALITY_NAMES
@@ -293,7 +294,8 @@ def test_optional_long_safe_posts_are_opt_in_deterministic_and_never_a_crisis(ha
     assert [f.name for f in OPTIONAL_FUNCTIONALITIES] == [
         "long_post_safe_end", "crisis_very_long_post_end", "very_long_post_vent_end",
         "very_long_post_safe_end", *(f.name for f in VARIED_CRISIS_FUNCTIONALITIES),
-        "near_miss_everyday", *(f.name for f in VARIED_IDENTITY_FUNCTIONALITIES)]
+        "near_miss_everyday", *(f.name for f in VARIED_IDENTITY_FUNCTIONALITIES),
+        *(f.name for f in VARIED_LONG_FUNCTIONALITIES)]
     first = generate(seed=3, functionalities=["long_post_safe_end"])
     assert first == generate(seed=3, functionalities=["long_post_safe_end"])
     assert first != generate(seed=4, functionalities=["long_post_safe_end"])
@@ -462,3 +464,62 @@ def test_varied_identity_banks_are_many_distinct_posts():
                  for entry in bank]
         assert len(texts) >= 45 and len(texts) == len(set(texts)), name
         _assert_no_shared_five_word_run(name, texts)
+
+
+# ---------------------------------------------------------------------- varied long posts
+#: Words no everyday paragraph may hold: the ending alone must decide a long post's labels.
+_RISK_WORDS = re.compile(
+    r"\b(die|dying|dead|death|kill\w*|suicid\w*|harm|cut|cutting|pills?|overdose|blood|"
+    r"hopeless\w*|depress\w*|lonely|goodbye|anymore)\b", re.IGNORECASE)
+
+
+def test_everyday_paragraphs_are_distinct_neutral_and_apart_from_the_long_post_probes():
+    """The long posts' filler: many paragraphs, none sharing five words with another, with a
+    probe of eval/long_post_probes.py (which measures what these posts train) or with an
+    ending; and no word of risk, so that the ending decides the labels."""
+    from eval import long_post_probes as probes
+    from training.hardcases import everyday_paragraphs as ep
+    from training.hardcases.leakage import shingles
+
+    paragraphs = list(ep.PARAGRAPHS)
+    assert len(paragraphs) >= 100 and len(paragraphs) == len(set(paragraphs))
+    _assert_no_shared_five_word_run("PARAGRAPHS", paragraphs)
+    for text in paragraphs:
+        assert 2 <= len(re.findall(r"[.!?](?:\s|$)", text.strip() + " ")) <= 6, text
+        assert not _RISK_WORDS.search(text), text
+    probe_runs = {s for t in [*probes.PARAGRAPHS, *probes.CRISIS_ENDINGS, *probes.SAFE_ENDINGS]
+                  for s in shingles(t) if len(s.split()) == 5}
+    for text in paragraphs:
+        shared = {s for s in shingles(text) if len(s.split()) == 5} & probe_runs
+        assert not shared, (text, shared)
+
+
+def test_varied_long_posts_end_in_an_even_half_post_that_decides_the_labels(hardcases):
+    from training.hardcases import everyday_paragraphs as ep
+    from training.hardcases import varied_crisis_banks as vb
+    from training.hardcases.generator import FUNCTIONALITY_GROUPS
+
+    names = FUNCTIONALITY_GROUPS["varied_long"]
+    assert names == ("varied_long_crisis_end", "varied_long_safe_end")
+    assert not set(names) & {e.functionality for e in hardcases}
+    rows = generate(seed=3, per_functionality=160, functionalities=["varied_long"])
+    assert rows == generate(seed=3, per_functionality=160, functionalities=list(names))
+    assert rows != generate(seed=4, per_functionality=160, functionalities=list(names))
+    banks = Counter()
+    for example in rows:
+        crisis = example.functionality == "varied_long_crisis_end"
+        assert example.labels["self_harm"] == int(crisis)
+        assert not any(example.labels[n] for n in ("hate", "harassment", "offensive"))
+        # hardcases:<functionality>:<bank>:<index>, the bank's even half only (the odd half is
+        # the held-out probe of training.hardcases.heldout).
+        _, functionality, bank, index = example.group.split(":")
+        assert functionality == example.functionality and int(index) % 2 == 0
+        entry = getattr(vb, bank.upper())[int(index)]
+        ending, distress = (entry, 0) if isinstance(entry, str) else entry
+        assert example.labels["distress"] == distress
+        assert example.text.lower().endswith(ending.lower()), example.group
+        assert sum(p in example.text for p in ep.PARAGRAPHS) in (2, 3, 4)
+        banks[functionality, bank] += 1
+    # Every bank of each side contributes, crisis: 6 banks; near misses: 8.
+    assert len([b for f, b in banks if f == "varied_long_crisis_end"]) == 6
+    assert len([b for f, b in banks if f == "varied_long_safe_end"]) == 8

@@ -14,6 +14,7 @@ split of ``training.data.build_dataset``. Generation is a pure function of the s
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from models.examples import Example, text_key
 from models.taxonomy import LABELS, TARGETS
 from training.data.clean import clean_text
 from training.hardcases import crisis_banks as cb
+from training.hardcases import everyday_paragraphs as ep
 from training.hardcases import identity_banks as ib
 from training.hardcases import varied_crisis_banks as vb
 from training.hardcases import varied_identity_banks as vib
@@ -702,11 +704,77 @@ VARIED_IDENTITY_FUNCTIONALITIES: tuple[Functionality, ...] = (
 )
 OPTIONAL_FUNCTIONALITIES += VARIED_IDENTITY_FUNCTIONALITIES
 
+# ------------------------------------------------------------- varied long posts (optional)
+def _even_half(banks: Sequence[tuple[str, Sequence[str | tuple[str, int]]]],
+               distress: int | None = None) -> tuple[tuple[str, str, int], ...]:
+    """``(seed id, text, distress)`` for the even-indexed posts of each bank, interleaved bank
+    by bank so that any count of rows draws on every bank.
+
+    Why only the even half: the odd half of the varied banks is the held-out probe
+    (``training.hardcases.heldout``) and must stay unseen in every form, a long post's ending
+    included. ``distress`` is the label of plain-text banks; ``(text, distress)`` banks carry
+    their own."""
+    columns = []
+    for name, bank in banks:
+        rows = []
+        for index, entry in enumerate(bank):
+            if index % 2:
+                continue
+            text, flag = (entry, distress) if isinstance(entry, str) else entry
+            rows.append((f"{name}:{index}", text, int(flag or 0)))
+        columns.append(rows)
+    return tuple(row for group in itertools.zip_longest(*columns) for row in group if row)
+
+
+_LONG_CRISIS_ENDINGS = _even_half(
+    [("varied_passive", vb.VARIED_PASSIVE), ("varied_explicit", vb.VARIED_EXPLICIT),
+     ("varied_self_injury", vb.VARIED_SELF_INJURY), ("varied_plan", vb.VARIED_PLAN),
+     ("varied_preparation", vb.VARIED_PREPARATION), ("varied_evasive", vb.VARIED_EVASIVE)],
+    distress=0)
+_LONG_SAFE_ENDINGS = _even_half(
+    [("near_miss_sad", vb.NEAR_MISS_SAD), ("near_miss_figurative", vb.NEAR_MISS_FIGURATIVE),
+     ("near_miss_others", vb.NEAR_MISS_OTHERS), ("near_miss_past", vb.NEAR_MISS_PAST),
+     ("near_miss_denied", vb.NEAR_MISS_DENIED), ("near_miss_everyday", vb.NEAR_MISS_EVERYDAY),
+     ("near_miss_injury", vb.NEAR_MISS_INJURY), ("near_miss_topic", vb.NEAR_MISS_TOPIC)])
+
+
+def _varied_long_builder(name: str, endings: Sequence[tuple[str, str, int]],
+                         label_spec: Mapping[str, int]) -> Builder:
+    """Two to four distinct everyday paragraphs, then one post of a varied bank as the ending.
+
+    Why: the default long posts draw their filler from 36 sentences, learnt as filler by heart;
+    after paragraphs a model has never seen, a passive ending ("I just want to go to sleep and
+    never wake up.") fell under the threshold (run V2, docs/hardcases.md). The ending alone
+    decides the labels, as in ``crisis_long_post_end``."""
+    def build(rng: random.Random, index: int) -> Draft:
+        seed_id, ending, distress = endings[index % len(endings)]
+        paragraphs = rng.sample(ep.PARAGRAPHS, rng.randint(2, 4))
+        joiner = rng.choice(("\n\n", "\n", " "))
+        spec = dict(label_spec)
+        spec["distress"] = distress
+        return Draft(joiner.join([*paragraphs, _sentence(ending)]), f"{name}:{seed_id}", spec)
+    return build
+
+
+#: Long posts of many distinct paragraphs ending in a varied crisis post or a varied near miss
+#: (even halves only). Opt-in: ``--functionalities varied_long``.
+VARIED_LONG_FUNCTIONALITIES: tuple[Functionality, ...] = (
+    _f("varied_long_crisis_end", "Distinct everyday paragraphs, then a varied crisis post "
+       "(self_harm 1).", _varied_long_builder("varied_long_crisis_end", _LONG_CRISIS_ENDINGS,
+                                              labels(self_harm=1))),
+    _f("varied_long_safe_end", "Distinct everyday paragraphs, then a varied near miss "
+       "(self_harm 0).", _varied_long_builder("varied_long_safe_end", _LONG_SAFE_ENDINGS,
+                                             labels())),
+)
+OPTIONAL_FUNCTIONALITIES += VARIED_LONG_FUNCTIONALITIES
+
+
 #: Names that stand for several functionalities in ``generate(functionalities=...)`` and
 #: ``haven hardcases --functionalities``.
 FUNCTIONALITY_GROUPS: dict[str, tuple[str, ...]] = {
     "varied_crisis": tuple(f.name for f in VARIED_CRISIS_FUNCTIONALITIES),
     "varied_identity": tuple(f.name for f in VARIED_IDENTITY_FUNCTIONALITIES),
+    "varied_long": tuple(f.name for f in VARIED_LONG_FUNCTIONALITIES),
 }
 
 
