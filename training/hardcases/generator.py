@@ -705,23 +705,23 @@ VARIED_IDENTITY_FUNCTIONALITIES: tuple[Functionality, ...] = (
 OPTIONAL_FUNCTIONALITIES += VARIED_IDENTITY_FUNCTIONALITIES
 
 # ------------------------------------------------------------- varied long posts (optional)
-def _even_half(banks: Sequence[tuple[str, Sequence[str | tuple[str, int]]]],
-               distress: int | None = None) -> tuple[tuple[str, str, int], ...]:
+def _even_half(banks: Sequence[tuple[str, Sequence[str | tuple[str, int]]]]
+               ) -> tuple[tuple[str, str, int], ...]:
     """``(seed id, text, distress)`` for the even-indexed posts of each bank, interleaved bank
     by bank so that any count of rows draws on every bank.
 
     Why only the even half: the odd half of the varied banks is the held-out probe
     (``training.hardcases.heldout``) and must stay unseen in every form, a long post's ending
-    included. ``distress`` is the label of plain-text banks; ``(text, distress)`` banks carry
-    their own."""
+    included. Plain-text banks (the crisis posts) have ``distress`` 0; ``(text, distress)``
+    banks (the near misses) carry their own."""
     columns = []
     for name, bank in banks:
         rows = []
         for index, entry in enumerate(bank):
             if index % 2:
                 continue
-            text, flag = (entry, distress) if isinstance(entry, str) else entry
-            rows.append((f"{name}:{index}", text, int(flag or 0)))
+            text, distress = (entry, 0) if isinstance(entry, str) else entry
+            rows.append((f"{name}:{index}", text, distress))
         columns.append(rows)
     return tuple(row for group in itertools.zip_longest(*columns) for row in group if row)
 
@@ -729,8 +729,7 @@ def _even_half(banks: Sequence[tuple[str, Sequence[str | tuple[str, int]]]],
 _LONG_CRISIS_ENDINGS = _even_half(
     [("varied_passive", vb.VARIED_PASSIVE), ("varied_explicit", vb.VARIED_EXPLICIT),
      ("varied_self_injury", vb.VARIED_SELF_INJURY), ("varied_plan", vb.VARIED_PLAN),
-     ("varied_preparation", vb.VARIED_PREPARATION), ("varied_evasive", vb.VARIED_EVASIVE)],
-    distress=0)
+     ("varied_preparation", vb.VARIED_PREPARATION), ("varied_evasive", vb.VARIED_EVASIVE)])
 _LONG_SAFE_ENDINGS = _even_half(
     [("near_miss_sad", vb.NEAR_MISS_SAD), ("near_miss_figurative", vb.NEAR_MISS_FIGURATIVE),
      ("near_miss_others", vb.NEAR_MISS_OTHERS), ("near_miss_past", vb.NEAR_MISS_PAST),
