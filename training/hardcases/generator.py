@@ -28,6 +28,7 @@ from training.hardcases import everyday_paragraphs as ep
 from training.hardcases import identity_banks as ib
 from training.hardcases import varied_crisis_banks as vb
 from training.hardcases import varied_identity_banks as vib
+from training.hardcases.heldout import in_half
 from training.hardcases.lexicon import IdentityTerm, terms_for, with_article
 from training.hardcases.perturb import RESPELLING, SPACING, perturb
 from training.hardcases.slurs import SLURS
@@ -718,7 +719,7 @@ def _even_half(banks: Sequence[tuple[str, Sequence[str | tuple[str, int]]]]
     for name, bank in banks:
         rows = []
         for index, entry in enumerate(bank):
-            if index % 2:
+            if not in_half(index, "even"):
                 continue
             text, distress = (entry, 0) if isinstance(entry, str) else entry
             rows.append((f"{name}:{index}", text, distress))
