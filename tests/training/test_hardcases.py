@@ -391,15 +391,19 @@ def test_everyday_near_misses_are_opt_in_outside_the_group_and_never_crisis(hard
     assert {e.labels["distress"] for e in everyday} == {0, 1}
 
 
-def _assert_no_shared_five_word_run(name: str, texts: list[str]) -> None:
-    """No two texts of one bank share a run of five words (the banks' distinctness rule)."""
+def _five_word_runs(text: str) -> set[str]:
+    """The text's runs of five words (``shingles`` also returns a shorter text whole)."""
     from training.hardcases.leakage import shingles
 
+    return {s for s in shingles(text) if len(s.split()) == 5}
+
+
+def _assert_no_shared_five_word_run(name: str, texts: list[str]) -> None:
+    """No two texts of one bank share a run of five words (the banks' distinctness rule)."""
     seen: dict[str, str] = {}
     for text in texts:
-        for shingle in shingles(text):
-            if len(shingle.split()) == 5:
-                assert seen.setdefault(shingle, text) == text, (name, shingle, text)
+        for run in _five_word_runs(text):
+            assert seen.setdefault(run, text) == text, (name, run, text)
 
 
 def test_varied_banks_are_many_distinct_sentences_not_one_frame_repeated():
@@ -479,7 +483,6 @@ def test_everyday_paragraphs_are_distinct_neutral_and_apart_from_the_long_post_p
     ending; and no word of risk, so that the ending decides the labels."""
     from eval import long_post_probes as probes
     from training.hardcases import everyday_paragraphs as ep
-    from training.hardcases.leakage import shingles
 
     paragraphs = list(ep.PARAGRAPHS)
     assert len(paragraphs) >= 100 and len(paragraphs) == len(set(paragraphs))
@@ -487,10 +490,10 @@ def test_everyday_paragraphs_are_distinct_neutral_and_apart_from_the_long_post_p
     for text in paragraphs:
         assert 2 <= len(re.findall(r"[.!?](?:\s|$)", text.strip() + " ")) <= 6, text
         assert not _RISK_WORDS.search(text), text
-    probe_runs = {s for t in [*probes.PARAGRAPHS, *probes.CRISIS_ENDINGS, *probes.SAFE_ENDINGS]
-                  for s in shingles(t) if len(s.split()) == 5}
+    probe_runs = set().union(*map(_five_word_runs, [*probes.PARAGRAPHS, *probes.CRISIS_ENDINGS,
+                                                    *probes.SAFE_ENDINGS]))
     for text in paragraphs:
-        shared = {s for s in shingles(text) if len(s.split()) == 5} & probe_runs
+        shared = _five_word_runs(text) & probe_runs
         assert not shared, (text, shared)
 
 

@@ -706,19 +706,19 @@ VARIED_IDENTITY_FUNCTIONALITIES: tuple[Functionality, ...] = (
 OPTIONAL_FUNCTIONALITIES += VARIED_IDENTITY_FUNCTIONALITIES
 
 # ------------------------------------------------------------- varied long posts (optional)
-def _even_half(banks: Sequence[tuple[str, Sequence[str | tuple[str, int]]]]
-               ) -> tuple[tuple[str, str, int], ...]:
-    """``(seed id, text, distress)`` for the even-indexed posts of each bank, interleaved bank
-    by bank so that any count of rows draws on every bank.
+def _even_half(banks: Sequence[str]) -> tuple[tuple[str, str, int], ...]:
+    """``(seed id, text, distress)`` for the even-indexed posts of the named varied banks
+    (``varied_passive`` is ``vb.VARIED_PASSIVE``), interleaved bank by bank so that any count of
+    rows draws on every bank.
 
     Why only the even half: the odd half of the varied banks is the held-out probe
     (``training.hardcases.heldout``) and must stay unseen in every form, a long post's ending
     included. Plain-text banks (the crisis posts) have ``distress`` 0; ``(text, distress)``
     banks (the near misses) carry their own."""
     columns = []
-    for name, bank in banks:
+    for name in banks:
         rows = []
-        for index, entry in enumerate(bank):
+        for index, entry in enumerate(getattr(vb, name.upper())):
             if not in_half(index, "even"):
                 continue
             text, distress = (entry, 0) if isinstance(entry, str) else entry
@@ -728,14 +728,11 @@ def _even_half(banks: Sequence[tuple[str, Sequence[str | tuple[str, int]]]]
 
 
 _LONG_CRISIS_ENDINGS = _even_half(
-    [("varied_passive", vb.VARIED_PASSIVE), ("varied_explicit", vb.VARIED_EXPLICIT),
-     ("varied_self_injury", vb.VARIED_SELF_INJURY), ("varied_plan", vb.VARIED_PLAN),
-     ("varied_preparation", vb.VARIED_PREPARATION), ("varied_evasive", vb.VARIED_EVASIVE)])
+    ["varied_passive", "varied_explicit", "varied_self_injury", "varied_plan",
+     "varied_preparation", "varied_evasive"])
 _LONG_SAFE_ENDINGS = _even_half(
-    [("near_miss_sad", vb.NEAR_MISS_SAD), ("near_miss_figurative", vb.NEAR_MISS_FIGURATIVE),
-     ("near_miss_others", vb.NEAR_MISS_OTHERS), ("near_miss_past", vb.NEAR_MISS_PAST),
-     ("near_miss_denied", vb.NEAR_MISS_DENIED), ("near_miss_everyday", vb.NEAR_MISS_EVERYDAY),
-     ("near_miss_injury", vb.NEAR_MISS_INJURY), ("near_miss_topic", vb.NEAR_MISS_TOPIC)])
+    ["near_miss_sad", "near_miss_figurative", "near_miss_others", "near_miss_past",
+     "near_miss_denied", "near_miss_everyday", "near_miss_injury", "near_miss_topic"])
 
 
 def _varied_long_builder(name: str, endings: Sequence[tuple[str, str, int]],
