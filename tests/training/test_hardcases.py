@@ -283,6 +283,7 @@ def _is_subsequence(short: str, long: str) -> bool:
 def test_optional_long_safe_posts_are_opt_in_deterministic_and_never_a_crisis(hardcases):
     from training.hardcases import crisis_banks
     from training.hardcases.generator import (
+        IDENTITY_CONTRAST_FUNCTIONALITIES,
         OPTIONAL_FUNCTIONALITIES,
         VARIED_CRISIS_FUNCTIONALITIES,
         VARIED_IDENTITY_FUNCTIONALITIES,
@@ -295,7 +296,8 @@ def test_optional_long_safe_posts_are_opt_in_deterministic_and_never_a_crisis(ha
         "long_post_safe_end", "crisis_very_long_post_end", "very_long_post_vent_end",
         "very_long_post_safe_end", *(f.name for f in VARIED_CRISIS_FUNCTIONALITIES),
         "near_miss_everyday", *(f.name for f in VARIED_IDENTITY_FUNCTIONALITIES),
-        *(f.name for f in VARIED_LONG_FUNCTIONALITIES)]
+        *(f.name for f in VARIED_LONG_FUNCTIONALITIES),
+        *(f.name for f in IDENTITY_CONTRAST_FUNCTIONALITIES)]
     first = generate(seed=3, functionalities=["long_post_safe_end"])
     assert first == generate(seed=3, functionalities=["long_post_safe_end"])
     assert first != generate(seed=4, functionalities=["long_post_safe_end"])
@@ -526,3 +528,47 @@ def test_varied_long_posts_end_in_an_even_half_post_that_decides_the_labels(hard
     # Every bank of each side contributes, crisis: 6 banks; near misses: 8.
     assert len([b for f, b in banks if f == "varied_long_crisis_end"]) == 6
     assert len([b for f, b in banks if f == "varied_long_safe_end"]) == 8
+
+
+# ---------------------------------------------------------------- identity contrast pairs
+def test_identity_contrast_pairs_differ_in_stance_only_and_are_opt_in(hardcases):
+    """Row i of either side names the same group with the same words and shares its pair's
+    split group; the attacking side is hate aimed at that group, the affirming side all 0."""
+    from training.hardcases.contrast_banks import PAIRS
+    from training.hardcases.generator import FUNCTIONALITY_GROUPS
+
+    names = FUNCTIONALITY_GROUPS["identity_contrast"]
+    assert names == ("contrast_affirm", "contrast_attack")
+    assert not set(names) & {e.functionality for e in hardcases}
+    rows = generate(seed=3, per_functionality=200, functionalities=["identity_contrast"])
+    assert rows == generate(seed=3, per_functionality=200, functionalities=list(names))
+    affirm = [e for e in rows if e.functionality == "contrast_affirm"]
+    attack = [e for e in rows if e.functionality == "contrast_attack"]
+    assert len(affirm) == len(attack) == 200
+    plurals = {term.plural.lower(): term.group for term in IDENTITY_TERMS}
+    for index, (good, bad) in enumerate(zip(affirm, attack)):
+        assert good.group == bad.group == f"hardcases:identity_contrast:{index % len(PAIRS)}"
+        assert not any(good.labels.values()) and not any(good.targets.values())
+        assert bad.labels == {**good.labels, "hate": 1}
+        (target,) = [name for name, on in bad.targets.items() if on]
+        assert any(p in good.text.lower() and p in bad.text.lower()
+                   for p, group in plurals.items() if group == target), (good.text, bad.text)
+    assert len({e.group for e in affirm}) == len(PAIRS)
+
+
+def test_contrast_posts_are_distinct_and_apart_from_the_identity_probes():
+    """No two posts of one side share a run of five words, and no post shares one with a frame
+    of eval/identity_probes.py, which measures what these pairs train."""
+    from eval import identity_probes as probes
+    from training.hardcases.contrast_banks import PAIRS
+
+    for side in (0, 1):
+        posts = [pair[side].format(pl="people") for pair in PAIRS]
+        assert len(posts) == len(set(posts)) == 130
+        _assert_no_shared_five_word_run(f"PAIRS side {side}", posts)
+    frames = [*[f for fs in probes.BENIGN.values() for f in fs], *probes.HATEFUL]
+    probe_runs = set().union(*(_five_word_runs(f.format(group="people")) for f in frames))
+    for pair in PAIRS:
+        for post in pair:
+            shared = _five_word_runs(post.format(pl="people")) & probe_runs
+            assert not shared, (post, shared)

@@ -23,6 +23,7 @@ from functools import partial
 from models.examples import Example, text_key
 from models.taxonomy import LABELS, TARGETS
 from training.data.clean import clean_text
+from training.hardcases import contrast_banks as cnb
 from training.hardcases import crisis_banks as cb
 from training.hardcases import everyday_paragraphs as ep
 from training.hardcases import identity_banks as ib
@@ -766,12 +767,41 @@ VARIED_LONG_FUNCTIONALITIES: tuple[Functionality, ...] = (
 OPTIONAL_FUNCTIONALITIES += VARIED_LONG_FUNCTIONALITIES
 
 
+# ----------------------------------------------------- identity contrast pairs (optional)
+def _contrast_builder(name: str, side: int, label_spec: Mapping[str, int]) -> Builder:
+    """One side of ``contrast_banks.PAIRS``: row ``i`` of either side names the same group
+    with the same words (a seeded pick from the index, not from the functionality's stream),
+    so the affirming and the attacking post of a pair differ in stance only, and both land in
+    the split group of their pair."""
+    def build(rng: random.Random, index: int) -> Draft:
+        pair = index % len(cnb.PAIRS)
+        pick = random.Random(f"identity_contrast:{index}")
+        group = _pick_group(pick)
+        term = pick.choice(terms_for(group))
+        text = cnb.PAIRS[pair][side].format(pl=term.plural)
+        return Draft(_style(_sentence(text), rng), f"identity_contrast:{pair}", label_spec,
+                     target=group if label_spec["hate"] else None)
+    return build
+
+
+#: Posts that defend a group's rights, place or safety, each beside an attack on the same
+#: topic naming the same group. Opt-in: ``--functionalities identity_contrast``.
+IDENTITY_CONTRAST_FUNCTIONALITIES: tuple[Functionality, ...] = (
+    _f("contrast_affirm", "Defends a group's rights, belonging or safety, beside its attacking "
+       "pair (all 0).", _contrast_builder("contrast_affirm", 0, labels())),
+    _f("contrast_attack", "Denies a group's rights, belonging or safety, beside its affirming "
+       "pair (hate 1).", _contrast_builder("contrast_attack", 1, labels(hate=1))),
+)
+OPTIONAL_FUNCTIONALITIES += IDENTITY_CONTRAST_FUNCTIONALITIES
+
+
 #: Names that stand for several functionalities in ``generate(functionalities=...)`` and
 #: ``haven hardcases --functionalities``.
 FUNCTIONALITY_GROUPS: dict[str, tuple[str, ...]] = {
     "varied_crisis": tuple(f.name for f in VARIED_CRISIS_FUNCTIONALITIES),
     "varied_identity": tuple(f.name for f in VARIED_IDENTITY_FUNCTIONALITIES),
     "varied_long": tuple(f.name for f in VARIED_LONG_FUNCTIONALITIES),
+    "identity_contrast": tuple(f.name for f in IDENTITY_CONTRAST_FUNCTIONALITIES),
 }
 
 
