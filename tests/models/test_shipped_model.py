@@ -62,6 +62,25 @@ def test_dehumanising_a_group_is_hate(model):
     assert attack["hate"] > 0.5
 
 
+def test_identity_probes_keep_members_posts_and_flag_attacks(model):
+    """The pair at scale (eval/identity_probes.py, 896 harmless posts and 448 attacks naming a
+    group). Bounds set from 0.2.3 (2026-12-05): it holds 6 of the 672 posts that praise, ask or
+    reject a prejudice, 83 of the 224 that defend a group's rights (the known failure, which
+    must not grow; docs/hardcases.md, "Posts that defend a group's rights"), and flags 390 of
+    the 448 attacks."""
+    from eval.identity_probes import BENIGN, HATEFUL, posts
+
+    threshold = model.thresholds["hate"]
+
+    def over(frames) -> int:
+        return sum(row["hate"] >= threshold for row in scores(model, posts(frames)))
+
+    held = {kind: over(frames) for kind, frames in BENIGN.items()}
+    assert held["praise"] + held["neutral"] + held["reported"] <= 20, held
+    assert held["rights"] <= 83, held
+    assert over(HATEFUL) >= 358
+
+
 def test_long_post_with_disclosure_at_the_end_is_still_caught(model):
     # Referred means at or over the model's threshold and the default policy's refer point.
     # This test is what showed a 0.2.2 candidate (presumed negatives) scoring this post 0.22
