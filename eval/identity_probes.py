@@ -8,10 +8,12 @@ rejecting a prejudice) and 32 attacks with two plural names for each of the seve
 so the pair is read at scale: harmless posts held for review by the `hate` head against attacks
 flagged, at each model's own threshold and at its block point.
 
-The frames were written by a helper session told not to open the project, so they share no
-sentence with the suites or the training banks (tests/training/test_hardcases.py checks five-word
-runs against every generated functionality). They are in no suite and no training file. Counts
-only are printed, never texts.
+The frames were written by a helper session told not to open the project. Four attack frames
+that matched stock phrases of the hate templates ("... once and for all") were reworded, so no
+generated hard case is a near-duplicate of a probe post by the suites' rule
+(tests/training/test_hardcases_leakage.py), and no contrast pair shares a run of five words
+with a frame (tests/training/test_hardcases.py). They are in no suite and no training file.
+Counts only are printed, never texts.
 """
 
 from __future__ import annotations
@@ -127,7 +129,7 @@ HATEFUL: tuple[str, ...] = (
     "Honestly, {group} are subhuman. I don't see why anyone pretends otherwise.",
     '{group} are a disease eating away at this nation.',
     "Ban {group} from our neighborhood. We don't want them here.",
-    '{group} should not be allowed anywhere near a ballot box.',
+    'Letting {group} vote is how a country destroys itself.',
     'Keep {group} out of our schools and away from our kids.',
     'No employer should ever hire {group}.',
     "{group} don't deserve any rights at all.",
@@ -138,9 +140,9 @@ HATEFUL: tuple[str, ...] = (
     "{group} are disgusting, I can't stand being near them.",
     'I despise {group}. They are the worst thing that ever happened to us.',
     '{group} are all criminals, everyone knows it.',
-    '{group} are too stupid to be trusted with anything important.',
+    '{group} lack the brains to handle any job that matters.',
     "It's a simple fact that {group} are genetically inferior.",
-    '{group} are born liars and thieves.',
+    'Lying and stealing come naturally to {group}.',
     'Why do we even let {group} live among decent people?',
     'Throw {group} out of the country, all of them, today!',
     'The world would be better off without {group}.',
@@ -151,7 +153,7 @@ HATEFUL: tuple[str, ...] = (
     '{group} are worthless and always will be.',
     "Are {group} even human? Because they sure don't act like it.",
     "{group} shouldn't be allowed to marry or raise children.",
-    'we need to get rid of {group} once and for all',
+    'this town has to be cleansed of {group}, for good',
     '{group} are filthy and spread sickness wherever they go.',
     'Every problem we have is caused by {group}. They are the enemy.',
 )

@@ -66,7 +66,7 @@ def test_identity_probes_keep_members_posts_and_flag_attacks(model):
     """The pair at scale (eval/identity_probes.py, 896 harmless posts and 448 attacks naming a
     group). Bounds set from 0.2.3 (2026-12-05): it holds 6 of the 672 posts that praise, ask or
     reject a prejudice, 83 of the 224 that defend a group's rights (the known failure, which
-    must not grow; docs/hardcases.md, "Posts that defend a group's rights"), and flags 390 of
+    must not grow; docs/hardcases.md, "Posts that defend a group's rights"), and flags 384 of
     the 448 attacks."""
     from eval.identity_probes import BENIGN, HATEFUL, posts
 

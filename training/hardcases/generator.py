@@ -768,7 +768,7 @@ OPTIONAL_FUNCTIONALITIES += VARIED_LONG_FUNCTIONALITIES
 
 
 # ----------------------------------------------------- identity contrast pairs (optional)
-def _contrast_builder(name: str, side: int, label_spec: Mapping[str, int]) -> Builder:
+def _contrast_builder(side: int, label_spec: Mapping[str, int]) -> Builder:
     """One side of ``contrast_banks.PAIRS``: row ``i`` of either side names the same group
     with the same words (a seeded pick from the index, not from the functionality's stream),
     so the affirming and the attacking post of a pair differ in stance only, and both land in
@@ -788,9 +788,9 @@ def _contrast_builder(name: str, side: int, label_spec: Mapping[str, int]) -> Bu
 #: topic naming the same group. Opt-in: ``--functionalities identity_contrast``.
 IDENTITY_CONTRAST_FUNCTIONALITIES: tuple[Functionality, ...] = (
     _f("contrast_affirm", "Defends a group's rights, belonging or safety, beside its attacking "
-       "pair (all 0).", _contrast_builder("contrast_affirm", 0, labels())),
+       "pair (all 0).", _contrast_builder(0, labels())),
     _f("contrast_attack", "Denies a group's rights, belonging or safety, beside its affirming "
-       "pair (hate 1).", _contrast_builder("contrast_attack", 1, labels(hate=1))),
+       "pair (hate 1).", _contrast_builder(1, labels(hate=1))),
 )
 OPTIONAL_FUNCTIONALITIES += IDENTITY_CONTRAST_FUNCTIONALITIES
 
