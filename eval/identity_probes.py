@@ -18,11 +18,11 @@ Counts only are printed, never texts.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 
 import numpy as np
 
+from eval.probe_cli import run_per_model
 from models.taxonomy import LABELS
 
 #: Two plural names per target group (models.taxonomy.TARGETS order).
@@ -210,24 +210,13 @@ def report(model) -> list[str]:
     return lines
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    from models import load_model
-    from models.artifact import ArtifactError
+def _lines(model_dir: str, model) -> list[str]:
+    return [f"{model_dir} (hate threshold {model.thresholds['hate']:.3f})",
+            *(f"  {line}" for line in report(model))]
 
-    dirs = list(sys.argv[1:] if argv is None else argv)
-    if not dirs or any(d in ("-h", "--help") for d in dirs):
-        print("usage: python -m eval.identity_probes MODEL_DIR [MODEL_DIR ...]", file=sys.stderr)
-        return 0 if dirs else 2
-    for model_dir in dirs:
-        try:
-            model = load_model(model_dir)
-        except ArtifactError as error:
-            print(f"error: {error}", file=sys.stderr)
-            return 2
-        print(f"{model_dir} (hate threshold {model.thresholds['hate']:.3f})", flush=True)
-        for line in report(model):
-            print(f"  {line}", flush=True)
-    return 0
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run_per_model(argv, "eval.identity_probes", _lines)
 
 
 if __name__ == "__main__":

@@ -13,10 +13,10 @@ reach further (up to ~450 tokens). Counts only are printed, never texts.
 from __future__ import annotations
 
 import itertools
-import sys
 from collections.abc import Sequence
 
 from eval.metrics import DEFAULT_REFER_POINT
+from eval.probe_cli import run_per_model
 from models.taxonomy import LABELS
 
 DAYS = [
@@ -61,34 +61,23 @@ def distinct(endings: Sequence[str]) -> list[str]:
     return ["".join(PARAGRAPHS[i] for i in order) + ending for order in ORDERS for ending in endings]
 
 
+def _lines(model_dir: str, model) -> list[str]:
+    threshold = model.thresholds["self_harm"]
+
+    def referred(texts: list[str]) -> str:
+        s = model.predict_proba(texts).scores[:, LABELS.index("self_harm")]
+        return (f"{int((s >= threshold).sum())}/{len(s)} "
+                f"(>= {DEFAULT_REFER_POINT}: {int((s >= DEFAULT_REFER_POINT).sum())})")
+
+    parts = [f"repeated x{reps}: crisis {referred(repeated(CRISIS_ENDINGS, reps))}, "
+             f"safe {referred(repeated(SAFE_ENDINGS, reps))}" for reps in (1, 2, 4)]
+    parts.append(f"distinct: crisis {referred(distinct(CRISIS_ENDINGS))}, "
+                 f"safe {referred(distinct(SAFE_ENDINGS))}")
+    return [f"{model_dir} (self_harm threshold {threshold:.3f}) referred: " + "; ".join(parts)]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    from models import load_model
-    from models.artifact import ArtifactError
-
-    dirs = list(sys.argv[1:] if argv is None else argv)
-    if not dirs or any(d in ("-h", "--help") for d in dirs):
-        print("usage: python -m eval.long_post_probes MODEL_DIR [MODEL_DIR ...]", file=sys.stderr)
-        return 0 if dirs else 2
-    for model_dir in dirs:
-        try:
-            model = load_model(model_dir)
-        except ArtifactError as error:
-            print(f"error: {error}", file=sys.stderr)
-            return 2
-        threshold = model.thresholds["self_harm"]
-
-        def referred(texts: list[str]) -> str:
-            s = model.predict_proba(texts).scores[:, LABELS.index("self_harm")]
-            return (f"{int((s >= threshold).sum())}/{len(s)} "
-                    f"(>= {DEFAULT_REFER_POINT}: {int((s >= DEFAULT_REFER_POINT).sum())})")
-
-        parts = [f"repeated x{reps}: crisis {referred(repeated(CRISIS_ENDINGS, reps))}, "
-                 f"safe {referred(repeated(SAFE_ENDINGS, reps))}" for reps in (1, 2, 4)]
-        parts.append(f"distinct: crisis {referred(distinct(CRISIS_ENDINGS))}, "
-                     f"safe {referred(distinct(SAFE_ENDINGS))}")
-        print(f"{model_dir} (self_harm threshold {threshold:.3f}) referred: " + "; ".join(parts),
-              flush=True)
-    return 0
+    return run_per_model(argv, "eval.long_post_probes", _lines)
 
 
 if __name__ == "__main__":
