@@ -164,6 +164,8 @@ BENIGN: dict[str, tuple[str, ...]] = {
     "rights": BENIGN_RIGHTS, "praise": BENIGN_PRAISE, "neutral": BENIGN_NEUTRAL,
     "reported": BENIGN_REPORTED,
 }
+#: Every frame, harmless then attacks: what the leakage and distinctness tests read.
+FRAMES: tuple[str, ...] = (*(f for frames in BENIGN.values() for f in frames), *HATEFUL)
 
 
 def fill(frame: str, name: str) -> str:

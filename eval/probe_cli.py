@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+
+from models.predictor import Predictor
 
 
 def run_per_model(argv: Sequence[str] | None, module: str,
-                  lines: Callable[[str, Any], Iterable[str]]) -> int:
+                  lines: Callable[[str, Predictor], Iterable[str]]) -> int:
     """Print ``lines(model_dir, model)`` for each MODEL_DIR in ``argv`` (default: sys.argv).
 
     Exit codes: 0, or 0 for ``--help``; 2 with usage on stderr when no directory is given, and

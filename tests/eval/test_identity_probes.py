@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from eval.identity_probes import BENIGN, GROUPS, HATEFUL, fill, main, posts
+from eval.identity_probes import BENIGN, FRAMES, GROUPS, HATEFUL, fill, main, posts
 from models.taxonomy import TARGETS
 from training.hardcases.leakage import shingles
 
@@ -14,8 +14,7 @@ def test_every_target_group_is_named_twice_and_every_frame_takes_a_group() -> No
     assert {kind: len(frames) for kind, frames in BENIGN.items()} == {
         "rights": 16, "praise": 16, "neutral": 16, "reported": 16}
     assert len(HATEFUL) == 32
-    frames = [*[f for fs in BENIGN.values() for f in fs], *HATEFUL]
-    assert all("{group}" in frame for frame in frames)
+    assert len(FRAMES) == 96 and all("{group}" in frame for frame in FRAMES)
     for frames_of_kind in [*BENIGN.values(), HATEFUL]:
         texts = posts(frames_of_kind)
         assert len(texts) == len(frames_of_kind) * len(GROUPS) == len(set(texts))
@@ -29,7 +28,7 @@ def test_a_sentence_that_opens_with_the_group_is_capitalised() -> None:
 def test_no_two_frames_share_a_run_of_five_words() -> None:
     """Distinct wordings, so a count is not one frame scored many times over."""
     seen: dict[str, str] = {}
-    for frame in [*[f for fs in BENIGN.values() for f in fs], *HATEFUL]:
+    for frame in FRAMES:
         for run in shingles(frame.format(group="people")):
             if len(run.split()) == 5:
                 assert seen.setdefault(run, frame) == frame, (run, frame)

@@ -566,8 +566,7 @@ def test_contrast_posts_are_distinct_and_apart_from_the_identity_probes():
         posts = [pair[side].format(pl="people") for pair in PAIRS]
         assert len(posts) == len(set(posts)) == 130
         _assert_no_shared_five_word_run(f"PAIRS side {side}", posts)
-    frames = [*[f for fs in probes.BENIGN.values() for f in fs], *probes.HATEFUL]
-    probe_runs = set().union(*(_five_word_runs(f.format(group="people")) for f in frames))
+    probe_runs = set().union(*(_five_word_runs(f.format(group="people")) for f in probes.FRAMES))
     for pair in PAIRS:
         for post in pair:
             shared = _five_word_runs(post.format(pl="people")) & probe_runs

@@ -55,10 +55,9 @@ def test_generated_set_does_not_leak_into_evaluation_suites(suite_index, seed):
 def test_generated_set_does_not_leak_into_the_identity_probes(seed):
     """eval/identity_probes.py measures what the identity banks train, so it is held apart by
     the suites' rule: no generated post may be a near-duplicate of a probe post."""
-    from eval.identity_probes import BENIGN, HATEFUL, posts
+    from eval.identity_probes import FRAMES, posts
 
-    frames = [*(frame for frames in BENIGN.values() for frame in frames), *HATEFUL]
-    index = SuiteIndex([("identity_probes", row, text) for row, text in enumerate(posts(frames))])
+    index = SuiteIndex([("identity_probes", row, text) for row, text in enumerate(posts(FRAMES))])
     examples = generate(seed=seed) + generate(
         seed=seed, functionalities=[f.name for f in OPTIONAL_FUNCTIONALITIES])
     leaks = find_leaks(examples, index)
