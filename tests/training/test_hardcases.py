@@ -285,6 +285,7 @@ def test_optional_long_safe_posts_are_opt_in_deterministic_and_never_a_crisis(ha
     from training.hardcases.generator import (
         IDENTITY_CONTRAST_FUNCTIONALITIES,
         OPTIONAL_FUNCTIONALITIES,
+        QUOTE_CONTRAST_FUNCTIONALITIES,
         VARIED_CRISIS_FUNCTIONALITIES,
         VARIED_IDENTITY_FUNCTIONALITIES,
         VARIED_LONG_FUNCTIONALITIES,
@@ -297,7 +298,8 @@ def test_optional_long_safe_posts_are_opt_in_deterministic_and_never_a_crisis(ha
         "very_long_post_safe_end", *(f.name for f in VARIED_CRISIS_FUNCTIONALITIES),
         "near_miss_everyday", *(f.name for f in VARIED_IDENTITY_FUNCTIONALITIES),
         *(f.name for f in VARIED_LONG_FUNCTIONALITIES),
-        *(f.name for f in IDENTITY_CONTRAST_FUNCTIONALITIES)]
+        *(f.name for f in IDENTITY_CONTRAST_FUNCTIONALITIES),
+        *(f.name for f in QUOTE_CONTRAST_FUNCTIONALITIES)]
     first = generate(seed=3, functionalities=["long_post_safe_end"])
     assert first == generate(seed=3, functionalities=["long_post_safe_end"])
     assert first != generate(seed=4, functionalities=["long_post_safe_end"])
@@ -531,43 +533,87 @@ def test_varied_long_posts_end_in_an_even_half_post_that_decides_the_labels(hard
 
 
 # ---------------------------------------------------------------- identity contrast pairs
-def test_identity_contrast_pairs_differ_in_stance_only_and_are_opt_in(hardcases):
-    """Row i of either side names the same group with the same words and shares its pair's
-    split group; the attacking side is hate aimed at that group, the affirming side all 0."""
-    from training.hardcases.contrast_banks import PAIRS
-    from training.hardcases.generator import FUNCTIONALITY_GROUPS
+def _pair_sides(bank: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The harmless and the hateful side of a bank of pairs, ``{pl}`` unfilled."""
+    if bank == "identity_contrast":
+        from training.hardcases.contrast_banks import PAIRS
 
-    names = FUNCTIONALITY_GROUPS["identity_contrast"]
-    assert names == ("contrast_affirm", "contrast_attack")
+        return tuple(a for a, _ in PAIRS), tuple(b for _, b in PAIRS)
+    from training.hardcases import quote_banks
+
+    return quote_banks.posts(1), quote_banks.posts(2)
+
+
+PAIR_BANKS = {"identity_contrast": ("contrast_affirm", "contrast_attack", 130),
+              "quote_contrast": ("quote_reject", "quote_endorse", 120)}
+
+
+@pytest.mark.parametrize("bank", sorted(PAIR_BANKS))
+def test_pairs_differ_in_stance_only_and_are_opt_in(hardcases, bank):
+    """Row i of either side is the same pair, names the same group with the same words and
+    shares its pair's split group; the hateful side is hate aimed at that group, the harmless side all 0 but for
+    the distress of a member saying how a quoted attack felt."""
+    from training.hardcases.generator import FUNCTIONALITY_GROUPS
+    from training.hardcases.quote_banks import FELT
+
+    good_name, bad_name, pairs = PAIR_BANKS[bank]
+    names = FUNCTIONALITY_GROUPS[bank]
+    assert names == (good_name, bad_name)
     assert not set(names) & {e.functionality for e in hardcases}
-    rows = generate(seed=3, per_functionality=200, functionalities=["identity_contrast"])
+    rows = generate(seed=3, per_functionality=200, functionalities=[bank])
     assert rows == generate(seed=3, per_functionality=200, functionalities=list(names))
-    affirm = [e for e in rows if e.functionality == "contrast_affirm"]
-    attack = [e for e in rows if e.functionality == "contrast_attack"]
+    affirm = [e for e in rows if e.functionality == good_name]
+    attack = [e for e in rows if e.functionality == bad_name]
     assert len(affirm) == len(attack) == 200
     plurals = {term.plural.lower(): term.group for term in IDENTITY_TERMS}
-    for index, (good, bad) in enumerate(zip(affirm, attack)):
-        assert good.group == bad.group == f"hardcases:identity_contrast:{index % len(PAIRS)}"
-        assert not any(good.labels.values()) and not any(good.targets.values())
-        assert bad.labels == {**good.labels, "hate": 1}
+    for good, bad in zip(affirm, attack):
+        # A draw that repeats an earlier row's text is skipped on both sides alike.
+        assert good.group == bad.group and good.group.startswith(f"hardcases:{bank}:")
+        pair = int(good.group.rsplit(":", 1)[1])
+        felt = bank == "quote_contrast" and pair in FELT
+        assert good.labels == {**dict.fromkeys(LABELS, 0), "distress": int(felt)}
+        assert not any(good.targets.values())
+        assert bad.labels == {**dict.fromkeys(LABELS, 0), "hate": 1}
         (target,) = [name for name, on in bad.targets.items() if on]
         assert any(p in good.text.lower() and p in bad.text.lower()
                    for p, group in plurals.items() if group == target), (good.text, bad.text)
-    assert len({e.group for e in affirm}) == len(PAIRS)
+    assert len({e.group for e in affirm}) == pairs
+    assert {e.labels["distress"] for e in affirm} == ({0, 1} if bank == "quote_contrast" else {0})
 
 
-def test_contrast_posts_are_distinct_and_apart_from_the_identity_probes():
-    """No two posts of one side share a run of five words, and no post shares one with a frame
-    of eval/identity_probes.py, which measures what these pairs train."""
+def test_quoted_attacks_are_the_same_words_on_both_sides():
+    """Each triple's rejecting and endorsing post carry its attack once, word for word, so the
+    stance around the quote is all that differs."""
+    from training.hardcases.quote_banks import FELT, QUOTE_TRIPLES, posts
+
+    assert len(QUOTE_TRIPLES) == 120 and len(FELT) == 20
+    for (attack, *templates), rejecting, endorsing in zip(QUOTE_TRIPLES, posts(1), posts(2)):
+        assert "{pl}" in attack
+        assert all(t.count('"{quote}"') == 1 for t in templates), templates
+        assert f'"{attack}"' in rejecting and f'"{attack}"' in endorsing
+    _assert_no_shared_five_word_run("quoted attacks",
+                                    [t[0].format(pl="people") for t in QUOTE_TRIPLES])
+
+
+@pytest.mark.parametrize("bank", sorted(PAIR_BANKS))
+def test_pair_posts_are_distinct_and_apart_from_the_identity_probes(bank):
+    """No two posts of one side share a run of five words (a quoted attack aside: both sides
+    carry it by design), and no post shares one with a frame of eval/identity_probes.py, which
+    measures what these pairs train."""
     from eval import identity_probes as probes
-    from training.hardcases.contrast_banks import PAIRS
+    from training.hardcases.quote_banks import QUOTE_TRIPLES
 
-    for side in (0, 1):
-        posts = [pair[side].format(pl="people") for pair in PAIRS]
-        assert len(posts) == len(set(posts)) == 130
-        _assert_no_shared_five_word_run(f"PAIRS side {side}", posts)
+    pairs = PAIR_BANKS[bank][2]
+    sides = _pair_sides(bank)
+    if bank == "quote_contrast":  # the posts with their attack taken out
+        own = [tuple(t[side].replace('"{quote}"', "") for t in QUOTE_TRIPLES) for side in (1, 2)]
+    else:
+        own = list(sides)
+    for side, texts in enumerate(own):
+        posts = [text.format(pl="people") for text in texts]
+        assert len(posts) == len(set(posts)) == pairs
+        _assert_no_shared_five_word_run(f"{bank} side {side}", posts)
     probe_runs = set().union(*(_five_word_runs(f.format(group="people")) for f in probes.FRAMES))
-    for pair in PAIRS:
-        for post in pair:
-            shared = _five_word_runs(post.format(pl="people")) & probe_runs
-            assert not shared, (post, shared)
+    for post in (*sides[0], *sides[1]):
+        shared = _five_word_runs(post.format(pl="people")) & probe_runs
+        assert not shared, (post, shared)

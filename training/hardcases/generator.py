@@ -27,6 +27,7 @@ from training.hardcases import contrast_banks as cnb
 from training.hardcases import crisis_banks as cb
 from training.hardcases import everyday_paragraphs as ep
 from training.hardcases import identity_banks as ib
+from training.hardcases import quote_banks as qb
 from training.hardcases import varied_crisis_banks as vb
 from training.hardcases import varied_identity_banks as vib
 from training.hardcases.heldout import in_half
@@ -767,19 +768,22 @@ VARIED_LONG_FUNCTIONALITIES: tuple[Functionality, ...] = (
 OPTIONAL_FUNCTIONALITIES += VARIED_LONG_FUNCTIONALITIES
 
 
-# ----------------------------------------------------- identity contrast pairs (optional)
-def _contrast_builder(side: int, label_spec: Mapping[str, int]) -> Builder:
-    """One side of ``contrast_banks.PAIRS``: row ``i`` of either side names the same group
-    with the same words (a seeded pick from the index, not from the functionality's stream),
-    so the affirming and the attacking post of a pair differ in stance only, and both land in
-    the split group of their pair."""
+# ------------------------------------------- pairs that differ in stance only (optional)
+def _pair_builder(bank: str, posts: Sequence[str], label_spec: Mapping[str, int],
+                  distressed: frozenset[int] = frozenset()) -> Builder:
+    """One side of a bank of pairs (``posts[i]`` is that side of pair ``i``; the pairs in
+    ``distressed`` get distress 1): row ``i`` of either side names the same group with the same
+    words (a seeded pick from the bank and the index, not from the functionality's stream), so
+    the two posts of a pair differ in stance only, and both land in the split group of their
+    pair."""
     def build(rng: random.Random, index: int) -> Draft:
-        pair = index % len(cnb.PAIRS)
-        pick = random.Random(f"identity_contrast:{index}")
+        pair = index % len(posts)
+        pick = random.Random(f"{bank}:{index}")
         group = _pick_group(pick)
         term = pick.choice(terms_for(group))
-        text = cnb.PAIRS[pair][side].format(pl=term.plural)
-        return Draft(_style(_sentence(text), rng), f"identity_contrast:{pair}", label_spec,
+        text = posts[pair].format(pl=term.plural)
+        spec = {**label_spec, "distress": 1} if pair in distressed else label_spec
+        return Draft(_style(_sentence(text), rng), f"{bank}:{pair}", spec,
                      target=group if label_spec["hate"] else None)
     return build
 
@@ -788,11 +792,23 @@ def _contrast_builder(side: int, label_spec: Mapping[str, int]) -> Builder:
 #: topic naming the same group. Opt-in: ``--functionalities identity_contrast``.
 IDENTITY_CONTRAST_FUNCTIONALITIES: tuple[Functionality, ...] = (
     _f("contrast_affirm", "Defends a group's rights, belonging or safety, beside its attacking "
-       "pair (all 0).", _contrast_builder(0, labels())),
+       "pair (all 0).", _pair_builder("identity_contrast", [a for a, _ in cnb.PAIRS], labels())),
     _f("contrast_attack", "Denies a group's rights, belonging or safety, beside its affirming "
-       "pair (hate 1).", _contrast_builder(1, labels(hate=1))),
+       "pair (hate 1).", _pair_builder("identity_contrast", [b for _, b in cnb.PAIRS],
+                                       labels(hate=1))),
 )
 OPTIONAL_FUNCTIONALITIES += IDENTITY_CONTRAST_FUNCTIONALITIES
+
+#: Posts that quote an attack on a group and reject it, each beside a post that quotes the same
+#: attack and endorses it. Opt-in: ``--functionalities quote_contrast``.
+QUOTE_CONTRAST_FUNCTIONALITIES: tuple[Functionality, ...] = (
+    _f("quote_reject", "Quotes an attack on a group and rejects it, beside its endorsing pair "
+       "(all 0; distress 1 where a member says how it felt).",
+       _pair_builder("quote_contrast", qb.posts(1), labels(), qb.FELT)),
+    _f("quote_endorse", "Quotes the same attack and endorses it, beside its rejecting pair "
+       "(hate 1).", _pair_builder("quote_contrast", qb.posts(2), labels(hate=1))),
+)
+OPTIONAL_FUNCTIONALITIES += QUOTE_CONTRAST_FUNCTIONALITIES
 
 
 #: Names that stand for several functionalities in ``generate(functionalities=...)`` and
@@ -802,6 +818,7 @@ FUNCTIONALITY_GROUPS: dict[str, tuple[str, ...]] = {
     "varied_identity": tuple(f.name for f in VARIED_IDENTITY_FUNCTIONALITIES),
     "varied_long": tuple(f.name for f in VARIED_LONG_FUNCTIONALITIES),
     "identity_contrast": tuple(f.name for f in IDENTITY_CONTRAST_FUNCTIONALITIES),
+    "quote_contrast": tuple(f.name for f in QUOTE_CONTRAST_FUNCTIONALITIES),
 }
 
 
