@@ -18,7 +18,9 @@ from training.hardcases import (
     DEFAULT_PER_FUNCTIONALITY,
     FUNCTIONALITIES,
     FUNCTIONALITY_NAMES,
+    contrast_banks,
     generate,
+    quote_banks,
     stats,
     write,
 )
@@ -532,31 +534,23 @@ def test_varied_long_posts_end_in_an_even_half_post_that_decides_the_labels(hard
     assert len([b for f, b in banks if f == "varied_long_safe_end"]) == 8
 
 
-# ---------------------------------------------------------------- identity contrast pairs
-def _pair_sides(bank: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The harmless and the hateful side of a bank of pairs, ``{pl}`` unfilled."""
-    if bank == "identity_contrast":
-        from training.hardcases.contrast_banks import PAIRS
-
-        return tuple(a for a, _ in PAIRS), tuple(b for _, b in PAIRS)
-    from training.hardcases import quote_banks
-
-    return quote_banks.posts(1), quote_banks.posts(2)
-
-
-PAIR_BANKS = {"identity_contrast": ("contrast_affirm", "contrast_attack", 130),
-              "quote_contrast": ("quote_reject", "quote_endorse", 120)}
+# ------------------------------------------------------- pairs that differ in stance only
+#: bank -> (harmless functionality, hateful functionality, (harmless posts, hateful posts)),
+#: the posts with ``{pl}`` unfilled.
+PAIR_BANKS = {
+    "identity_contrast": ("contrast_affirm", "contrast_attack", tuple(zip(*contrast_banks.PAIRS))),
+    "quote_contrast": ("quote_reject", "quote_endorse", (quote_banks.posts(1), quote_banks.posts(2))),
+}
 
 
 @pytest.mark.parametrize("bank", sorted(PAIR_BANKS))
 def test_pairs_differ_in_stance_only_and_are_opt_in(hardcases, bank):
     """Row i of either side is the same pair, names the same group with the same words and
-    shares its pair's split group; the hateful side is hate aimed at that group, the harmless side all 0 but for
-    the distress of a member saying how a quoted attack felt."""
+    shares its pair's split group; the hateful side is hate aimed at that group, the harmless
+    side all 0 but for the distress of a member saying how a quoted attack felt."""
     from training.hardcases.generator import FUNCTIONALITY_GROUPS
-    from training.hardcases.quote_banks import FELT
 
-    good_name, bad_name, pairs = PAIR_BANKS[bank]
+    good_name, bad_name, (harmless, _) = PAIR_BANKS[bank]
     names = FUNCTIONALITY_GROUPS[bank]
     assert names == (good_name, bad_name)
     assert not set(names) & {e.functionality for e in hardcases}
@@ -570,29 +564,27 @@ def test_pairs_differ_in_stance_only_and_are_opt_in(hardcases, bank):
         # A draw that repeats an earlier row's text is skipped on both sides alike.
         assert good.group == bad.group and good.group.startswith(f"hardcases:{bank}:")
         pair = int(good.group.rsplit(":", 1)[1])
-        felt = bank == "quote_contrast" and pair in FELT
+        felt = bank == "quote_contrast" and pair in quote_banks.FELT
         assert good.labels == {**dict.fromkeys(LABELS, 0), "distress": int(felt)}
         assert not any(good.targets.values())
         assert bad.labels == {**dict.fromkeys(LABELS, 0), "hate": 1}
         (target,) = [name for name, on in bad.targets.items() if on]
         assert any(p in good.text.lower() and p in bad.text.lower()
                    for p, group in plurals.items() if group == target), (good.text, bad.text)
-    assert len({e.group for e in affirm}) == pairs
+    assert len({e.group for e in affirm}) == len(harmless)
     assert {e.labels["distress"] for e in affirm} == ({0, 1} if bank == "quote_contrast" else {0})
 
 
 def test_quoted_attacks_are_the_same_words_on_both_sides():
     """Each triple's rejecting and endorsing post carry its attack once, word for word, so the
     stance around the quote is all that differs."""
-    from training.hardcases.quote_banks import FELT, QUOTE_TRIPLES, posts
-
-    assert len(QUOTE_TRIPLES) == 120 and len(FELT) == 20
-    for (attack, *templates), rejecting, endorsing in zip(QUOTE_TRIPLES, posts(1), posts(2)):
+    triples = quote_banks.QUOTE_TRIPLES
+    assert len(triples) == 120 and len(quote_banks.FELT) == 20
+    for (attack, *templates), rejecting, endorsing in zip(triples, *PAIR_BANKS["quote_contrast"][2]):
         assert "{pl}" in attack
         assert all(t.count('"{quote}"') == 1 for t in templates), templates
         assert f'"{attack}"' in rejecting and f'"{attack}"' in endorsing
-    _assert_no_shared_five_word_run("quoted attacks",
-                                    [t[0].format(pl="people") for t in QUOTE_TRIPLES])
+    _assert_no_shared_five_word_run("quoted attacks", [t[0].format(pl="people") for t in triples])
 
 
 @pytest.mark.parametrize("bank", sorted(PAIR_BANKS))
@@ -601,17 +593,16 @@ def test_pair_posts_are_distinct_and_apart_from_the_identity_probes(bank):
     carry it by design), and no post shares one with a frame of eval/identity_probes.py, which
     measures what these pairs train."""
     from eval import identity_probes as probes
-    from training.hardcases.quote_banks import QUOTE_TRIPLES
 
-    pairs = PAIR_BANKS[bank][2]
-    sides = _pair_sides(bank)
+    sides = PAIR_BANKS[bank][2]
+    assert len(sides[0]) == len(sides[1]) == {"identity_contrast": 130, "quote_contrast": 120}[bank]
+    own = sides
     if bank == "quote_contrast":  # the posts with their attack taken out
-        own = [tuple(t[side].replace('"{quote}"', "") for t in QUOTE_TRIPLES) for side in (1, 2)]
-    else:
-        own = list(sides)
+        own = [[t[side].replace('"{quote}"', "") for t in quote_banks.QUOTE_TRIPLES]
+               for side in (1, 2)]
     for side, texts in enumerate(own):
         posts = [text.format(pl="people") for text in texts]
-        assert len(posts) == len(set(posts)) == pairs
+        assert len(posts) == len(set(posts)) == len(sides[0])
         _assert_no_shared_five_word_run(f"{bank} side {side}", posts)
     probe_runs = set().union(*(_five_word_runs(f.format(group="people")) for f in probes.FRAMES))
     for post in (*sides[0], *sides[1]):
