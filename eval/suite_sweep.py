@@ -6,6 +6,8 @@ members: how many of the suites' cases that must *not* be referred (idioms, worr
 recovered attempts, ...) cross the same line. This prints both counts side by side at the model's
 own threshold, at the default policy's refer point, and at fixed points below them, and the scores
 of the missed positives, so the trade-off is measured instead of argued. Case ids only, no texts.
+``--functionality NAME`` adds every score of one functionality's cases: a recipe that costs two
+of fourteen worried posts shows which two, and by how much they cross the line.
 
 Positives are the cases that expect the label; negatives the cases that forbid it. Cases are
 scored by the same call as in ``haven eval`` (with the parent post when they have one).
@@ -66,6 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--suite", nargs="+", metavar="CSV",
                         help="suite CSVs (default: all of eval/suites/*.csv)")
     parser.add_argument("--batch-size", type=int, default=32, metavar="N")
+    parser.add_argument("--functionality", metavar="NAME",
+                        help="also print the score of each case of this functionality")
     args = parser.parse_args(argv)
 
     from models import load_model
@@ -81,6 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     positives, negatives = split_cases(suite_cases, args.label, language)
     if not positives or not negatives:
         parser.error(f"the suites have no {args.label} positives and negatives in {args.language}")
+    if args.functionality and not any(c.functionality == args.functionality
+                                      for c in positives + negatives):
+        parser.error(f"no case of functionality {args.functionality!r} expects or forbids "
+                     f"{args.label} in {args.language}")
     try:
         model = load_model(args.model)
     except ArtifactError as error:
@@ -105,7 +113,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     missed = sorted((float(s), c.case_id) for s, c in zip(pos, positives, strict=True) if s < own)
     print("missed at the model threshold (score, case): "
           + (", ".join(f"{s:.3f} {cid}" for s, cid in missed) or "none"))
+    if args.functionality:
+        print(functionality_line(args.functionality, cases, scores, own))
     return 0
+
+
+def functionality_line(name: str, cases: Sequence[SuiteCase], scores: np.ndarray,
+                       threshold: float) -> str:
+    """Each case of ``name`` with its score, ``*`` where it is at or over ``threshold``."""
+    shown = [f"{c.case_id} {s:.3f}{'*' if s >= threshold else ''}"
+             for c, s in zip(cases, scores, strict=True) if c.functionality == name]
+    return f"{name} (case score, * at or over {threshold:.3f}): " + ", ".join(shown)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from eval.suite_sweep import main, split_cases, sweep
+from eval.suite_sweep import functionality_line, main, split_cases, sweep
 from eval.suites import default_suites, load_suites
 
 
@@ -83,3 +83,31 @@ def test_a_batch_size_under_one_is_a_clear_error(tmp_path, capsys) -> None:
             main([str(tmp_path), "--suite", str(_suite(tmp_path)), "--batch-size", size])
         assert exit_info.value.code == 2
         assert f"--batch-size must be at least 1, got {size}" in capsys.readouterr().err
+
+
+def test_a_functionality_s_cases_are_listed_with_their_scores_and_the_flagged_ones_marked(
+        tiny_model_dir, tmp_path, capsys) -> None:
+    assert main([str(tiny_model_dir), "--suite", str(_suite(tmp_path)),
+                 "--functionality", "safe"]) == 0
+    line = capsys.readouterr().out.splitlines()[-1]
+    head, listed = line.split("): ", 1)
+    threshold = float(head.rsplit(" ", 1)[1])
+    entries = [entry.split() for entry in listed.split(", ")]
+    assert [case for case, _ in entries] == ["n1", "n2"]
+    for _, score in entries:
+        assert score.endswith("*") == (float(score.rstrip("*")) >= threshold)
+
+
+def test_functionality_line_marks_scores_at_or_over_the_threshold() -> None:
+    cases = [c for c in load_suites(default_suites()) if c.functionality == "worry_about_friend"]
+    line = functionality_line("worry_about_friend", cases[:3], np.array([0.5, 0.4, 0.1]), 0.4)
+    ids = [c.case_id for c in cases[:3]]
+    assert line == (f"worry_about_friend (case score, * at or over 0.400): "
+                    f"{ids[0]} 0.500*, {ids[1]} 0.400*, {ids[2]} 0.100")
+
+
+def test_a_functionality_without_cases_for_the_label_is_a_clear_error(tmp_path, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([str(tmp_path), "--suite", str(_suite(tmp_path)), "--functionality", "nope"])
+    assert exit_info.value.code == 2
+    assert "no case of functionality 'nope' expects or forbids self_harm" in capsys.readouterr().err
