@@ -59,6 +59,14 @@ def split_cases(
     return ([c for c in kept if label in c.expected], [c for c in kept if label in c.forbidden])
 
 
+def functionality_line(name: str, cases: Sequence[SuiteCase], scores: np.ndarray,
+                       threshold: float) -> str:
+    """Each case of ``name`` with its score, ``*`` where it is at or over ``threshold``."""
+    shown = [f"{c.case_id} {s:.3f}{'*' if s >= threshold else ''}"
+             for c, s in zip(cases, scores, strict=True) if c.functionality == name]
+    return f"{name} (case score, * at or over {threshold:.3f}): " + ", ".join(shown)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.suite_sweep", description=__doc__)
     parser.add_argument("model", metavar="MODEL_DIR")
@@ -116,14 +124,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.functionality:
         print(functionality_line(args.functionality, cases, scores, own))
     return 0
-
-
-def functionality_line(name: str, cases: Sequence[SuiteCase], scores: np.ndarray,
-                       threshold: float) -> str:
-    """Each case of ``name`` with its score, ``*`` where it is at or over ``threshold``."""
-    shown = [f"{c.case_id} {s:.3f}{'*' if s >= threshold else ''}"
-             for c, s in zip(cases, scores, strict=True) if c.functionality == name]
-    return f"{name} (case score, * at or over {threshold:.3f}): " + ", ".join(shown)
 
 
 if __name__ == "__main__":
