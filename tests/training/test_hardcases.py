@@ -298,7 +298,8 @@ def test_optional_long_safe_posts_are_opt_in_deterministic_and_never_a_crisis(ha
     assert [f.name for f in OPTIONAL_FUNCTIONALITIES] == [
         "long_post_safe_end", "crisis_very_long_post_end", "very_long_post_vent_end",
         "very_long_post_safe_end", *(f.name for f in VARIED_CRISIS_FUNCTIONALITIES),
-        "near_miss_everyday", *(f.name for f in VARIED_IDENTITY_FUNCTIONALITIES),
+        "near_miss_everyday", "varied_worry_other",
+        *(f.name for f in VARIED_IDENTITY_FUNCTIONALITIES),
         *(f.name for f in VARIED_LONG_FUNCTIONALITIES),
         *(f.name for f in IDENTITY_CONTRAST_FUNCTIONALITIES),
         *(f.name for f in QUOTE_CONTRAST_FUNCTIONALITIES)]
@@ -395,6 +396,27 @@ def test_everyday_near_misses_are_opt_in_outside_the_group_and_never_crisis(hard
     assert len(everyday) == 40 and {e.functionality for e in everyday} == {"near_miss_everyday"}
     assert not any(e.labels["self_harm"] for e in everyday)
     assert {e.labels["distress"] for e in everyday} == {0, 1}
+
+
+def test_worried_posts_are_opt_in_cover_the_bank_and_never_a_crisis(hardcases):
+    """The counterweight to the rights posts (docs/hardcases.md): someone else's risk, told by
+    the person who fears for it, is never the author's crisis; at 200 rows every post is used."""
+    from training.hardcases.generator import FUNCTIONALITY_GROUPS
+    from training.hardcases.worry_banks import VARIED_WORRY_OTHER
+
+    assert all("varied_worry_other" not in group for group in FUNCTIONALITY_GROUPS.values())
+    assert "varied_worry_other" not in {e.functionality for e in hardcases}
+    assert len({text for text, _ in VARIED_WORRY_OTHER}) == len(VARIED_WORRY_OTHER) >= 90
+    rows = generate(seed=3, per_functionality=200, functionalities=["varied_worry_other"])
+    assert rows == generate(seed=3, per_functionality=200, functionalities=["varied_worry_other"])
+    assert len(rows) == 200
+    assert {int(e.group.rsplit(":", 1)[1]) for e in rows} == set(range(len(VARIED_WORRY_OTHER)))
+    for example in rows:
+        assert set(example.labels) == set(LABELS)
+        assert example.labels["self_harm"] == 0
+        index = int(example.group.rsplit(":", 1)[1])
+        assert example.labels["distress"] == VARIED_WORRY_OTHER[index][1]
+    assert {e.labels["distress"] for e in rows} == {0, 1}
 
 
 def _five_word_runs(text: str) -> set[str]:

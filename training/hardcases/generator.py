@@ -30,6 +30,7 @@ from training.hardcases import identity_banks as ib
 from training.hardcases import quote_banks as qb
 from training.hardcases import varied_crisis_banks as vb
 from training.hardcases import varied_identity_banks as vib
+from training.hardcases import worry_banks as wb
 from training.hardcases.heldout import in_half
 from training.hardcases.lexicon import IdentityTerm, terms_for, with_article
 from training.hardcases.perturb import RESPELLING, SPACING, perturb
@@ -649,6 +650,10 @@ OPTIONAL_FUNCTIONALITIES += VARIED_CRISIS_FUNCTIONALITIES
 OPTIONAL_FUNCTIONALITIES += (
     _near_miss("near_miss_everyday", "Ordinary plans, goodbyes, endings and give-aways that "
                "state their mundane reason (self_harm 0).", vb.NEAR_MISS_EVERYDAY),
+    # The counterweight to the rights posts' affirming side (docs/hardcases.md, "A counterweight
+    # of worried posts"): opt-in by name too, so earlier recipes stay reproducible.
+    _near_miss("varied_worry_other", "Someone else's cuts, pills, notes or goodbyes, told by "
+               "the person who fears for them (self_harm 0).", wb.VARIED_WORRY_OTHER),
 )
 
 
