@@ -93,15 +93,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     positives, negatives = split_cases(suite_cases, args.label, language)
     if not positives or not negatives:
         parser.error(f"the suites have no {args.label} positives and negatives in {args.language}")
-    if args.functionality and not any(c.functionality == args.functionality
-                                      for c in positives + negatives):
+    cases = positives + negatives
+    if args.functionality and not any(c.functionality == args.functionality for c in cases):
         parser.error(f"no case of functionality {args.functionality!r} expects or forbids "
                      f"{args.label} in {args.language}")
     try:
         model = load_model(args.model)
     except ArtifactError as error:
         parser.exit(2, f"error: {error}\n")
-    cases = positives + negatives
     column = LABELS.index(args.label)
     scores = predict(model, [c.text for c in cases], [c.reply_to_text for c in cases],
                      args.batch_size).scores[:, column]
