@@ -300,7 +300,7 @@ def test_optional_long_safe_posts_are_opt_in_deterministic_and_never_a_crisis(ha
         "very_long_post_safe_end", *(f.name for f in VARIED_CRISIS_FUNCTIONALITIES),
         "near_miss_everyday", "varied_worry_other",
         *(f.name for f in VARIED_IDENTITY_FUNCTIONALITIES),
-        *(f.name for f in VARIED_LONG_FUNCTIONALITIES),
+        *(f.name for f in VARIED_LONG_FUNCTIONALITIES), "varied_long_everyday",
         *(f.name for f in IDENTITY_CONTRAST_FUNCTIONALITIES),
         *(f.name for f in QUOTE_CONTRAST_FUNCTIONALITIES)]
     first = generate(seed=3, functionalities=["long_post_safe_end"])
@@ -554,6 +554,52 @@ def test_varied_long_posts_end_in_an_even_half_post_that_decides_the_labels(hard
     # Every bank of each side contributes, crisis: 6 banks; near misses: 8.
     assert len([b for f, b in banks if f == "varied_long_crisis_end"]) == 6
     assert len([b for f, b in banks if f == "varied_long_safe_end"]) == 8
+
+
+#: Phrases no closing paragraph of a safe long post may hold: its writer is at no risk (idioms
+#: such as "my feet are killing me" are allowed; they are what the posts teach to keep).
+_CRISIS_PHRASES = re.compile(
+    r"\b(suicid\w*|self[- ]?harm\w*|overdose|kill(ing)? (my|him|her|them)sel(f|ves)|"
+    r"end (it all|my life|things)|(want|wish)\w* to (die|disappear|be gone)|never wake|"
+    r"better off without|goodbye|pills?|blades?|razors?|noose|bridge|cutting)\b", re.IGNORECASE)
+
+
+def test_long_everyday_posts_are_opt_in_end_in_a_written_ending_and_never_a_crisis(hardcases):
+    """The counterweight to long crisis posts (docs/hardcases.md): distinct paragraphs, then a
+    closing paragraph written for it, apart from the paragraphs and the long-post probes that
+    measure it; at 200 rows every ending is used, and none is a crisis."""
+    from eval import long_post_probes as probes
+    from training.hardcases import everyday_paragraphs as ep
+    from training.hardcases.generator import FUNCTIONALITY_GROUPS
+    from training.hardcases.long_endings import ENDINGS
+
+    name = "varied_long_everyday"
+    assert all(name not in group for group in FUNCTIONALITY_GROUPS.values())
+    assert name not in {e.functionality for e in hardcases}
+    texts = [text for text, _ in ENDINGS]
+    assert len(texts) == len(set(texts)) >= 100
+    assert {distress for _, distress in ENDINGS} == {0, 1}
+    _assert_no_shared_five_word_run("ENDINGS", texts)
+    apart = set().union(*map(_five_word_runs, [*ep.PARAGRAPHS, *probes.PARAGRAPHS,
+                                               *probes.CRISIS_ENDINGS, *probes.SAFE_ENDINGS]))
+    for text in texts:
+        assert not _CRISIS_PHRASES.search(text), text
+        assert not _five_word_runs(text) & apart, text
+    rows = generate(seed=3, per_functionality=200, functionalities=[name])
+    assert rows == generate(seed=3, per_functionality=200, functionalities=[name])
+    assert len(rows) == 200
+    used = set()
+    for example in rows:
+        assert set(example.labels) == set(LABELS)
+        assert not any(example.labels[n] for n in ("hate", "harassment", "offensive", "self_harm"))
+        _, functionality, bank, index = example.group.split(":")
+        assert (functionality, bank) == (name, "long_endings")
+        ending, distress = ENDINGS[int(index)]
+        assert example.labels["distress"] == distress
+        assert example.text.lower().endswith(ending.lower()), example.group
+        assert sum(p in example.text for p in ep.PARAGRAPHS) in (2, 3, 4)
+        used.add(int(index))
+    assert used == set(range(len(ENDINGS)))
 
 
 # ------------------------------------------------------- pairs that differ in stance only

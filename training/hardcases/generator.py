@@ -27,6 +27,7 @@ from training.hardcases import contrast_banks as cnb
 from training.hardcases import crisis_banks as cb
 from training.hardcases import everyday_paragraphs as ep
 from training.hardcases import identity_banks as ib
+from training.hardcases import long_endings as le
 from training.hardcases import quote_banks as qb
 from training.hardcases import varied_crisis_banks as vb
 from training.hardcases import varied_identity_banks as vib
@@ -744,7 +745,8 @@ _LONG_SAFE_ENDINGS = _even_half(
 
 def _varied_long_builder(name: str, endings: Sequence[tuple[str, str, int]],
                          label_spec: Mapping[str, int]) -> Builder:
-    """Two to four distinct everyday paragraphs, then one post of a varied bank as the ending.
+    """Two to four distinct everyday paragraphs, then one ending (``(seed id, text, distress)``):
+    a post of a varied bank or a written closing paragraph.
 
     Why: the default long posts draw their filler from 36 sentences, learnt as filler by heart;
     after paragraphs a model has never seen, a passive ending ("I just want to go to sleep and
@@ -771,6 +773,20 @@ VARIED_LONG_FUNCTIONALITIES: tuple[Functionality, ...] = (
                                              labels())),
 )
 OPTIONAL_FUNCTIONALITIES += VARIED_LONG_FUNCTIONALITIES
+
+#: The counterweight to long crisis posts (docs/hardcases.md, "A counterweight of long everyday
+#: posts"): the same distinct paragraphs, then the ordinary last paragraph of a post by someone
+#: at no risk (a question, a sign-off, a low but safe vent, a harmless idiom, worry for someone
+#: else). Outside the ``varied_long`` group, whose near-miss endings are the varied banks' even
+#: half: these endings were written for this functionality. Opt-in by name.
+OPTIONAL_FUNCTIONALITIES += (
+    _f("varied_long_everyday", "Distinct everyday paragraphs, then an ordinary closing "
+       "paragraph, low or cheerful, never a risk (self_harm 0).",
+       _varied_long_builder("varied_long_everyday",
+                            tuple((f"long_endings:{i}", text, distress)
+                                  for i, (text, distress) in enumerate(le.ENDINGS)),
+                            labels())),
+)
 
 
 # ------------------------------------------- pairs that differ in stance only (optional)
