@@ -565,7 +565,7 @@ _CRISIS_PHRASES = re.compile(
 
 
 def test_long_everyday_posts_are_opt_in_end_in_a_written_ending_and_never_a_crisis(hardcases):
-    """The counterweight to long crisis posts (docs/hardcases.md): distinct paragraphs, then a
+    """A counterweight for long posts without risk (docs/hardcases.md): distinct paragraphs, then a
     closing paragraph written for it, apart from the paragraphs and the long-post probes that
     measure it; at 200 rows every ending is used, and none is a crisis."""
     from eval import long_post_probes as probes

@@ -774,7 +774,7 @@ VARIED_LONG_FUNCTIONALITIES: tuple[Functionality, ...] = (
 )
 OPTIONAL_FUNCTIONALITIES += VARIED_LONG_FUNCTIONALITIES
 
-#: The counterweight to long crisis posts (docs/hardcases.md, "A counterweight of long everyday
+#: A counterweight for long posts without risk (docs/hardcases.md, "A counterweight of long everyday
 #: posts"): the same distinct paragraphs, then the ordinary last paragraph of a post by someone
 #: at no risk (a question, a sign-off, a low but safe vent, a harmless idiom, worry for someone
 #: else). Outside the ``varied_long`` group, whose near-miss endings are the varied banks' even
