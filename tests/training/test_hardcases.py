@@ -505,11 +505,19 @@ _RISK_WORDS = re.compile(
     r"hopeless\w*|depress\w*|lonely|goodbye|anymore)\b", re.IGNORECASE)
 
 
+def _long_probe_runs() -> set[str]:
+    """The five-word runs of eval/long_post_probes.py, which the long posts' text stays apart
+    from (the probes measure what those posts train)."""
+    from eval import long_post_probes as probes
+
+    return set().union(*map(_five_word_runs, [*probes.PARAGRAPHS, *probes.CRISIS_ENDINGS,
+                                              *probes.SAFE_ENDINGS]))
+
+
 def test_everyday_paragraphs_are_distinct_neutral_and_apart_from_the_long_post_probes():
     """The long posts' filler: many paragraphs, none sharing five words with another, with a
     probe of eval/long_post_probes.py (which measures what these posts train) or with an
     ending; and no word of risk, so that the ending decides the labels."""
-    from eval import long_post_probes as probes
     from training.hardcases import everyday_paragraphs as ep
 
     paragraphs = list(ep.PARAGRAPHS)
@@ -518,8 +526,7 @@ def test_everyday_paragraphs_are_distinct_neutral_and_apart_from_the_long_post_p
     for text in paragraphs:
         assert 2 <= len(re.findall(r"[.!?](?:\s|$)", text.strip() + " ")) <= 6, text
         assert not _RISK_WORDS.search(text), text
-    probe_runs = set().union(*map(_five_word_runs, [*probes.PARAGRAPHS, *probes.CRISIS_ENDINGS,
-                                                    *probes.SAFE_ENDINGS]))
+    probe_runs = _long_probe_runs()
     for text in paragraphs:
         shared = _five_word_runs(text) & probe_runs
         assert not shared, (text, shared)
@@ -568,7 +575,6 @@ def test_long_everyday_posts_are_opt_in_end_in_a_written_ending_and_never_a_cris
     """A counterweight for long posts without risk (docs/hardcases.md): distinct paragraphs, then a
     closing paragraph written for it, apart from the paragraphs and the long-post probes that
     measure it; at 200 rows every ending is used, and none is a crisis."""
-    from eval import long_post_probes as probes
     from training.hardcases import everyday_paragraphs as ep
     from training.hardcases.generator import FUNCTIONALITY_GROUPS
     from training.hardcases.long_endings import ENDINGS
@@ -580,8 +586,7 @@ def test_long_everyday_posts_are_opt_in_end_in_a_written_ending_and_never_a_cris
     assert len(texts) == len(set(texts)) >= 100
     assert {distress for _, distress in ENDINGS} == {0, 1}
     _assert_no_shared_five_word_run("ENDINGS", texts)
-    apart = set().union(*map(_five_word_runs, [*ep.PARAGRAPHS, *probes.PARAGRAPHS,
-                                               *probes.CRISIS_ENDINGS, *probes.SAFE_ENDINGS]))
+    apart = _long_probe_runs().union(*map(_five_word_runs, ep.PARAGRAPHS))
     for text in texts:
         assert not _CRISIS_PHRASES.search(text), text
         assert not _five_word_runs(text) & apart, text
