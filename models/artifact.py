@@ -66,6 +66,10 @@ class WindowConfig:
     # 128-token window; docs/hardcases.md, "Long posts"). 0 keeps the windows of the models
     # shipped so far.
     tail_tokens: int = 0
+    # With > 0: the tail window is added to any text longer than this many tokens instead of only
+    # to texts longer than a window, so a crisis sentence closing a post of 100-126 tokens is read
+    # alone too (docs/hardcases.md, "The ending read alone"). 0 keeps "longer than a window".
+    tail_min_tokens: int = 0
 
 
 #: The ways token vectors become the vector the heads read (``models.network`` implements them;

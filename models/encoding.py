@@ -84,8 +84,10 @@ def encode_windows(
 def _tail_window(tokenizer, index: int, tokens: list[int], pair: list[int] | None, budget: int,
                  config: WindowConfig) -> list[Window]:
     """The extra window of a text's last ``config.tail_tokens`` tokens: none (``[]``) when the
-    option is off or the text fits in one window."""
-    if not 0 < config.tail_tokens < budget < len(tokens):
+    option is off or the text is not longer than ``config.tail_min_tokens`` (by default, when
+    it fits in one window)."""
+    longer_than = min(config.tail_min_tokens or budget, budget)
+    if not 0 < config.tail_tokens < longer_than < len(tokens):
         return []
     return [Window(index, *_frame(tokenizer, tokens[-config.tail_tokens :], pair))]
 

@@ -40,6 +40,16 @@ def test_tail_window_reads_the_end_of_a_long_text_alone_and_only_when_asked():
     assert [w.input_ids for w in tailed[len(plain) + 1:]] == [[101, 5, 6, 7, 102]]
 
 
+def test_tail_min_tokens_adds_the_tail_window_to_texts_shorter_than_a_window():
+    config = WindowConfig(max_length=34, stride=24, tail_tokens=8, tail_min_tokens=20)
+    text = " ".join(str(i) for i in range(1000, 1025))  # 25 tokens: one window, over 20
+    whole, tail = encode_windows(FakeTokenizer(), [text], None, config)
+    assert whole.input_ids == [101, *range(1000, 1025), 102]
+    assert tail.input_ids == [101, *range(1017, 1025), 102]
+    # not longer than tail_min_tokens: no tail window
+    assert len(encode_windows(FakeTokenizer(), [" ".join(["5"] * 20)], None, config)) == 1
+
+
 def test_encode_tails_gives_the_tail_windows_inference_adds_and_nothing_else():
     text = " ".join(str(i) for i in range(1000, 1100))
     config = WindowConfig(max_length=34, stride=24, tail_tokens=8)
