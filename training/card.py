@@ -59,10 +59,12 @@ def _oversampled(manifest: dict[str, Any], tc: Any) -> str:
             f"{tc.class_weights_from} rows)")
 
 
-def _tail_sentence(tail_tokens: int, tc: Any) -> str:
+def _tail_sentence(windows: Any, tc: Any) -> str:
     """The long-posts line's note on model.tail_tokens ("" when off)."""
-    if not tail_tokens:
+    if not windows.tail_tokens:
         return ""
+    longer = (f"post longer than {windows.tail_min_tokens} tokens" if windows.tail_min_tokens
+              else "longer post")
     public = []
     if tc.tail_rule_labels:
         public.append("public self_harm positives whose ending states the author's risk by the "
@@ -70,8 +72,8 @@ def _tail_sentence(tail_tokens: int, tc: Any) -> str:
     if tc.tail_unstated_weight:
         public.append("the other public self_harm positives at loss weight "
                       f"{tc.tail_unstated_weight:g}")
-    return (f" Inference adds a window of the last {tail_tokens} tokens of any longer post, and "
-            "training added that window of every long training text as a row of its own "
+    return (f" Inference adds a window of the last {windows.tail_tokens} tokens of any {longer}, "
+            "and training added that window of every such training text as a row of its own "
             "(negative labels kept, positive ones masked except for the generated long posts of "
             f"{', '.join(tc.tail_label_functionalities) or 'no functionality'}"
             f"{''.join(', and for ' + part for part in public)}).")
@@ -165,7 +167,7 @@ def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, An
         f"- Long posts: windows of {config.windows.max_length} tokens (stride {config.windows.stride}, at "
         f"most {config.windows.max_windows}, first and last kept); probabilities are max-pooled over "
         "windows so a disclosure at the end of a long post is not cut off. Training used one head+tail "
-        f"window per example.{_tail_sentence(config.windows.tail_tokens, tc)} A parent post "
+        f"window per example.{_tail_sentence(config.windows, tc)} A parent post "
         "(`reply_to_text`) is encoded as the second segment.",
         "",
         "## Validation results",

@@ -42,6 +42,10 @@ class ModelSection:
     # training text as an extra row (train.tail_label_functionalities says with which labels).
     # 0: off, as in every shipped model (docs/hardcases.md, "Long posts").
     tail_tokens: int = 0
+    # With > 0 (and tail_tokens on): that window is added to every post longer than this many
+    # tokens, in training and at inference (WindowConfig.tail_min_tokens), not only to posts
+    # longer than one window. 0: "longer than one window".
+    tail_min_tokens: int = 0
 
 
 @dataclass
@@ -237,6 +241,10 @@ def load_config(path: str | Path | None, overrides: list[str] = ()) -> TrainConf
     if not 0 <= model.tail_tokens <= model.max_length - 3:
         raise ConfigError(f"config.model.tail_tokens: must be 0 (off) or at most "
                           f"model.max_length - 3 = {model.max_length - 3}, got {model.tail_tokens}")
+    if model.tail_min_tokens and not 0 < model.tail_tokens < model.tail_min_tokens:
+        raise ConfigError(f"config.model.tail_min_tokens: must be 0 (off) or more than "
+                          f"model.tail_tokens (on), got {model.tail_min_tokens} with tail_tokens "
+                          f"{model.tail_tokens}")
     if not 0.0 <= config.train.tail_unstated_weight <= 1.0:
         raise ConfigError(f"config.train.tail_unstated_weight: must be in [0, 1], got "
                           f"{config.train.tail_unstated_weight}")

@@ -209,7 +209,8 @@ class Trainer:
         self.model_dir = _resolve(config.output.model_dir)
         self.windows_config = WindowConfig(max_length=config.model.max_length,
                                            stride=max(16, config.model.max_length * 3 // 4),
-                                           tail_tokens=config.model.tail_tokens)
+                                           tail_tokens=config.model.tail_tokens,
+                                           tail_min_tokens=config.model.tail_min_tokens)
         self.tokenizer = load_tokenizer(config.model.base_model)
         self.network = self._build_network().to(self.device)
         self.train_windows = encode_head_tail(

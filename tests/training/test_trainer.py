@@ -361,6 +361,32 @@ def test_tail_unstated_weight_is_validated(value):
         load_config(None, [f"train.tail_unstated_weight={value}"])
 
 
+def test_tail_min_tokens_gives_shorter_posts_a_tail_row_and_reaches_the_artifact(tiny_config):
+    examples = [
+        Example("sun rain cat sun rain cat i want to die", "hardcases", "en",
+                labels={"self_harm": 1}, functionality="crisis_long_post_end"),  # 9 tokens
+        Example("i want to die", "tweets", "en", labels={"self_harm": 1}),  # 4: no tail row
+    ]
+    tiny_config.model.tail_tokens = 3
+    tiny_config.model.tail_min_tokens = 6
+    tiny_config.train.tail_label_functionalities = ["crisis_long_post_end"]
+    trainer = Trainer(tiny_config, examples, synthetic(3), manifest={}, progress=False)
+    assert len(trainer.train_windows) == 3 and trainer.train_windows[2].index == 0
+    assert trainer.train_labels[2, LABELS.index("self_harm")] == 1.0
+    assert trainer.windows_config.tail_min_tokens == 6
+
+
+def test_tail_min_tokens_needs_the_tail_window_on_and_longer_than_it():
+    from training.config import ConfigError
+
+    for overrides in (["model.tail_min_tokens=64"],
+                      ["model.tail_tokens=32", "model.tail_min_tokens=32"]):
+        with pytest.raises(ConfigError, match="tail_min_tokens"):
+            load_config(None, overrides)
+    assert load_config(None, ["model.tail_tokens=32", "model.tail_min_tokens=64"]
+                       ).model.tail_min_tokens == 64
+
+
 @pytest.mark.parametrize("value", [-1, 126])
 def test_tail_tokens_must_fit_in_a_window(value):
     from training.config import ConfigError
