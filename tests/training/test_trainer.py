@@ -361,7 +361,7 @@ def test_tail_unstated_weight_is_validated(value):
         load_config(None, [f"train.tail_unstated_weight={value}"])
 
 
-def test_tail_min_tokens_gives_shorter_posts_a_tail_row_and_reaches_the_artifact(tiny_config):
+def test_tail_min_tokens_gives_shorter_posts_a_labelled_tail_row(tiny_config):
     examples = [
         Example("sun rain cat sun rain cat i want to die", "hardcases", "en",
                 labels={"self_harm": 1}, functionality="crisis_long_post_end"),  # 9 tokens
