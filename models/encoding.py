@@ -84,9 +84,9 @@ def encode_windows(
 def _tail_window(tokenizer, index: int, tokens: list[int], pair: list[int] | None, budget: int,
                  config: WindowConfig) -> list[Window]:
     """The extra window of a text's last ``config.tail_tokens`` tokens: none (``[]``) when the
-    option is off or the text is not longer than ``config.tail_min_tokens`` (by default, when
-    it fits in one window)."""
-    longer_than = min(config.tail_min_tokens or budget, budget)
+    option is off or the text is not longer than ``config.tail_min_tokens`` or, whichever is
+    shorter, than one window (the only bound when ``tail_min_tokens`` is 0)."""
+    longer_than = min(config.tail_min_tokens, budget) if config.tail_min_tokens else budget
     if not 0 < config.tail_tokens < longer_than < len(tokens):
         return []
     return [Window(index, *_frame(tokenizer, tokens[-config.tail_tokens :], pair))]

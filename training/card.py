@@ -10,7 +10,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from models.artifact import CARD_COMPARE, CARD_EVAL, CARD_FILE, CARD_NOTES, ModelConfig, card_block
+from models.artifact import (
+    CARD_COMPARE,
+    CARD_EVAL,
+    CARD_FILE,
+    CARD_NOTES,
+    ModelConfig,
+    WindowConfig,
+    card_block,
+)
 from models.taxonomy import LABEL_DEFINITIONS, LABELS, TARGET_DEFINITIONS
 
 EVAL_START, EVAL_END = CARD_EVAL
@@ -59,7 +67,7 @@ def _oversampled(manifest: dict[str, Any], tc: Any) -> str:
             f"{tc.class_weights_from} rows)")
 
 
-def _tail_sentence(windows: Any, tc: Any) -> str:
+def _tail_sentence(windows: WindowConfig, tc: Any) -> str:
     """The long-posts line's note on model.tail_tokens ("" when off)."""
     if not windows.tail_tokens:
         return ""
