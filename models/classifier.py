@@ -15,6 +15,7 @@ from models.artifact import (
     ADAPTER_DIR,
     HEADS_FILE,
     ModelConfig,
+    WindowConfig,
     read_block_thresholds,
     read_calibration,
     read_config,
@@ -185,7 +186,8 @@ def score_texts(
     all_pairs = None if text_pairs is None else [*text_pairs, *([None] * len(replies))]
     windows = encode_windows(model.tokenizer, all_texts, all_pairs, model.config.windows)
     label_logits, target_logits = model.logits(windows, batch_size)
-    pooled = pool_windows(windows, len(all_texts), label_logits, target_logits, model.calibration)
+    pooled = pool_windows(windows, len(all_texts), label_logits, target_logits, model.calibration,
+                          model.config.windows)
     if not replies:
         return pooled
     n = len(texts)
@@ -201,8 +203,14 @@ def pool_windows(
     label_logits: np.ndarray,
     target_logits: np.ndarray,
     calibration: dict | None = None,
+    config: WindowConfig | None = None,
 ) -> Prediction:
-    """Max-pool window probabilities per text, then apply the recorded calibration (if any)."""
+    """Max-pool window probabilities per text, then apply the recorded calibration (if any).
+
+    ``config`` says how a tail window counts (``tail_labels``, ``tail_logit_shift``); without
+    it, every window counts alike.
+    """
+    label_logits, target_logits = tail_view(windows, label_logits, target_logits, config)
     scores = np.zeros((n_texts, label_logits.shape[1]), dtype=np.float32)
     targets = np.zeros((n_texts, target_logits.shape[1]), dtype=np.float32)
     index = np.array([w.index for w in windows])
@@ -214,3 +222,29 @@ def pool_windows(
 
         scores = apply_calibration(scores, calibration).astype(np.float32)
     return Prediction(scores=scores, targets=targets)
+
+
+def tail_view(
+    windows: Sequence[Window],
+    label_logits: np.ndarray,
+    target_logits: np.ndarray,
+    config: WindowConfig | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The logits with each tail window restricted to ``config.tail_labels`` and lowered by
+    ``config.tail_logit_shift``: why a post's ending read alone may refer it only at its own
+    threshold, and never count as hate or a target (docs/hardcases.md, "A tail score with its
+    own threshold"). Unchanged (the same arrays) when the config asks for neither."""
+    if config is None or not (config.tail_labels or config.tail_logit_shift):
+        return label_logits, target_logits
+    rows = np.flatnonzero([window.tail for window in windows])
+    if rows.size == 0:
+        return label_logits, target_logits
+    read = [LABELS.index(name) for name in config.tail_labels] or list(range(len(LABELS)))
+    unread = [j for j in range(len(LABELS)) if j not in read]
+    label_logits, target_logits = label_logits.copy(), target_logits.copy()
+    label_logits[np.ix_(rows, read)] -= config.tail_logit_shift
+    if unread:
+        # -inf pools as probability ~0 (sigmoid clips at -30): the tail never wins the max.
+        label_logits[np.ix_(rows, unread)] = -np.inf
+        target_logits[rows] = -np.inf
+    return label_logits, target_logits

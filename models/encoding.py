@@ -23,6 +23,7 @@ class Window:
     index: int  # which input text this window belongs to
     input_ids: list[int]
     token_type_ids: list[int]
+    tail: bool = False  # the extra window of the text's ending alone (``WindowConfig.tail_tokens``)
 
 
 def _token_ids(tokenizer, texts: Sequence[str]) -> list[list[int]]:
@@ -89,7 +90,7 @@ def _tail_window(tokenizer, index: int, tokens: list[int], pair: list[int] | Non
     longer_than = min(config.tail_min_tokens, budget) if config.tail_min_tokens else budget
     if not 0 < config.tail_tokens < longer_than < len(tokens):
         return []
-    return [Window(index, *_frame(tokenizer, tokens[-config.tail_tokens :], pair))]
+    return [Window(index, *_frame(tokenizer, tokens[-config.tail_tokens :], pair), tail=True)]
 
 
 def encode_tails(
