@@ -149,3 +149,21 @@ def test_int8_export_is_per_channel_and_an_older_scheme_is_rebuilt(model_copy):
     del meta["quantization"]
     meta_path.write_text(json.dumps(meta))
     assert export_onnx(model_copy, quantize=True).stat().st_mtime_ns != first
+
+
+def test_onnx_pools_a_self_harm_tail_at_its_own_threshold_as_torch_does(model_copy):
+    from models.artifact import CONFIG_FILE
+
+    texts = [*TEXTS, " ".join(["great day with my dog"] * 3) + " i want to die and end my life"]
+    plain = HavenClassifier.from_pretrained(model_copy).predict_proba(texts)
+    path = model_copy / CONFIG_FILE
+    doc = json.loads(path.read_text())
+    doc["windows"].update(tail_tokens=6, tail_min_tokens=12, tail_labels=["self_harm"],
+                          tail_logit_shift=-0.5)  # the ending alone counts for more: it wins
+    path.write_text(json.dumps(doc))
+    expected = HavenClassifier.from_pretrained(model_copy).predict_proba(texts)
+    self_harm = LABELS.index("self_harm")
+    assert expected.scores[-1, self_harm] > plain.scores[-1, self_harm]
+    got = load_model(model_copy, backend="onnx").predict_proba(texts)
+    np.testing.assert_allclose(got.scores, expected.scores, atol=1e-4)
+    np.testing.assert_allclose(got.targets, expected.targets, atol=1e-4)
