@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from models.artifact import WindowConfig
+from models.artifact import TAIL_CUTS, WindowConfig
 from models.calibration import apply_temperature, logit, sigmoid
 from models.taxonomy import LABELS
 
@@ -168,6 +168,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--tail-tokens", type=int, default=32)
     parser.add_argument("--min-tokens", type=int, default=64,
                         help="posts longer than this many tokens get the tail window")
+    parser.add_argument("--tail-cut", choices=TAIL_CUTS, default="tokens",
+                        help="where the tail starts: the last N tokens, or the last whole "
+                             "sentences that fit in them")
     parser.add_argument("--min-extra", type=int, default=DEFAULT_MIN_EXTRA)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--sweep", default="",
@@ -204,7 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     picked = [examples[i] for i in np.flatnonzero(~np.isnan(gold))]
     y = gold[~np.isnan(gold)].astype(int)
     view = replace(model.config.windows, tail_tokens=args.tail_tokens,
-                   tail_min_tokens=args.min_tokens, tail_labels=[args.label], tail_logit_shift=0.0)
+                   tail_min_tokens=args.min_tokens, tail_labels=[args.label], tail_logit_shift=0.0,
+                   tail_cut=args.tail_cut)
     whole, tail = whole_and_tail(model, [e.text for e in picked], [e.text_pair for e in picked],
                                  view, column, args.batch_size)
     referred = whole >= r0
@@ -246,7 +250,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         path = Path(args.model) / CONFIG_FILE
         doc = json.loads(path.read_text())
         doc["windows"].update(tail_tokens=args.tail_tokens, tail_min_tokens=args.min_tokens,
-                              tail_labels=[args.label], tail_logit_shift=round(shift, 6))
+                              tail_labels=[args.label], tail_logit_shift=round(shift, 6),
+                              tail_cut=args.tail_cut)
         write_json(path, doc)
         print(f"wrote {path}; run `haven eval calibrate --model {args.model} --run {args.run}` "
               "again")

@@ -48,6 +48,10 @@ class ArtifactError(Exception):
     """A model directory is missing files or holds inconsistent metadata."""
 
 
+#: Where a tail window may start (``WindowConfig.tail_cut``).
+TAIL_CUTS = ("tokens", "sentence")
+
+
 @dataclass
 class WindowConfig:
     """How texts longer than the encoder's window are scored.
@@ -80,6 +84,12 @@ class WindowConfig:
     # post's (``python -m eval.tail_shift`` chooses it on validation; docs/hardcases.md, "A tail
     # score with its own threshold"). 0: pooled as is.
     tail_logit_shift: float = 0.0
+    # "tokens": the tail window is the last ``tail_tokens`` tokens, wherever that cuts. "sentence":
+    # it starts at a sentence boundary instead, the last whole sentences that fit in
+    # ``tail_tokens`` (the last tokens when the final sentence alone is longer): a cut in
+    # mid-sentence can make a safe ending read as a crisis (docs/hardcases.md, "A tail score with
+    # its own threshold").
+    tail_cut: str = "tokens"
 
 
     def problems(self) -> list[str]:
@@ -94,8 +104,11 @@ class WindowConfig:
         if self.tail_min_tokens and not 0 < self.tail_tokens < self.tail_min_tokens:
             found.append(f"tail_min_tokens ({self.tail_min_tokens}) needs tail_tokens on and "
                          f"below it, got {self.tail_tokens}")
-        if (self.tail_labels or self.tail_logit_shift) and not self.tail_tokens:
-            found.append("tail_labels and tail_logit_shift need tail_tokens on")
+        if (self.tail_labels or self.tail_logit_shift or self.tail_cut != "tokens") \
+                and not self.tail_tokens:
+            found.append("tail_labels, tail_logit_shift and tail_cut need tail_tokens on")
+        if self.tail_cut not in TAIL_CUTS:
+            found.append(f"tail_cut must be one of {list(TAIL_CUTS)}, got {self.tail_cut!r}")
         if not math.isfinite(self.tail_logit_shift):
             found.append(f"tail_logit_shift must be a finite number, got {self.tail_logit_shift}")
         return found

@@ -90,7 +90,25 @@ def _tail_window(tokenizer, index: int, tokens: list[int], pair: list[int] | Non
     longer_than = min(config.tail_min_tokens, budget) if config.tail_min_tokens else budget
     if not 0 < config.tail_tokens < longer_than < len(tokens):
         return []
-    return [Window(index, *_frame(tokenizer, tokens[-config.tail_tokens :], pair), tail=True)]
+    start = len(tokens) - config.tail_tokens
+    if config.tail_cut == "sentence":
+        start = _sentence_start(tokenizer, tokens, start)
+    return [Window(index, *_frame(tokenizer, tokens[start:], pair), tail=True)]
+
+
+#: Tokens that end a sentence (the tokenizer's ids for them are looked up per tokenizer).
+SENTENCE_ENDS = (".", "!", "?", "…")
+
+
+def _sentence_start(tokenizer, tokens: list[int], earliest: int) -> int:
+    """The first token of the earliest sentence that starts at or after ``earliest``: the tail
+    then holds whole sentences only. ``earliest`` itself when the final sentence alone is
+    longer than the tail (no boundary to cut at) or the tokenizer has no sentence-end tokens."""
+    ends = set(tokenizer.convert_tokens_to_ids(list(SENTENCE_ENDS))) - {tokenizer.unk_token_id}
+    for position in range(max(earliest, 1), len(tokens) - 1):
+        if tokens[position - 1] in ends and tokens[position] not in ends:
+            return position
+    return earliest
 
 
 def encode_tails(

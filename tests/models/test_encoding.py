@@ -78,3 +78,25 @@ def test_collate_pads_to_longest_in_batch():
     batch = collate(windows, pad_id=0)
     assert batch["input_ids"].shape == (2, 6)
     assert batch["attention_mask"].sum().item() == 3 + 6
+
+
+class SentenceTokenizer(FakeTokenizer):
+    """Token 9 is a full stop."""
+
+    unk_token_id = 100
+
+    def convert_tokens_to_ids(self, tokens):
+        return [9 if t == "." else 100 for t in tokens]
+
+
+def test_a_sentence_tail_starts_at_the_first_whole_sentence_inside_the_last_tokens():
+    config = WindowConfig(max_length=34, stride=24, tail_tokens=8, tail_min_tokens=12,
+                          tail_cut="sentence")
+    # ... 20 21 22 . 30 31 32 33 . 40 41 42 .  : the last 8 tokens start mid-sentence (31)
+    text = "5 6 7 8 9 20 21 22 9 30 31 32 33 9 40 41 42 9"
+    *_, tail = encode_windows(SentenceTokenizer(), [text], None, config)
+    assert tail.tail and tail.input_ids == [101, 40, 41, 42, 9, 102]
+    # a final sentence longer than the tail: the last 8 tokens, as with tail_cut "tokens"
+    text = "5 6 7 9 " + " ".join(str(i) for i in range(20, 40))
+    *_, tail = encode_windows(SentenceTokenizer(), [text], None, config)
+    assert tail.input_ids == [101, *range(32, 40), 102]

@@ -77,6 +77,7 @@ def test_an_unknown_tail_label_is_refused_when_the_model_loads(model_copy) -> No
     ({"tail_tokens": 32, "tail_min_tokens": 16}, "tail_min_tokens \\(16\\) needs tail_tokens"),
     ({"tail_labels": ["self_harm"]}, "need tail_tokens on"),
     ({"tail_tokens": 200}, "tail_tokens must be 0 \\(off\\) or at most"),
+    ({"tail_tokens": 8, "tail_cut": "paragraph"}, "tail_cut must be one of"),
 ])
 def test_a_hand_edited_window_block_that_cannot_work_is_refused_on_load(model_copy, windows,
                                                                         message) -> None:
