@@ -159,6 +159,18 @@ def diagnostic_sets(model, view: WindowConfig, label: str, batch_size: int) -> l
     return [*sets, ScoredSet("probes distinct", whole, tail, want)]
 
 
+def source_aucs(y: np.ndarray, scores: np.ndarray, sources: np.ndarray) -> str:
+    """Each source's ROC-AUC ("n/a" for a source with one class only)."""
+    from sklearn.metrics import roc_auc_score
+
+    cells = []
+    for name in sorted(set(sources)):
+        rows = sources == name
+        auc = roc_auc_score(y[rows], scores[rows]) if 0 < y[rows].sum() < rows.sum() else None
+        cells.append(f"{name} {'n/a' if auc is None else f'{auc:.3f}'}")
+    return ", ".join(cells)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m eval.tail_shift", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -225,8 +237,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     for p in points[:: max(1, len(points) // 25)]:
         print(f"  {p.tau:.3f}  {p.extra:6d}  {p.extra_positive:8d}  {p.precision:9.3f}")
     if args.sweep:
-        from eval.threshold_tail import _roc_auc
-
         taus = [float(t) for t in args.sweep.split(",")]
         sources = np.array([e.source for e in picked])
         validation = ScoredSet("validation", whole, tail, y == 1)
@@ -235,9 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 [validation, *diagnostic_sets(model, view, args.label, args.batch_size)],
                 r0, taus), strict=True):
             pooled = np.fmax(whole, sigmoid(logit(tail) - tail_shift(tau, r0)))  # as pooled
-            aucs = ", ".join(f"{name} {_roc_auc(y[sources == name], pooled[sources == name]):.3f}"
-                             for name in sorted(set(sources)))
-            print(f"{line}; ROC-AUC {aucs}")
+            print(f"{line}; ROC-AUC {source_aucs(y, pooled, sources)}")
     chosen = choose_tau(points, precision, args.min_extra)
     if chosen is None:
         print(f"no tail threshold adds {args.min_extra}+ referrals at precision "

@@ -16,6 +16,7 @@ from eval.tail_shift import (
     choose_tau,
     main,
     raw_threshold,
+    source_aucs,
     sweep_lines,
     tail_points,
 )
@@ -64,6 +65,13 @@ def test_the_sweep_counts_wanted_and_unwanted_referrals_at_each_tail_threshold()
                        want=np.array([True, True, False, False]))
     assert sweep_lines([scored], 0.5, [0.95, 0.8, 0.6]) == [
         "  tau 0.95: long 1/2 + 0/2", "  tau 0.80: long 2/2 + 0/2", "  tau 0.60: long 2/2 + 1/2"]
+
+
+def test_source_aucs_names_each_source_and_says_when_one_has_a_single_class() -> None:
+    y = np.array([1, 0, 1, 0, 1])
+    scores = np.array([0.9, 0.1, 0.2, 0.8, 0.5])
+    sources = np.array(["a", "a", "b", "b", "c"])
+    assert source_aucs(y, scores, sources) == "a 1.000, b 0.000, c n/a"
 
 
 def test_main_writes_the_tail_threshold_the_model_then_refers_at(model_copy, tmp_path, capsys):
