@@ -231,9 +231,9 @@ def tail_view(
     config: WindowConfig | None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The logits with each tail window restricted to ``config.tail_labels`` and lowered by
-    ``config.tail_logit_shift``: why a post's ending read alone may refer it only at its own
-    threshold, and never count as hate or a target (docs/hardcases.md, "A tail score with its
-    own threshold"). Unchanged (the same arrays) when the config asks for neither."""
+    ``config.tail_logit_shift``. This is how a post's ending read alone refers it only at a
+    threshold of its own and never counts as hate or a target (docs/hardcases.md, "A tail score
+    with its own threshold"). Unchanged (the same arrays) when the config asks for neither."""
     if config is None or not (config.tail_labels or config.tail_logit_shift):
         return label_logits, target_logits
     rows = np.flatnonzero([window.tail for window in windows])
