@@ -14,12 +14,20 @@ post's own referrals: a referral the tail adds is never worse than the average o
 haven_model.json's ``windows.tail_logit_shift``, so pooling refers on the tail exactly when it
 reaches ``tau``. Run ``haven eval calibrate`` again afterwards: the extra referrals move the
 validation scores the threshold is chosen on.
+
+The public validation posts may have no crisis that only a long post's ending shows (measured:
+docs/hardcases.md, "A tail score with its own threshold"), and then that rule never picks a
+threshold. ``--calibrate-on long-posts`` is the second rule, for that case: on the held-out long
+posts of ``eval.tail_calibration`` (everyday paragraphs, then a crisis post or a near miss,
+written for this and in no suite or training file), ``tau`` is the highest at which the whole
+post or its ending refers ``--recall`` of the crisis posts, the label's own recall target.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -32,6 +40,8 @@ from models.taxonomy import LABELS
 
 #: Fewest extra referrals a tail threshold is judged on: below this a precision is a coin toss.
 DEFAULT_MIN_EXTRA = 5
+#: The held-out long posts' recall target: eval/targets.yaml's for ``self_harm`` (review).
+DEFAULT_RECALL = 0.95
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,20 @@ def choose_tau(points: Sequence[TailPoint], precision: float, min_extra: int) ->
     """The lowest ``tau`` whose extras number ``min_extra`` or more at ``precision`` or more."""
     passing = [p for p in points if p.extra >= min_extra and p.precision >= precision]
     return min(passing, key=lambda p: p.tau) if passing else None
+
+
+def tau_for_recall(scored: ScoredSet, r0: float, recall: float) -> float | None:
+    """The highest ``tau`` at which the whole post or its ending refers ``recall`` of the
+    wanted posts: the tail's own threshold by the same recall target as the label's. ``None``
+    when the whole post alone reaches it (the tail is not needed) or when even every tail
+    score cannot (then no threshold is honest)."""
+    need = math.ceil(recall * int(scored.want.sum()) - 1e-9)
+    found = scored.want & (scored.whole >= r0)
+    missing = need - int(found.sum())
+    candidates = np.sort(scored.tail[scored.want & ~found & ~np.isnan(scored.tail)])[::-1]
+    if missing <= 0 or candidates.size < missing:
+        return None
+    return float(candidates[missing - 1])
 
 
 def tail_shift(tau: float, r0: float) -> float:
@@ -183,6 +207,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--tail-cut", choices=TAIL_CUTS, default="tokens",
                         help="where the tail starts: the last N tokens, or the last whole "
                              "sentences that fit in them")
+    parser.add_argument("--calibrate-on", choices=("validation", "long-posts"),
+                        default="validation",
+                        help="validation: the tail's referrals as precise as the whole post's; "
+                             "long-posts: the held-out long posts of eval.tail_calibration, at "
+                             "--recall of their crisis posts")
+    parser.add_argument("--recall", type=float, default=DEFAULT_RECALL,
+                        help="recall target on the held-out long posts' crisis posts")
     parser.add_argument("--min-extra", type=int, default=DEFAULT_MIN_EXTRA)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--sweep", default="",
@@ -193,11 +224,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tau_on_long_posts(model, view: WindowConfig, column: int, r0: float,
+                       args: argparse.Namespace) -> float | None:
+    """``--calibrate-on long-posts``: the held-out long posts of ``eval.tail_calibration``, at
+    the label's recall target."""
+    from eval.tail_calibration import long_posts
+
+    posts = long_posts()
+    whole, tail = whole_and_tail(model, [text for text, _ in posts], None, view, column,
+                                 args.batch_size)
+    held = ScoredSet("held-out long posts", whole, tail, np.array([y == 1 for _, y in posts]))
+    print("held-out long posts (crisis referred/crisis + safe referred/safe), without a tail:")
+    print(sweep_lines([held], r0, [math.inf])[0].replace("tau inf", "no tail"))
+    tau = tau_for_recall(held, r0, args.recall)
+    if tau is None:
+        print(f"no tail threshold is needed or able to refer {args.recall:.0%} of the crisis posts")
+        return None
+    print(f"chosen tau {tau:.4f}: the highest at which {args.recall:.0%} of the crisis posts are "
+          "referred")
+    print(sweep_lines([held], r0, [tau])[0])
+    return tau
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not 0 < args.tail_tokens < args.min_tokens or args.min_extra < 1 or args.batch_size < 1:
         parser.error("needs 0 < --tail-tokens < --min-tokens, --min-extra and --batch-size >= 1")
+    if not 0 < args.recall <= 1:
+        parser.error(f"--recall must be in (0, 1], got {args.recall}")
 
     from eval.metrics import gold_matrix
     from eval.pipeline import load_examples, validation_path
@@ -246,14 +301,22 @@ def main(argv: Sequence[str] | None = None) -> int:
                 r0, taus), strict=True):
             pooled = np.fmax(whole, sigmoid(logit(tail) - tail_shift(tau, r0)))  # as pooled
             print(f"{line}; ROC-AUC {source_aucs(y, pooled, sources)}")
-    chosen = choose_tau(points, precision, args.min_extra)
-    if chosen is None:
-        print(f"no tail threshold adds {args.min_extra}+ referrals at precision "
-              f"{precision:.3f}: the tail does not pay on this validation data; nothing written")
+    if args.calibrate_on == "long-posts":
+        tau = _tau_on_long_posts(model, view, column, r0, args)
+    else:
+        chosen = choose_tau(points, precision, args.min_extra)
+        if chosen is not None:
+            print(f"chosen tau {chosen.tau:.4f}: {chosen.extra} extra referrals, "
+                  f"{chosen.extra_positive} positive (precision {chosen.precision:.3f})")
+        else:
+            print(f"no tail threshold adds {args.min_extra}+ referrals at precision "
+                  f"{precision:.3f}: the tail does not pay on this validation data")
+        tau = None if chosen is None else chosen.tau
+    if tau is None:
+        print("nothing written")
         return 1
-    shift = tail_shift(chosen.tau, r0)
-    print(f"chosen tau {chosen.tau:.4f}: {chosen.extra} extra referrals, {chosen.extra_positive} "
-          f"positive (precision {chosen.precision:.3f}); tail_logit_shift {shift:.4f}")
+    shift = tail_shift(tau, r0)
+    print(f"tail_logit_shift {shift:.4f}")
     if args.write:
         path = Path(args.model) / CONFIG_FILE
         doc = json.loads(path.read_text())

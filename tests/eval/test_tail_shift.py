@@ -19,6 +19,7 @@ from eval.tail_shift import (
     source_aucs,
     sweep_lines,
     tail_points,
+    tau_for_recall,
 )
 from models.artifact import CONFIG_FILE
 from models.calibration import apply_temperature
@@ -65,6 +66,18 @@ def test_the_sweep_counts_wanted_and_unwanted_referrals_at_each_tail_threshold()
                        want=np.array([True, True, False, False]))
     assert sweep_lines([scored], 0.5, [0.95, 0.8, 0.6]) == [
         "  tau 0.95: long 1/2 + 0/2", "  tau 0.80: long 2/2 + 0/2", "  tau 0.60: long 2/2 + 1/2"]
+
+
+def test_tau_for_recall_is_the_highest_tail_threshold_that_reaches_the_recall_target() -> None:
+    want = np.array([True] * 10 + [False] * 2)
+    whole = np.array([0.9] * 6 + [0.1] * 4 + [0.1, 0.1])
+    tail = np.array([np.nan] * 6 + [0.8, 0.6, 0.4, np.nan] + [0.7, 0.2])
+    scored = ScoredSet("long", whole, tail, want)
+    # 6 of 10 found whole; 9 (ceil .9 * 10) needs three more: 0.8, 0.6 and 0.4
+    assert tau_for_recall(scored, 0.5, 0.9) == 0.4
+    assert tau_for_recall(scored, 0.5, 0.8) == 0.6
+    assert tau_for_recall(scored, 0.5, 0.6) is None  # the whole post alone reaches it
+    assert tau_for_recall(scored, 0.5, 1.0) is None  # one crisis post has no tail: unreachable
 
 
 def test_source_aucs_names_each_source_and_says_when_one_has_a_single_class() -> None:
