@@ -91,6 +91,16 @@ def choose_tau(points: Sequence[TailPoint], precision: float, min_extra: int) ->
     return min(passing, key=lambda p: p.tau) if passing else None
 
 
+@dataclass(frozen=True)
+class ScoredSet:
+    """Posts scored whole and by their ending; ``want`` says which should be referred."""
+
+    name: str
+    whole: np.ndarray
+    tail: np.ndarray
+    want: np.ndarray  # bool
+
+
 def tau_for_recall(scored: ScoredSet, r0: float, recall: float) -> float | None:
     """The highest ``tau`` at which the whole post or its ending refers ``recall`` of the
     wanted posts: the tail's own threshold by the same recall target as the label's. ``None``
@@ -129,16 +139,6 @@ def whole_and_tail(model, texts: Sequence[str], pairs: Sequence[str | None] | No
         logits, _ = model.logits(windows, batch_size)
         tail[[w.index for w in windows]] = sigmoid(logits[:, column])
     return whole, tail
-
-
-@dataclass(frozen=True)
-class ScoredSet:
-    """Posts scored whole and by their ending; ``want`` says which should be referred."""
-
-    name: str
-    whole: np.ndarray
-    tail: np.ndarray
-    want: np.ndarray  # bool
 
 
 def referred_at(scored: ScoredSet, r0: float, tau: float) -> np.ndarray:

@@ -91,13 +91,18 @@ class WindowConfig:
     # its own threshold").
     tail_cut: str = "tokens"
 
-
     def problems(self) -> list[str]:
         """What makes these settings unusable; a hand-edited haven_model.json that breaks them
         would otherwise score silently without the window it asks for."""
         found = []
         if self.max_length < 8 or self.stride < 1 or self.max_windows < 1:
             found.append("max_length must be at least 8, stride and max_windows at least 1")
+        return found + self.tail_problems()
+
+    def tail_problems(self) -> list[str]:
+        """The tail window's part of :meth:`problems`; the training config checks its
+        ``model.tail_tokens`` and ``model.tail_min_tokens`` by the same rule."""
+        found = []
         if not 0 <= self.tail_tokens <= self.max_length - 3:
             found.append(f"tail_tokens must be 0 (off) or at most max_length - 3 "
                          f"({self.max_length - 3}), got {self.tail_tokens}")

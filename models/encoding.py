@@ -6,6 +6,7 @@ per example (cheap, and keeps the end of long posts where crisis signs tend to b
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -100,11 +101,18 @@ def _tail_window(tokenizer, index: int, tokens: list[int], pair: list[int] | Non
 SENTENCE_ENDS = (".", "!", "?", "…")
 
 
+@functools.lru_cache(maxsize=8)
+def _sentence_end_ids(tokenizer) -> frozenset[int]:
+    """The tokenizer's ids of ``SENTENCE_ENDS``, looked up once per tokenizer, not per post."""
+    ids = tokenizer.convert_tokens_to_ids(list(SENTENCE_ENDS))
+    return frozenset(ids) - {tokenizer.unk_token_id}
+
+
 def _sentence_start(tokenizer, tokens: list[int], earliest: int) -> int:
     """The first token of the earliest sentence that starts at or after ``earliest``: the tail
     then holds whole sentences only. ``earliest`` itself when the final sentence alone is
     longer than the tail (no boundary to cut at) or the tokenizer has no sentence-end tokens."""
-    ends = set(tokenizer.convert_tokens_to_ids(list(SENTENCE_ENDS))) - {tokenizer.unk_token_id}
+    ends = _sentence_end_ids(tokenizer)
     for position in range(max(earliest, 1), len(tokens) - 1):
         if tokens[position - 1] in ends and tokens[position] not in ends:
             return position

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from models.artifact import POOLING_MODES, PYPI_MINILM
+from models.artifact import POOLING_MODES, PYPI_MINILM, WindowConfig
 from models.taxonomy import LABELS
 
 @dataclass
@@ -238,13 +238,10 @@ def load_config(path: str | Path | None, overrides: list[str] = ()) -> TrainConf
     _check_presumed(config.train)
     _check_sources("self_harm_rule_sources", config.train.self_harm_rule_sources)
     model = config.model
-    if not 0 <= model.tail_tokens <= model.max_length - 3:
-        raise ConfigError(f"config.model.tail_tokens: must be 0 (off) or at most "
-                          f"model.max_length - 3 = {model.max_length - 3}, got {model.tail_tokens}")
-    if model.tail_min_tokens and not 0 < model.tail_tokens < model.tail_min_tokens:
-        raise ConfigError(f"config.model.tail_min_tokens: must be 0 (off) or more than "
-                          f"model.tail_tokens (on), got {model.tail_min_tokens} with tail_tokens "
-                          f"{model.tail_tokens}")
+    tail = WindowConfig(max_length=model.max_length, tail_tokens=model.tail_tokens,
+                        tail_min_tokens=model.tail_min_tokens).tail_problems()
+    if tail:
+        raise ConfigError(f"config.model: {'; '.join(tail)}")
     if not 0.0 <= config.train.tail_unstated_weight <= 1.0:
         raise ConfigError(f"config.train.tail_unstated_weight: must be in [0, 1], got "
                           f"{config.train.tail_unstated_weight}")
