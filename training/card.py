@@ -80,11 +80,17 @@ def _tail_sentence(windows: WindowConfig, tc: Any) -> str:
     if tc.tail_unstated_weight:
         public.append("the other public self_harm positives at loss weight "
                       f"{tc.tail_unstated_weight:g}")
-    return (f" Inference adds a window of the last {windows.tail_tokens} tokens of any {longer}, "
-            "and training added that window of every such training text as a row of its own "
-            "(negative labels kept, positive ones masked except for the generated long posts of "
-            f"{', '.join(tc.tail_label_functionalities) or 'no functionality'}"
-            f"{''.join(', and for ' + part for part in public)}).")
+    named = ', '.join(tc.tail_label_functionalities) or 'no functionality'
+    cut = (" (the last whole sentences that fit)" if windows.tail_cut == "sentence" else "")
+    if tc.tail_rows == "labelled":
+        rows = (f"the generated long posts of {named} only, with their own labels, as rows of "
+                "their own")
+    else:
+        rows = ("every such training text as a row of its own (negative labels kept, positive "
+                f"ones masked except for the generated long posts of {named}"
+                f"{''.join(', and for ' + part for part in public)})")
+    return (f" Inference adds a window of the last {windows.tail_tokens} tokens{cut} of any "
+            f"{longer}, and training added that window of {rows}.")
 
 
 def _rule_sources_sentence(tc: Any, manifest: dict[str, Any]) -> str:

@@ -46,6 +46,10 @@ class ModelSection:
     # tokens, in training and at inference (WindowConfig.tail_min_tokens), not only to posts
     # longer than one window. 0: "longer than one window".
     tail_min_tokens: int = 0
+    # "sentence": the tail window (inference) and the tail rows (training) start at a sentence
+    # boundary, the last whole sentences that fit in tail_tokens (WindowConfig.tail_cut), so the
+    # head learns endings as it will read them. "tokens": the last tail_tokens tokens.
+    tail_cut: str = "tokens"
 
 
 @dataclass
@@ -118,6 +122,12 @@ class TrainSection:
     tail_rule_labels: bool = False
     # The loss weight of the other public self_harm positives' tail rows (0: masked, as before).
     tail_unstated_weight: float = 0.0
+    # Which long training texts get a tail row: "all", or "labelled": only the generated examples
+    # of tail_label_functionalities, so the tail rows teach endings that carry their own labels
+    # and add no mass of public negatives (with "all", the public posts' tail rows pulled the
+    # calibrated self_harm threshold down and members' short posts were referred again;
+    # docs/hardcases.md, "The ending read alone").
+    tail_rows: str = "all"
     # Public self_harm positives of these sources stay positives only when the post states its
     # author's risk by the narrow rule of training/tail_labels.py; the others are masked (never
     # made negatives). Why: read against the taxonomy's definition, 36 of the 54 validation tweets
@@ -239,9 +249,11 @@ def load_config(path: str | Path | None, overrides: list[str] = ()) -> TrainConf
     _check_sources("self_harm_rule_sources", config.train.self_harm_rule_sources)
     model = config.model
     tail = WindowConfig(max_length=model.max_length, tail_tokens=model.tail_tokens,
-                        tail_min_tokens=model.tail_min_tokens).tail_problems()
+                        tail_min_tokens=model.tail_min_tokens,
+                        tail_cut=model.tail_cut).tail_problems()
     if tail:
         raise ConfigError(f"config.model: {'; '.join(tail)}")
+    _check_tail_rows(config.train)
     if not 0.0 <= config.train.tail_unstated_weight <= 1.0:
         raise ConfigError(f"config.train.tail_unstated_weight: must be in [0, 1], got "
                           f"{config.train.tail_unstated_weight}")
@@ -284,9 +296,26 @@ def _check_presumed(train: TrainSection) -> None:
 
 
 SELECT_CHOICES = ("best", "last", "average")
+TAIL_ROWS_CHOICES = ("all", "labelled")
 CLASS_WEIGHT_CHOICES = ("all", "sampled")
 
 
 def config_from_dict(values: dict[str, Any]) -> TrainConfig:
     """A config from ``to_dict()`` output; keys added since it was written take their defaults."""
     return _build(TrainConfig, values, "config")
+
+
+def _check_tail_rows(tc: TrainSection) -> None:
+    """train.tail_rows: "labelled" keeps no public tail row, so the options that label public
+    tail rows would do nothing; refuse them instead of training as if they had."""
+    if tc.tail_rows not in TAIL_ROWS_CHOICES:
+        raise ConfigError(f"config.train.tail_rows: expected one of {TAIL_ROWS_CHOICES}, "
+                          f"got {tc.tail_rows!r}")
+    if tc.tail_rows != "labelled":
+        return
+    if not tc.tail_label_functionalities:
+        raise ConfigError("config.train.tail_rows: \"labelled\" needs "
+                          "train.tail_label_functionalities (no tail row would be added)")
+    if tc.tail_rule_labels or tc.tail_unstated_weight:
+        raise ConfigError("config.train.tail_rows: \"labelled\" adds no public tail row, so "
+                          "train.tail_rule_labels and train.tail_unstated_weight must be off")

@@ -210,7 +210,8 @@ class Trainer:
         self.windows_config = WindowConfig(max_length=config.model.max_length,
                                            stride=max(16, config.model.max_length * 3 // 4),
                                            tail_tokens=config.model.tail_tokens,
-                                           tail_min_tokens=config.model.tail_min_tokens)
+                                           tail_min_tokens=config.model.tail_min_tokens,
+                                           tail_cut=config.model.tail_cut)
         self.tokenizer = load_tokenizer(config.model.base_model)
         self.network = self._build_network().to(self.device)
         self.train_windows = encode_head_tail(
@@ -342,6 +343,9 @@ class Trainer:
             return  # off (the default): no second tokenisation of the training set
         tails = encode_tails(self.tokenizer, [e.text for e in self.train_examples],
                              [e.text_pair for e in self.train_examples], self.windows_config)
+        if self.config.train.tail_rows == "labelled":
+            named = set(self.config.train.tail_label_functionalities)
+            tails = [w for w in tails if self.train_examples[w.index].functionality in named]
         if not tails:
             return
         rows = [w.index for w in tails]

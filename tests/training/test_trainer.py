@@ -387,6 +387,56 @@ def test_tail_min_tokens_needs_the_tail_window_on_and_longer_than_it():
                        ).model.tail_min_tokens == 64
 
 
+def test_labelled_sentence_tail_rows_cover_only_the_named_functionalities(tiny_config):
+    long_words = " ".join(["sun rain cat"] * 20)
+    ending = "and the dog is away. i want to die today"
+    examples = [
+        Example(f"{long_words} {ending}", "hardcases", "en", labels={"self_harm": 1},
+                functionality="crisis_long_post_end"),
+        Example(f"{long_words} {ending}", "reddit", "en", labels={"self_harm": 0}),  # public
+        Example(f"{long_words} great day", "hardcases", "en", labels={"self_harm": 0},
+                functionality="varied_long_everyday"),  # not named: no row with "labelled"
+    ]
+    tiny_config.train.epochs = 1.0
+    tiny_config.model.tail_tokens = 8  # the last 8: "is away . i want to die today"
+    tiny_config.model.tail_cut = "sentence"
+    tiny_config.train.tail_label_functionalities = ["crisis_long_post_end"]
+    every = Trainer(tiny_config, examples, synthetic(3), manifest={}, progress=False)
+    assert [w.index for w in every.train_windows[3:]] == [0, 1, 2]
+    tiny_config.train.tail_rows = "labelled"
+    labelled = Trainer(tiny_config, examples, synthetic(3), manifest={}, progress=False)
+    assert [w.index for w in labelled.train_windows[3:]] == [0]
+    tail = labelled.train_windows[3]
+    assert labelled.tokenizer.decode(tail.input_ids, skip_special_tokens=True) == \
+        "i want to die today"  # the whole last sentence, not "is away ." before it
+    assert labelled.train_labels[3, LABELS.index("self_harm")] == 1.0
+    labelled.fit()
+    saved = json.loads((labelled.model_dir / CONFIG_FILE).read_text())
+    assert saved["windows"]["tail_cut"] == "sentence"
+    card = (labelled.model_dir / CARD_FILE).read_text()
+    assert "(the last whole sentences that fit)" in card
+    assert "the generated long posts of crisis_long_post_end only" in card
+
+
+@pytest.mark.parametrize("overrides, match", [
+    (["model.tail_cut=sentence"], "tail_cut need tail_tokens on"),
+    (["model.tail_tokens=8", "model.tail_cut=words"], "tail_cut must be one of"),
+    (["train.tail_rows=some"], "tail_rows: expected one of"),
+    (["model.tail_tokens=8", "train.tail_rows=labelled"], "needs train.tail_label_functionalities"),
+    (["model.tail_tokens=8", "train.tail_rows=labelled", "train.tail_rule_labels=true",
+      "train.tail_label_functionalities=[crisis_long_post_end]"], "must be off"),
+])
+def test_tail_cut_and_tail_rows_are_validated(overrides, match):
+    from training.config import ConfigError
+
+    with pytest.raises(ConfigError, match=match):
+        load_config(None, overrides)
+    config = load_config(None, ["model.tail_tokens=8", "model.tail_cut=sentence",
+                                "train.tail_rows=labelled",
+                                "train.tail_label_functionalities=[crisis_long_post_end]"])
+    assert (config.model.tail_cut, config.train.tail_rows) == ("sentence", "labelled")
+
+
 @pytest.mark.parametrize("value", [-1, 126])
 def test_tail_tokens_must_fit_in_a_window(value):
     from training.config import ConfigError
