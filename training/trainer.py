@@ -14,7 +14,7 @@ import math
 import random
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -341,11 +341,14 @@ class Trainer:
         """
         if not self.windows_config.tail_tokens:
             return  # off (the default): no second tokenisation of the training set
-        tails = encode_tails(self.tokenizer, [e.text for e in self.train_examples],
-                             [e.text_pair for e in self.train_examples], self.windows_config)
-        if self.config.train.tail_rows == "labelled":
+        examples = self.train_examples
+        picked = list(range(len(examples)))
+        if self.config.train.tail_rows == "labelled":  # tokenise only the texts that may get one
             named = set(self.config.train.tail_label_functionalities)
-            tails = [w for w in tails if self.train_examples[w.index].functionality in named]
+            picked = [i for i in picked if examples[i].functionality in named]
+        tails = [replace(w, index=picked[w.index]) for w in encode_tails(
+            self.tokenizer, [examples[i].text for i in picked],
+            [examples[i].text_pair for i in picked], self.windows_config)]
         if not tails:
             return
         rows = [w.index for w in tails]
