@@ -42,6 +42,10 @@ from models.taxonomy import LABELS
 DEFAULT_MIN_EXTRA = 5
 #: The held-out long posts' recall target: eval/targets.yaml's for ``self_harm`` (review).
 DEFAULT_RECALL = 0.95
+#: Logits taken off the written shift. ``tau`` is a score a post actually has, and that post is
+#: scored again in another batch at inference (other padding, float32): without the margin it
+#: can land a hair under its own threshold, and the post the rule counted is not referred.
+SHIFT_MARGIN = 1e-4
 
 
 @dataclass(frozen=True)
@@ -315,13 +319,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if tau is None:
         print("nothing written")
         return 1
-    shift = tail_shift(tau, r0)
+    shift = math.floor((tail_shift(tau, r0) - SHIFT_MARGIN) * 1e6) / 1e6  # never rounded up
     print(f"tail_logit_shift {shift:.4f}")
     if args.write:
         path = Path(args.model) / CONFIG_FILE
         doc = json.loads(path.read_text())
         doc["windows"].update(tail_tokens=args.tail_tokens, tail_min_tokens=args.min_tokens,
-                              tail_labels=[args.label], tail_logit_shift=round(shift, 6),
+                              tail_labels=[args.label], tail_logit_shift=shift,
                               tail_cut=args.tail_cut)
         write_json(path, doc)
         print(f"wrote {path}; run `haven eval calibrate --model {args.model} --run {args.run}` "
