@@ -29,8 +29,8 @@ from typing import Any
 
 import numpy as np
 import yaml
-from sklearn.metrics import roc_auc_score
 
+from eval.metrics import roc_auc_or_none
 from models.taxonomy import TARGETS
 
 DEFAULT_IDENTITY_TERMS = Path(__file__).with_name("identity_terms.yaml")
@@ -76,10 +76,6 @@ class IdentityTagger:
         return out
 
 
-def _auc(y: np.ndarray, s: np.ndarray) -> float | None:
-    return float(roc_auc_score(y, s)) if 0 < y.sum() < y.size else None
-
-
 def bias_aucs(y: np.ndarray, s: np.ndarray, in_group: np.ndarray) -> dict[str, float | None]:
     """Subgroup, BPSN and BNSP AUC for one group (``None`` when a needed class is absent)."""
     y = np.asarray(y, dtype=int)
@@ -88,9 +84,9 @@ def bias_aucs(y: np.ndarray, s: np.ndarray, in_group: np.ndarray) -> dict[str, f
     bpsn = (in_group & (y == 0)) | (~in_group & (y == 1))
     bnsp = (in_group & (y == 1)) | (~in_group & (y == 0))
     return {
-        "subgroup_auc": _auc(y[in_group], s[in_group]),
-        "bpsn_auc": _auc(y[bpsn], s[bpsn]),
-        "bnsp_auc": _auc(y[bnsp], s[bnsp]),
+        "subgroup_auc": roc_auc_or_none(y[in_group], s[in_group]),
+        "bpsn_auc": roc_auc_or_none(y[bpsn], s[bpsn]),
+        "bnsp_auc": roc_auc_or_none(y[bnsp], s[bnsp]),
     }
 
 
@@ -137,7 +133,7 @@ def fairness_metrics(
         m: generalized_mean([g[m] for g in groups.values() if g[m] is not None])
         for m in BIAS_METRICS
     }
-    overall = _auc(y, s)
+    overall = roc_auc_or_none(y, s)
     final = (
         FINAL_WEIGHT * overall + sum(FINAL_WEIGHT * v for v in means.values())
         if overall is not None and all(v is not None for v in means.values())

@@ -69,6 +69,13 @@ def _downsample(n: int, limit: int) -> np.ndarray:
     return np.unique(np.linspace(0, n - 1, limit).round().astype(int))
 
 
+def roc_auc_or_none(y: np.ndarray, s: np.ndarray) -> float | None:
+    """ROC-AUC, or None when ``y`` holds one class only (a source or a group without positives
+    or without negatives), where scikit-learn would raise."""
+    y = np.asarray(y)
+    return float(roc_auc_score(y, s)) if 0 < y.sum() < y.size else None
+
+
 def expected_calibration_error(
     y_true: np.ndarray, y_prob: np.ndarray, n_bins: int = N_CALIBRATION_BINS
 ) -> tuple[float, dict[str, list[float]]]:

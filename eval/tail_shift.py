@@ -40,8 +40,6 @@ from models.taxonomy import LABELS
 
 #: Fewest extra referrals a tail threshold is judged on: below this a precision is a coin toss.
 DEFAULT_MIN_EXTRA = 5
-#: The held-out long posts' recall target: eval/targets.yaml's for ``self_harm`` (review).
-DEFAULT_RECALL = 0.95
 #: Logits taken off the written shift. ``tau`` is a score a post actually has, and that post is
 #: scored again in another batch at inference (other padding, float32): without the margin it
 #: can land a hair under its own threshold, and the post the rule counted is not referred.
@@ -189,12 +187,11 @@ def diagnostic_sets(model, view: WindowConfig, label: str, batch_size: int) -> l
 
 def source_aucs(y: np.ndarray, scores: np.ndarray, sources: np.ndarray) -> str:
     """Each source's ROC-AUC ("n/a" for a source with one class only)."""
-    from sklearn.metrics import roc_auc_score
+    from eval.metrics import roc_auc_or_none
 
     cells = []
     for name in sorted(set(sources)):
-        rows = sources == name
-        auc = roc_auc_score(y[rows], scores[rows]) if 0 < y[rows].sum() < rows.sum() else None
+        auc = roc_auc_or_none(y[sources == name], scores[sources == name])
         cells.append(f"{name} {'n/a' if auc is None else f'{auc:.3f}'}")
     return ", ".join(cells)
 
@@ -216,8 +213,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="validation: the tail's referrals as precise as the whole post's; "
                              "long-posts: the held-out long posts of eval.tail_calibration, at "
                              "--recall of their crisis posts")
-    parser.add_argument("--recall", type=float, default=DEFAULT_RECALL,
-                        help="recall target on the held-out long posts' crisis posts")
+    parser.add_argument("--recall", type=float, default=None,
+                        help="recall target on the held-out long posts' crisis posts (default: "
+                             "the label's review recall target in eval/targets.yaml)")
     parser.add_argument("--min-extra", type=int, default=DEFAULT_MIN_EXTRA)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--sweep", default="",
@@ -250,12 +248,26 @@ def _tau_on_long_posts(model, view: WindowConfig, column: int, r0: float,
     return tau
 
 
+def _target_recall(label: str) -> float | None:
+    """The label's review recall target in eval/targets.yaml (``self_harm``: 0.95), read from
+    the file calibration uses rather than copied here; None when it has another kind."""
+    from eval.thresholds import load_targets
+
+    target = load_targets().points.get(label, {}).get("review")
+    return target.value if target is not None and target.metric == "recall" else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not 0 < args.tail_tokens < args.min_tokens or args.min_extra < 1 or args.batch_size < 1:
         parser.error("needs 0 < --tail-tokens < --min-tokens, --min-extra and --batch-size >= 1")
-    if not 0 < args.recall <= 1:
+    if args.recall is None and args.calibrate_on == "long-posts":
+        args.recall = _target_recall(args.label)
+        if args.recall is None:
+            parser.error(f"eval/targets.yaml gives {args.label} no review recall target: "
+                         "give --recall")
+    if args.recall is not None and not 0 < args.recall <= 1:
         parser.error(f"--recall must be in (0, 1], got {args.recall}")
 
     from eval.metrics import gold_matrix

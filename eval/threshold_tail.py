@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
+from eval.metrics import roc_auc_or_none
 from eval.thresholds import DEFAULT_TARGETS, Target, load_targets, search_threshold
 from models.examples import Example, text_key
 from models.taxonomy import LABELS
@@ -57,16 +58,11 @@ def per_source(y: np.ndarray, s: np.ndarray, sources: Sequence[str],
         if pos.size or neg.size:
             out.append(SourceTail(name, int(pos.size), int((pos < threshold).sum()),
                                   int(neg.size), int((neg >= threshold).sum()),
-                                  _roc_auc(y[rows], s[rows])))
+                                  # the ranking apart from any threshold: with an audit,
+                                  # gold and audited labels' ROC-AUC say whether a model
+                                  # ranks by the proxy or by the definition
+                                  roc_auc_or_none(y[rows], s[rows])))
     return out
-
-
-def _roc_auc(y: np.ndarray, s: np.ndarray) -> float | None:
-    """The ranking, apart from any threshold: with an audit, the gold and the audited labels'
-    ROC-AUC say whether a model ranks by the proxy or by the definition."""
-    from sklearn.metrics import roc_auc_score
-
-    return float(roc_auc_score(y, s)) if 0 < y.sum() < y.size else None
 
 
 def positives_by_score(y: np.ndarray, s: np.ndarray) -> np.ndarray:
