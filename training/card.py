@@ -85,6 +85,12 @@ def _tail_sentence(windows: WindowConfig, tc: Any) -> str:
     if tc.tail_rows == "labelled":
         rows = (f"the generated long posts of {named} only, with their own labels, as rows of "
                 "their own")
+        if tc.tail_public_sources:
+            sample = (f"at most {tc.tail_public_rows} per source" if tc.tail_public_rows
+                      else "all")
+            rows += (f", and of the long posts of {', '.join(tc.tail_public_sources)} ({sample};"
+                     " negative labels kept, positive ones masked"
+                     f"{''.join(' except for ' + part for part in public)})")
     else:
         rows = ("every such training text as a row of its own (negative labels kept, positive "
                 f"ones masked except for the generated long posts of {named}"

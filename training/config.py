@@ -128,6 +128,14 @@ class TrainSection:
     # calibrated self_harm threshold down and members' short posts were referred again;
     # docs/hardcases.md, "The ending read alone").
     tail_rows: str = "all"
+    # With tail_rows "labelled": the long posts of these public sources get a tail row too, a
+    # seeded sample of at most tail_public_rows of them per source (0: all), labelled as with
+    # "all" (negatives kept, positives masked or labelled by tail_rule_labels). Why: with only
+    # generated endings the tail never read a depression post's last lines as "not a crisis",
+    # and the tail view lost SDCNL's ROC-AUC (.739 -> .649, docs/hardcases.md, "Endings learnt
+    # whole"); all ~16,000 public rows instead cost members' short posts (V17).
+    tail_public_sources: list[str] = field(default_factory=list)
+    tail_public_rows: int = 0
     # Public self_harm positives of these sources stay positives only when the post states its
     # author's risk by the narrow rule of training/tail_labels.py; the others are masked (never
     # made negatives). Why: read against the taxonomy's definition, 36 of the 54 validation tweets
@@ -306,16 +314,24 @@ def config_from_dict(values: dict[str, Any]) -> TrainConfig:
 
 
 def _check_tail_rows(tc: TrainSection) -> None:
-    """train.tail_rows: "labelled" keeps no public tail row, so the options that label public
-    tail rows would do nothing; refuse them instead of training as if they had."""
+    """train.tail_rows: "labelled" keeps no public tail row unless tail_public_sources names
+    some, so the options that label public tail rows would do nothing without them; refuse
+    them instead of training as if they had."""
     if tc.tail_rows not in TAIL_ROWS_CHOICES:
         raise ConfigError(f"config.train.tail_rows: expected one of {TAIL_ROWS_CHOICES}, "
                           f"got {tc.tail_rows!r}")
+    if tc.tail_public_rows < 0:
+        raise ConfigError(f"config.train.tail_public_rows: must be >= 0 (0: all), got "
+                          f"{tc.tail_public_rows}")
     if tc.tail_rows != "labelled":
+        if tc.tail_public_sources:
+            raise ConfigError("config.train.tail_public_sources: only with tail_rows "
+                              "\"labelled\" (\"all\" already gives every long post a tail row)")
         return
     if not tc.tail_label_functionalities:
         raise ConfigError("config.train.tail_rows: \"labelled\" needs "
                           "train.tail_label_functionalities (no tail row would be added)")
-    if tc.tail_rule_labels or tc.tail_unstated_weight:
-        raise ConfigError("config.train.tail_rows: \"labelled\" adds no public tail row, so "
-                          "train.tail_rule_labels and train.tail_unstated_weight must be off")
+    if not tc.tail_public_sources and (tc.tail_rule_labels or tc.tail_unstated_weight):
+        raise ConfigError("config.train.tail_rows: \"labelled\" adds no public tail row without "
+                          "train.tail_public_sources, so train.tail_rule_labels and "
+                          "train.tail_unstated_weight must be off")

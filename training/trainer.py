@@ -341,14 +341,17 @@ class Trainer:
         """
         if not self.windows_config.tail_tokens:
             return  # off (the default): no second tokenisation of the training set
-        examples = self.train_examples
+        tc, examples = self.config.train, self.train_examples
         picked = list(range(len(examples)))
-        if self.config.train.tail_rows == "labelled":  # tokenise only the texts that may get one
-            named = set(self.config.train.tail_label_functionalities)
-            picked = [i for i in picked if examples[i].functionality in named]
+        if tc.tail_rows == "labelled":  # tokenise only the texts that may get one
+            named, public = set(tc.tail_label_functionalities), set(tc.tail_public_sources)
+            picked = [i for i in picked if examples[i].functionality in named
+                      or (examples[i].functionality is None and examples[i].source in public)]
         tails = [replace(w, index=picked[w.index]) for w in encode_tails(
             self.tokenizer, [examples[i].text for i in picked],
             [examples[i].text_pair for i in picked], self.windows_config)]
+        if tc.tail_rows == "labelled" and tc.tail_public_rows:
+            tails = self._sample_public_tails(tails)
         if not tails:
             return
         rows = [w.index for w in tails]
@@ -362,6 +365,23 @@ class Trainer:
         self.train_labels = np.concatenate([self.train_labels, labels])
         self.train_targets = np.concatenate(
             [self.train_targets, np.full((len(rows), len(TARGETS)), np.nan, np.float32)])
+
+    def _sample_public_tails(self, tails: list[Window]) -> list[Window]:
+        """Keep at most ``tail_public_rows`` public tail rows per source, a seeded sample.
+
+        Sampled among the posts long enough to have a tail, so the cap counts rows trained on.
+        """
+        cap, rng = self.config.train.tail_public_rows, np.random.default_rng(self.config.train.seed)
+        by_source: dict[str, list[int]] = {}
+        for row, window in enumerate(tails):
+            example = self.train_examples[window.index]
+            if example.functionality is None:
+                by_source.setdefault(example.source, []).append(row)
+        dropped: set[int] = set()
+        for rows in by_source.values():
+            if len(rows) > cap:
+                dropped.update(rng.choice(rows, size=len(rows) - cap, replace=False).tolist())
+        return [w for row, w in enumerate(tails) if row not in dropped]
 
     def _tail_labels(self, tails: list[Window],
                      rows: list[int]) -> tuple[np.ndarray, np.ndarray | None]:

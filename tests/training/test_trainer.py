@@ -418,6 +418,42 @@ def test_labelled_sentence_tail_rows_cover_only_the_named_functionalities(tiny_c
     assert "the generated long posts of crisis_long_post_end only" in card
 
 
+def test_public_tail_rows_are_a_capped_sample_of_the_named_sources(tiny_config):
+    long_words = " ".join(["sun rain cat"] * 20)
+    examples = [
+        Example(f"{long_words}. i want to die today", "hardcases", "en", labels={"self_harm": 1},
+                functionality="crisis_long_post_end"),
+        *[Example(f"{long_words}. i feel so low {n}", "sdcnl", "en", labels={"self_harm": 0})
+          for n in range(3)],
+        Example(f"{long_words}. i will kill myself tonight", "sdcnl", "en",
+                labels={"self_harm": 1}),  # its ending states the risk
+        Example(f"{long_words}. i feel so low", "dreaddit", "en", labels={"self_harm": 0}),
+        Example("short and low", "sdcnl", "en", labels={"self_harm": 0}),  # one window: no tail
+    ]
+    tiny_config.model.tail_tokens = 8
+    tiny_config.model.tail_cut = "sentence"
+    tiny_config.train.tail_rows = "labelled"
+    tiny_config.train.tail_label_functionalities = ["crisis_long_post_end"]
+    tiny_config.train.tail_public_sources = ["sdcnl"]
+    every = Trainer(tiny_config, examples, synthetic(3), manifest={}, progress=False)
+    assert [w.index for w in every.train_windows[7:]] == [0, 1, 2, 3, 4]  # not dreaddit's
+    column = LABELS.index("self_harm")
+    assert every.train_labels[7:, column].tolist()[:4] == [1.0, 0.0, 0.0, 0.0]
+    assert np.isnan(every.train_labels[11, column])  # a public positive stays masked
+    tiny_config.train.tail_rule_labels = True
+    ruled = Trainer(tiny_config, examples, synthetic(3), manifest={}, progress=False)
+    assert ruled.train_labels[11, column] == 1.0  # unless its ending states the risk
+    tiny_config.train.tail_public_rows = 2
+    sampled = Trainer(tiny_config, examples, synthetic(3), manifest={}, progress=False)
+    rows = [w.index for w in sampled.train_windows[7:]]
+    assert rows[0] == 0 and len(rows) == 3 and set(rows[1:]) <= {1, 2, 3, 4}
+    again = Trainer(tiny_config, examples, synthetic(3), manifest={}, progress=False)
+    assert [w.index for w in again.train_windows[7:]] == rows  # seeded
+    sampled.fit()
+    card = (sampled.model_dir / CARD_FILE).read_text()
+    assert "and of the long posts of sdcnl (at most 2 per source;" in card
+
+
 @pytest.mark.parametrize("overrides, match", [
     (["model.tail_cut=sentence"], "tail_cut need tail_tokens on"),
     (["model.tail_tokens=8", "model.tail_cut=words"], "tail_cut must be one of"),
@@ -425,6 +461,9 @@ def test_labelled_sentence_tail_rows_cover_only_the_named_functionalities(tiny_c
     (["model.tail_tokens=8", "train.tail_rows=labelled"], "needs train.tail_label_functionalities"),
     (["model.tail_tokens=8", "train.tail_rows=labelled", "train.tail_rule_labels=true",
       "train.tail_label_functionalities=[crisis_long_post_end]"], "must be off"),
+    (["model.tail_tokens=8", "train.tail_public_sources=[sdcnl]"], "only with tail_rows"),
+    (["model.tail_tokens=8", "train.tail_rows=labelled", "train.tail_public_rows=-1",
+      "train.tail_label_functionalities=[crisis_long_post_end]"], "tail_public_rows: must be"),
 ])
 def test_tail_cut_and_tail_rows_are_validated(overrides, match):
     from training.config import ConfigError
