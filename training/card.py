@@ -86,11 +86,13 @@ def _tail_sentence(windows: WindowConfig, tc: Any) -> str:
         rows = (f"the generated long posts of {named} only, with their own labels, as rows of "
                 "their own")
         if tc.tail_public_sources:
+            stated = (", and a self_harm 0 masked where the ending states the risk by that rule"
+                      if tc.tail_rule_labels else "")
             sample = (f"at most {tc.tail_public_rows} per source" if tc.tail_public_rows
                       else "all")
             rows += (f", and of the long posts of {', '.join(tc.tail_public_sources)} ({sample};"
                      " negative labels kept, positive ones masked"
-                     f"{''.join(' except for ' + part for part in public)})")
+                     f"{''.join(' except for ' + part for part in public)}{stated})")
     else:
         rows = ("every such training text as a row of its own (negative labels kept, positive "
                 f"ones masked except for the generated long posts of {named}"

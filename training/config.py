@@ -130,10 +130,11 @@ class TrainSection:
     tail_rows: str = "all"
     # With tail_rows "labelled": the long posts of these public sources get a tail row too, a
     # seeded sample of at most tail_public_rows of them per source (0: all), labelled as with
-    # "all" (negatives kept, positives masked or labelled by tail_rule_labels). Why: with only
-    # generated endings the tail never read a depression post's last lines as "not a crisis",
-    # and the tail view lost SDCNL's ROC-AUC (.739 -> .649, docs/hardcases.md, "Endings learnt
-    # whole"); all ~16,000 public rows instead cost members' short posts (V17).
+    # "all" (negatives kept, positives masked or labelled by tail_rule_labels; with
+    # tail_rule_labels, a negative whose ending states the author's risk is masked too). Why:
+    # with only generated endings the tail never read a depression post's last lines as "not a
+    # crisis", and the tail view lost SDCNL's ROC-AUC (.739 -> .649, docs/hardcases.md, "Endings
+    # learnt whole"); all ~16,000 public rows instead cost members' short posts (V17).
     tail_public_sources: list[str] = field(default_factory=list)
     tail_public_rows: int = 0
     # Public self_harm positives of these sources stay positives only when the post states its

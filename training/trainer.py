@@ -400,6 +400,13 @@ class Trainer:
         positive = unsure & (labels[:, column] == 1.0)
         stated = self._tail_states_risk(tails, positive) if tc.tail_rule_labels else None
         labels[unsure[:, None] & (labels == 1.0)] = np.nan
+        contradicted = 0
+        if tc.tail_rule_labels and tc.tail_public_sources:
+            # A depression post whose ending states the risk is no "not a crisis" ending to learn:
+            # its tail row's self_harm 0 is masked, as a positive whose ending does not is.
+            negative = self._tail_states_risk(tails, unsure & (labels[:, column] == 0.0))
+            labels[negative, column] = np.nan
+            contradicted = int(negative.sum())
         cells = None
         if stated is not None or tc.tail_unstated_weight:
             cells = np.ones_like(labels)
@@ -409,7 +416,8 @@ class Trainer:
             labels[positive & (cells[:, column] > 0.0), column] = 1.0  # weight 0 stays masked
         log.info("tail rows", extra={"rows": len(rows), "labelled": int((~unsure).sum()),
                                      "self_harm_positives": int(positive.sum()),
-                                     "stated": int(0 if stated is None else stated.sum())})
+                                     "stated": int(0 if stated is None else stated.sum()),
+                                     "negatives_masked_as_stated": contradicted})
         return labels, cells
 
     def _warn_untailed(self, named: set[str], tailed: set[str | None]) -> None:

@@ -428,6 +428,7 @@ def test_public_tail_rows_are_a_capped_sample_of_the_named_sources(tiny_config):
         Example(f"{long_words}. i will kill myself tonight", "sdcnl", "en",
                 labels={"self_harm": 1}),  # its ending states the risk
         Example(f"{long_words}. i feel so low", "dreaddit", "en", labels={"self_harm": 0}),
+        Example(f"{long_words}. i want to kill myself", "sdcnl", "en", labels={"self_harm": 0}),
         Example("short and low", "sdcnl", "en", labels={"self_harm": 0}),  # one window: no tail
     ]
     tiny_config.model.tail_tokens = 8
@@ -436,19 +437,22 @@ def test_public_tail_rows_are_a_capped_sample_of_the_named_sources(tiny_config):
     tiny_config.train.tail_label_functionalities = ["crisis_long_post_end"]
     tiny_config.train.tail_public_sources = ["sdcnl"]
     every = Trainer(tiny_config, examples, synthetic(3), manifest={}, progress=False)
-    assert [w.index for w in every.train_windows[7:]] == [0, 1, 2, 3, 4]  # not dreaddit's
+    assert [w.index for w in every.train_windows[8:]] == [0, 1, 2, 3, 4, 6]  # not dreaddit's
     column = LABELS.index("self_harm")
-    assert every.train_labels[7:, column].tolist()[:4] == [1.0, 0.0, 0.0, 0.0]
-    assert np.isnan(every.train_labels[11, column])  # a public positive stays masked
+    assert every.train_labels[8:, column].tolist()[:4] == [1.0, 0.0, 0.0, 0.0]
+    assert np.isnan(every.train_labels[12, column])  # a public positive stays masked
+    assert every.train_labels[13, column] == 0.0
     tiny_config.train.tail_rule_labels = True
     ruled = Trainer(tiny_config, examples, synthetic(3), manifest={}, progress=False)
-    assert ruled.train_labels[11, column] == 1.0  # unless its ending states the risk
+    assert ruled.train_labels[12, column] == 1.0  # unless its ending states the risk
+    assert np.isnan(ruled.train_labels[13, column])  # a negative whose ending states it: masked
+    assert ruled.train_labels[9:12, column].tolist() == [0.0, 0.0, 0.0]
     tiny_config.train.tail_public_rows = 2
     sampled = Trainer(tiny_config, examples, synthetic(3), manifest={}, progress=False)
-    rows = [w.index for w in sampled.train_windows[7:]]
-    assert rows[0] == 0 and len(rows) == 3 and set(rows[1:]) <= {1, 2, 3, 4}
+    rows = [w.index for w in sampled.train_windows[8:]]
+    assert rows[0] == 0 and len(rows) == 3 and set(rows[1:]) <= {1, 2, 3, 4, 6}
     again = Trainer(tiny_config, examples, synthetic(3), manifest={}, progress=False)
-    assert [w.index for w in again.train_windows[7:]] == rows  # seeded
+    assert [w.index for w in again.train_windows[8:]] == rows  # seeded
     sampled.fit()
     card = (sampled.model_dir / CARD_FILE).read_text()
     assert "and of the long posts of sdcnl (at most 2 per source;" in card
