@@ -324,6 +324,9 @@ def _check_tail_rows(tc: TrainSection) -> None:
     if tc.tail_public_rows < 0:
         raise ConfigError(f"config.train.tail_public_rows: must be >= 0 (0: all), got "
                           f"{tc.tail_public_rows}")
+    if tc.tail_public_rows and not tc.tail_public_sources:
+        raise ConfigError("config.train.tail_public_rows: samples the rows of "
+                          "train.tail_public_sources, which names no source")
     if tc.tail_rows != "labelled":
         if tc.tail_public_sources:
             raise ConfigError("config.train.tail_public_sources: only with tail_rows "

@@ -468,6 +468,8 @@ def test_public_tail_rows_are_a_capped_sample_of_the_named_sources(tiny_config):
     (["model.tail_tokens=8", "train.tail_public_sources=[sdcnl]"], "only with tail_rows"),
     (["model.tail_tokens=8", "train.tail_rows=labelled", "train.tail_public_rows=-1",
       "train.tail_label_functionalities=[crisis_long_post_end]"], "tail_public_rows: must be"),
+    (["model.tail_tokens=8", "train.tail_rows=labelled", "train.tail_public_rows=5",
+      "train.tail_label_functionalities=[crisis_long_post_end]"], "names no source"),
 ])
 def test_tail_cut_and_tail_rows_are_validated(overrides, match):
     from training.config import ConfigError
