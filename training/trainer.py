@@ -414,10 +414,13 @@ class Trainer:
             if stated is not None:
                 cells[stated, column] = 1.0
             labels[positive & (cells[:, column] > 0.0), column] = 1.0  # weight 0 stays masked
-        log.info("tail rows", extra={"rows": len(rows), "labelled": int((~unsure).sum()),
-                                     "self_harm_positives": int(positive.sum()),
-                                     "stated": int(0 if stated is None else stated.sum()),
-                                     "negatives_masked_as_stated": contradicted})
+        counts = {"rows": len(rows), "labelled": int((~unsure).sum()),
+                  "self_harm_positives": int(positive.sum()),
+                  "stated": int(0 if stated is None else stated.sum()),
+                  "negatives_masked_as_stated": contradicted}
+        # In the manifest, so a run's tail rows can be read from its artifact, not recounted.
+        self.manifest["tail_rows"] = counts
+        log.info("tail rows", extra=counts)
         return labels, cells
 
     def _warn_untailed(self, named: set[str], tailed: set[str | None]) -> None:

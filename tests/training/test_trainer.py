@@ -446,6 +446,8 @@ def test_public_tail_rows_are_a_capped_sample_of_the_named_sources(tiny_config):
     ruled = Trainer(tiny_config, examples, synthetic(3), manifest={}, progress=False)
     assert ruled.train_labels[12, column] == 1.0  # unless its ending states the risk
     assert np.isnan(ruled.train_labels[13, column])  # a negative whose ending states it: masked
+    assert ruled.manifest["tail_rows"] == {"rows": 6, "labelled": 1, "self_harm_positives": 1,
+                                           "stated": 1, "negatives_masked_as_stated": 1}
     assert ruled.train_labels[9:12, column].tolist() == [0.0, 0.0, 0.0]
     tiny_config.train.tail_public_rows = 2
     sampled = Trainer(tiny_config, examples, synthetic(3), manifest={}, progress=False)
@@ -454,6 +456,8 @@ def test_public_tail_rows_are_a_capped_sample_of_the_named_sources(tiny_config):
     again = Trainer(tiny_config, examples, synthetic(3), manifest={}, progress=False)
     assert [w.index for w in again.train_windows[8:]] == rows  # seeded
     sampled.fit()
+    saved = json.loads((sampled.model_dir / "data_manifest.json").read_text())
+    assert saved["tail_rows"]["rows"] == 3
     card = (sampled.model_dir / CARD_FILE).read_text()
     assert "and of the long posts of sdcnl (at most 2 per source;" in card
 
