@@ -191,7 +191,8 @@ def source_aucs(y: np.ndarray, scores: np.ndarray, sources: np.ndarray) -> str:
 
     cells = []
     for name in sorted(set(sources)):
-        auc = roc_auc_or_none(y[sources == name], scores[sources == name])
+        rows = sources == name
+        auc = roc_auc_or_none(y[rows], scores[rows])
         cells.append(f"{name} {'n/a' if auc is None else f'{auc:.3f}'}")
     return ", ".join(cells)
 

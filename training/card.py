@@ -92,7 +92,8 @@ def _tail_sentence(windows: WindowConfig, tc: Any) -> str:
                       else "all")
             rows += (f", and of the long posts of {', '.join(tc.tail_public_sources)} ({sample};"
                      " negative labels kept, positive ones masked"
-                     f"{''.join(' except for ' + part for part in public)}{stated})")
+                     f"{' except for ' + ', and for '.join(public) if public else ''}"
+                     f"{stated})")
     else:
         rows = ("every such training text as a row of its own (negative labels kept, positive "
                 f"ones masked except for the generated long posts of {named}"
