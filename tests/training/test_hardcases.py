@@ -301,6 +301,7 @@ def test_optional_long_safe_posts_are_opt_in_deterministic_and_never_a_crisis(ha
         "near_miss_everyday", "varied_worry_other",
         *(f.name for f in VARIED_IDENTITY_FUNCTIONALITIES),
         *(f.name for f in VARIED_LONG_FUNCTIONALITIES), "varied_long_everyday",
+        "varied_long_low_middle",
         *(f.name for f in IDENTITY_CONTRAST_FUNCTIONALITIES),
         *(f.name for f in QUOTE_CONTRAST_FUNCTIONALITIES)]
     first = generate(seed=3, functionalities=["long_post_safe_end"])
@@ -606,6 +607,50 @@ def test_long_everyday_posts_are_opt_in_end_in_a_written_ending_and_never_a_cris
         used.add(int(index))
     assert used == set(range(len(ENDINGS)))
 
+
+
+def test_long_low_middle_posts_put_the_low_moment_mid_post_and_end_ordinarily(hardcases):
+    """The low moment (an even-half near miss or a written low, idiomatic or worried paragraph)
+    sits between everyday paragraphs and decides ``distress`` only; the post ends in a closing
+    question or sign-off, never in the low moment; both kinds of low moment are drawn; none is
+    a crisis."""
+    from training.hardcases import everyday_paragraphs as ep
+    from training.hardcases import varied_crisis_banks as vb
+    from training.hardcases.generator import FUNCTIONALITY_GROUPS
+    from training.hardcases.long_endings import CLOSINGS, ENDINGS, LOW_OR_WORRIED
+
+    name = "varied_long_low_middle"
+    assert all(name not in group for group in FUNCTIONALITY_GROUPS.values())
+    assert name not in {e.functionality for e in hardcases}
+    assert CLOSINGS + LOW_OR_WORRIED == ENDINGS
+    assert {d for _, d in CLOSINGS} == {0}
+    for text, _ in LOW_OR_WORRIED:
+        assert not _CRISIS_PHRASES.search(text), text
+    closings = [text for text, _ in CLOSINGS]
+    rows = generate(seed=3, per_functionality=100, functionalities=[name])
+    assert rows == generate(seed=3, per_functionality=100, functionalities=[name])
+    assert rows != generate(seed=4, per_functionality=100, functionalities=[name])
+    banks = Counter()
+    for example in rows:
+        assert set(example.labels) == set(LABELS)
+        assert not any(example.labels[n] for n in ("hate", "harassment", "offensive", "self_harm"))
+        _, functionality, bank, index = example.group.split(":")
+        assert functionality == name
+        if bank == "long_endings":
+            middle, distress = ENDINGS[int(index)]
+            assert (middle, distress) in LOW_OR_WORRIED
+        else:
+            assert bank.startswith("near_miss_") and int(index) % 2 == 0  # odd half held out
+            middle, distress = getattr(vb, bank.upper())[int(index)]
+        assert example.labels["distress"] == distress
+        at = example.text.lower().find(middle.lower())
+        assert at > 0, example.group
+        after = example.text[at + len(middle):]
+        assert any(example.text.endswith(c) for c in closings), example.group
+        assert sum(p in after for p in ep.PARAGRAPHS) in (1, 2)
+        assert sum(p in example.text for p in ep.PARAGRAPHS) in (2, 3, 4)
+        banks[bank] += 1
+    assert banks["long_endings"] == 50 and len(banks) == 9
 
 # ------------------------------------------------------- pairs that differ in stance only
 #: bank -> (harmless functionality, hateful functionality, (harmless posts, hateful posts)),

@@ -789,6 +789,45 @@ OPTIONAL_FUNCTIONALITIES += (
 )
 
 
+def _low_middle_builder(name: str, middles: Sequence[tuple[str, str, int]],
+                        closings: Sequence[str]) -> Builder:
+    """One or two distinct everyday paragraphs, a low moment (``(seed id, text, distress)``),
+    one or two more paragraphs, then an ordinary closing: all labels 0 but ``distress``, which
+    the low moment decides.
+
+    Why: members' long updates put the hard week, the idiom or the worried friend mid-post and
+    go on with their news ("the rejections are wearing me down ... my sister is coming next
+    weekend"). Every earlier long row put its feeling last, so a model could learn "a feeling
+    after everyday paragraphs" as the sign of a crisis (runs V15, V21A, docs/hardcases.md)."""
+    def build(rng: random.Random, index: int) -> Draft:
+        seed_id, middle, distress = middles[index % len(middles)]
+        before = rng.randint(1, 2)
+        paragraphs = rng.sample(ep.PARAGRAPHS, before + rng.randint(1, 2))
+        joiner = rng.choice(("\n\n", "\n", " "))
+        parts = [*paragraphs[:before], _sentence(middle), *paragraphs[before:],
+                 rng.choice(closings)]
+        return Draft(joiner.join(parts), f"{name}:{seed_id}", {**labels(), "distress": distress})
+    return build
+
+
+#: The low moments of ``varied_long_low_middle``: the near-miss banks' even half and the written
+#: low, idiomatic or worried paragraphs, interleaved so that any count of rows draws on both.
+_LOW_MIDDLES = tuple(
+    row for pair in itertools.zip_longest(
+        _LONG_SAFE_ENDINGS,
+        tuple((f"long_endings:{55 + i}", text, distress)
+              for i, (text, distress) in enumerate(le.LOW_OR_WORRIED)))
+    for row in pair if row)
+
+#: A counterweight for long posts whose feeling sits mid-post (docs/hardcases.md, "A low moment
+#: mid-post"). Opt-in by name.
+OPTIONAL_FUNCTIONALITIES += (
+    _f("varied_long_low_middle", "Distinct everyday paragraphs around a low moment, idiom, "
+       "worry for someone else or near miss, then an ordinary closing (self_harm 0).",
+       _low_middle_builder("varied_long_low_middle", _LOW_MIDDLES,
+                           tuple(text for text, _ in le.CLOSINGS))),
+)
+
 # ------------------------------------------- pairs that differ in stance only (optional)
 def _pair_builder(bank: str, posts: Sequence[str], label_spec: Mapping[str, int],
                   distressed: frozenset[int] = frozenset()) -> Builder:

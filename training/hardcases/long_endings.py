@@ -265,3 +265,11 @@ ENDINGS: tuple[tuple[str, int], ...] = (
       "every time my phone rings. The doctors say he's improving, I just hate being away from"
       " him."), 1),
 )
+
+#: The endings come in five runs, in this order: 30 closing questions and 25 hopeful or proud
+#: sign-offs (``CLOSINGS``, ``distress`` 0), then 35 low but safe vents, 15 harmless idioms and
+#: 15 posts of worry for someone else (``LOW_OR_WORRIED``). ``varied_long_low_middle`` puts a
+#: low paragraph mid-post and closes the post with one of the closings, as members' long updates
+#: do ("the rejections are wearing me down ... my sister is coming next weekend").
+CLOSINGS: tuple[tuple[str, int], ...] = ENDINGS[:55]
+LOW_OR_WORRIED: tuple[tuple[str, int], ...] = ENDINGS[55:]
