@@ -815,7 +815,7 @@ def _low_middle_builder(name: str, middles: Sequence[tuple[str, str, int]],
 _LOW_MIDDLES = tuple(
     row for pair in itertools.zip_longest(
         _LONG_SAFE_ENDINGS,
-        tuple((f"long_endings:{55 + i}", text, distress)
+        tuple((f"long_endings:{len(le.CLOSINGS) + i}", text, distress)
               for i, (text, distress) in enumerate(le.LOW_OR_WORRIED)))
     for row in pair if row)
 
