@@ -819,8 +819,8 @@ _LOW_MIDDLES = tuple(
               for i, (text, distress) in enumerate(le.LOW_OR_WORRIED)))
     for row in pair if row)
 
-#: A counterweight for long posts whose feeling sits mid-post (docs/hardcases.md, "A low moment
-#: mid-post"). Opt-in by name.
+#: A counterweight for long posts whose feeling sits mid-post (docs/hardcases.md, "A second seed
+#: of V21A, and a low moment mid-post"). Opt-in by name.
 OPTIONAL_FUNCTIONALITIES += (
     _f("varied_long_low_middle", "Distinct everyday paragraphs around a low moment, idiom, "
        "worry for someone else or near miss, then an ordinary closing (self_harm 0).",
