@@ -26,6 +26,7 @@ from eval.long_post_probes import DAYS
 from eval.metrics import DEFAULT_REFER_POINT, roc_auc_or_none
 from eval.probe_cli import run_per_model
 from eval.tail_calibration import CRISIS_ENDINGS, SAFE_ENDINGS, long_posts
+from models.predictor import Predictor
 from models.taxonomy import LABELS
 
 #: The shipped-model test's shape (tests/models/test_shipped_model.py).
@@ -48,7 +49,7 @@ def shapes() -> dict[str, tuple[list[str], list[str]]]:
             "then news": (then_news(crisis), then_news(near))}
 
 
-def _lines(model_dir: str, model) -> list[str]:
+def _lines(model_dir: str, model: Predictor) -> list[str]:
     threshold = model.thresholds["self_harm"]
     column = LABELS.index("self_harm")
 

@@ -796,9 +796,9 @@ def _low_middle_builder(name: str, middles: Sequence[tuple[str, str, int]],
     the low moment decides.
 
     Why: members' long updates put the hard week, the idiom or the worried friend mid-post and
-    go on with their news ("the rejections are wearing me down ... my sister is coming next
-    weekend"). Every earlier long row put its feeling last, so a model could learn "a feeling
-    after everyday paragraphs" as the sign of a crisis (runs V15, V21A, docs/hardcases.md)."""
+    go on with their news. Every earlier long row put its feeling last, so a model could learn
+    "a feeling after everyday paragraphs" as the sign of a crisis (runs V15, V21A,
+    docs/hardcases.md)."""
     def build(rng: random.Random, index: int) -> Draft:
         seed_id, middle, distress = middles[index % len(middles)]
         before = rng.randint(1, 2)
@@ -827,6 +827,7 @@ OPTIONAL_FUNCTIONALITIES += (
        _low_middle_builder("varied_long_low_middle", _LOW_MIDDLES,
                            tuple(text for text, _ in le.CLOSINGS))),
 )
+
 
 # ------------------------------------------- pairs that differ in stance only (optional)
 def _pair_builder(bank: str, posts: Sequence[str], label_spec: Mapping[str, int],

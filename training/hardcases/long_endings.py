@@ -270,6 +270,6 @@ ENDINGS: tuple[tuple[str, int], ...] = (
 #: sign-offs (``CLOSINGS``, ``distress`` 0), then 35 low but safe vents, 15 harmless idioms and
 #: 15 posts of worry for someone else (``LOW_OR_WORRIED``). ``varied_long_low_middle`` puts a
 #: low paragraph mid-post and closes the post with one of the closings, as members' long updates
-#: do ("the rejections are wearing me down ... my sister is coming next weekend").
+#: do.
 CLOSINGS: tuple[tuple[str, int], ...] = ENDINGS[:55]
 LOW_OR_WORRIED: tuple[tuple[str, int], ...] = ENDINGS[55:]
