@@ -9,11 +9,11 @@ from eval.tail_calibration import long_posts
 
 
 def test_the_shapes_hold_the_forty_and_forty_posts_and_then_news_only_appends() -> None:
-    written = shapes()["as written"]
-    news = shapes()["then news"]
+    by_name = shapes()
+    written, news = by_name["as written"], by_name["then news"]
     posts = long_posts()
     assert written == ([t for t, y in posts if y == 1], [t for t, y in posts if y == 0])
-    for endings, texts in zip(shapes()["ending alone"], written, strict=True):
+    for endings, texts in zip(by_name["ending alone"], written, strict=True):
         assert [t.endswith(e) for t, e in zip(texts, endings, strict=True)] == [True] * 40
     for plain, longer in zip(written, news, strict=True):
         assert len(plain) == len(longer) == 40

@@ -608,7 +608,6 @@ def test_long_everyday_posts_are_opt_in_end_in_a_written_ending_and_never_a_cris
     assert used == set(range(len(ENDINGS)))
 
 
-
 def test_long_low_middle_posts_put_the_low_moment_mid_post_and_end_ordinarily(hardcases):
     """The low moment (an even-half near miss or a written low, idiomatic or worried paragraph)
     sits between everyday paragraphs and decides ``distress`` only; the post ends in a closing
@@ -651,6 +650,7 @@ def test_long_low_middle_posts_put_the_low_moment_mid_post_and_end_ordinarily(ha
         assert sum(p in example.text for p in ep.PARAGRAPHS) in (2, 3, 4)
         banks[bank] += 1
     assert banks["long_endings"] == 50 and len(banks) == 9
+
 
 # ------------------------------------------------------- pairs that differ in stance only
 #: bank -> (harmless functionality, hateful functionality, (harmless posts, hateful posts)),

@@ -714,6 +714,13 @@ VARIED_IDENTITY_FUNCTIONALITIES: tuple[Functionality, ...] = (
 OPTIONAL_FUNCTIONALITIES += VARIED_IDENTITY_FUNCTIONALITIES
 
 # ------------------------------------------------------------- varied long posts (optional)
+def _interleave(columns: Sequence[Sequence[tuple[str, str, int]]]
+                ) -> tuple[tuple[str, str, int], ...]:
+    """The rows of each column in turn (first of each, then second of each, ...), so that any
+    count of rows draws on every column."""
+    return tuple(row for group in itertools.zip_longest(*columns) for row in group if row)
+
+
 def _even_half(banks: Sequence[str]) -> tuple[tuple[str, str, int], ...]:
     """``(seed id, text, distress)`` for the even-indexed posts of the named varied banks
     (``varied_passive`` is ``vb.VARIED_PASSIVE``), interleaved bank by bank so that any count of
@@ -732,7 +739,7 @@ def _even_half(banks: Sequence[str]) -> tuple[tuple[str, str, int], ...]:
             text, distress = (entry, 0) if isinstance(entry, str) else entry
             rows.append((f"{name}:{index}", text, distress))
         columns.append(rows)
-    return tuple(row for group in itertools.zip_longest(*columns) for row in group if row)
+    return _interleave(columns)
 
 
 _LONG_CRISIS_ENDINGS = _even_half(
@@ -774,6 +781,10 @@ VARIED_LONG_FUNCTIONALITIES: tuple[Functionality, ...] = (
 )
 OPTIONAL_FUNCTIONALITIES += VARIED_LONG_FUNCTIONALITIES
 
+#: ``(seed id, text, distress)`` for each written closing paragraph of ``long_endings``.
+_LONG_ENDING_ROWS = tuple((f"long_endings:{i}", text, distress)
+                          for i, (text, distress) in enumerate(le.ENDINGS))
+
 #: A counterweight for long posts without risk (docs/hardcases.md, "A counterweight of long everyday
 #: posts"): the same distinct paragraphs, then the ordinary last paragraph of a post by someone
 #: at no risk (a question, a sign-off, a low but safe vent, a harmless idiom, worry for someone
@@ -782,10 +793,7 @@ OPTIONAL_FUNCTIONALITIES += VARIED_LONG_FUNCTIONALITIES
 OPTIONAL_FUNCTIONALITIES += (
     _f("varied_long_everyday", "Distinct everyday paragraphs, then an ordinary closing "
        "paragraph, low or cheerful, never a risk (self_harm 0).",
-       _varied_long_builder("varied_long_everyday",
-                            tuple((f"long_endings:{i}", text, distress)
-                                  for i, (text, distress) in enumerate(le.ENDINGS)),
-                            labels())),
+       _varied_long_builder("varied_long_everyday", _LONG_ENDING_ROWS, labels())),
 )
 
 
@@ -812,12 +820,7 @@ def _low_middle_builder(name: str, middles: Sequence[tuple[str, str, int]],
 
 #: The low moments of ``varied_long_low_middle``: the near-miss banks' even half and the written
 #: low, idiomatic or worried paragraphs, interleaved so that any count of rows draws on both.
-_LOW_MIDDLES = tuple(
-    row for pair in itertools.zip_longest(
-        _LONG_SAFE_ENDINGS,
-        tuple((f"long_endings:{len(le.CLOSINGS) + i}", text, distress)
-              for i, (text, distress) in enumerate(le.LOW_OR_WORRIED)))
-    for row in pair if row)
+_LOW_MIDDLES = _interleave([_LONG_SAFE_ENDINGS, _LONG_ENDING_ROWS[len(le.CLOSINGS):]])
 
 #: A counterweight for long posts whose feeling sits mid-post (docs/hardcases.md, "A second seed
 #: of V21A, and a low moment mid-post"). Opt-in by name.
