@@ -90,6 +90,11 @@ class WindowConfig:
     # mid-sentence can make a safe ending read as a crisis (docs/hardcases.md, "A tail score with
     # its own threshold").
     tail_cut: str = "tokens"
+    # With > 0: a text of more than this many tokens of its own (its parent not counted) is a
+    # long post, and reads ``ModelConfig.long_head_labels`` from the network's second head
+    # (docs/hardcases.md, "A second head for long posts"). 0: one head for every post, as in
+    # every model shipped so far.
+    long_min_tokens: int = 0
 
     def problems(self) -> list[str]:
         """What makes these settings unusable; a hand-edited haven_model.json that breaks them
@@ -97,6 +102,8 @@ class WindowConfig:
         found = []
         if self.max_length < 8 or self.stride < 1 or self.max_windows < 1:
             found.append("max_length must be at least 8, stride and max_windows at least 1")
+        if self.long_min_tokens < 0:
+            found.append(f"long_min_tokens must be 0 (off) or more, got {self.long_min_tokens}")
         return found + self.tail_problems()
 
     def tail_problems(self) -> list[str]:
@@ -143,6 +150,11 @@ class ModelConfig:
     # same words alone were referred (docs/hardcases.md, "Context"). Costs replies a second
     # pass; single posts are unaffected. Empty (the default, and every older artifact): off.
     alone_floor_labels: list[str] = field(default_factory=list)
+    # Labels that posts longer than ``windows.long_min_tokens`` read from a second head
+    # (``long_head`` in heads.safetensors), trained on long rows only: one linear head had to
+    # serve tweets and long posts at one boundary, and long posts without risk were referred
+    # (docs/hardcases.md, "A second head for long posts"). Empty (every shipped model): off.
+    long_head_labels: list[str] = field(default_factory=list)
     #: Set by ``haven soup`` (training/soup.py): the two models this one is a weighted sum of,
     #: each with its name, version and weight. Empty for a trained model.
     interpolated_from: dict[str, Any] = field(default_factory=dict)
@@ -178,10 +190,15 @@ def read_config(model_dir: Path) -> ModelConfig:
     if problems:
         raise ArtifactError(f"{path}: windows: {'; '.join(problems)}")
     for field_name, named in (("alone_floor_labels", config.alone_floor_labels),
-                              ("windows.tail_labels", config.windows.tail_labels)):
+                              ("windows.tail_labels", config.windows.tail_labels),
+                              ("long_head_labels", config.long_head_labels)):
         unknown = sorted(set(named) - set(LABELS))
         if unknown:
             raise ArtifactError(f"{path}: {field_name} names unknown labels {unknown}")
+    if bool(config.long_head_labels) != bool(config.windows.long_min_tokens):
+        raise ArtifactError(f"{path}: long_head_labels and windows.long_min_tokens go together "
+                            f"(got {config.long_head_labels} and "
+                            f"{config.windows.long_min_tokens})")
     return config
 
 

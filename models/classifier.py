@@ -13,6 +13,7 @@ import torch
 
 from models.artifact import (
     ADAPTER_DIR,
+    ArtifactError,
     HEADS_FILE,
     ModelConfig,
     WindowConfig,
@@ -108,6 +109,8 @@ class HavenClassifier:
         pending: list[tuple[list[int], torch.Tensor, torch.Tensor]] = []
         for batch in batches:
             inputs = collate([windows[i] for i in batch], self.tokenizer.pad_token_id)
+            if self.network.long_head is not None:
+                inputs["long"] = torch.tensor([windows[i].long for i in batch])
             if on_gpu:
                 inputs = {k: v.pin_memory().to(self.device, non_blocking=True)
                           for k, v in inputs.items()}
@@ -150,9 +153,12 @@ def load_network(model_dir: str | Path, reference: str, *, eager_attention: bool
     if adapter.is_dir():
         # Merging LoRA into the base weights makes inference exactly as fast as the base model.
         encoder = PeftModel.from_pretrained(encoder, str(adapter)).merge_and_unload()
-    network = HavenNetwork(encoder, len(LABELS), len(TARGETS),
-                           pooling=read_config(model_dir).pooling)
-    load_heads(network, model_dir / HEADS_FILE)
+    config = read_config(model_dir)
+    network = HavenNetwork(encoder, len(LABELS), len(TARGETS), pooling=config.pooling,
+                           long_columns=[LABELS.index(n) for n in config.long_head_labels])
+    missing = load_heads(network, model_dir / HEADS_FILE)
+    if missing:
+        raise ArtifactError(f"{model_dir / HEADS_FILE} lacks the weights of {missing}")
     return network.eval()
 
 

@@ -25,6 +25,7 @@ class Window:
     input_ids: list[int]
     token_type_ids: list[int]
     tail: bool = False  # the extra window of the text's ending alone (``WindowConfig.tail_tokens``)
+    long: bool = False  # the text is a long post (``WindowConfig.long_min_tokens``): second head
 
 
 def _token_ids(tokenizer, texts: Sequence[str]) -> list[list[int]]:
@@ -49,6 +50,11 @@ def _pair_budget(pair: list[int] | None, config: WindowConfig) -> list[int] | No
     # The parent is context: keep its end, which is what a reply usually answers. It never takes
     # more than a third of the window, so the post itself always keeps most of the space.
     return pair[-min(config.pair_max_tokens, (config.max_length - 3) // 3) :]
+
+
+def is_long(tokens: list[int], config: WindowConfig) -> bool:
+    """Whether a text of these tokens (its own, not its parent's) reads the long-post head."""
+    return 0 < config.long_min_tokens < len(tokens)
 
 
 def head_tail(tokens: list[int], budget: int) -> list[int]:
@@ -77,8 +83,9 @@ def encode_windows(
     windows: list[Window] = []
     for index, (tokens, pair, budget) in enumerate(_prepared(tokenizer, texts, pairs, config)):
         tokens = head_tail(tokens, MAX_TOKENS_PER_TEXT)
+        long = is_long(tokens, config)
         for body in _slide(tokens, budget, min(config.stride, budget), config.max_windows):
-            windows.append(Window(index, *_frame(tokenizer, body, pair)))
+            windows.append(Window(index, *_frame(tokenizer, body, pair), long=long))
         windows += _tail_window(tokenizer, index, tokens, pair, budget, config)
     return windows
 
@@ -94,7 +101,8 @@ def _tail_window(tokenizer, index: int, tokens: list[int], pair: list[int] | Non
     start = len(tokens) - config.tail_tokens
     if config.tail_cut == "sentence":
         start = _sentence_start(tokenizer, tokens, start)
-    return [Window(index, *_frame(tokenizer, tokens[start:], pair), tail=True)]
+    return [Window(index, *_frame(tokenizer, tokens[start:], pair), tail=True,
+                   long=is_long(tokens, config))]
 
 
 #: Tokens that end a sentence (the tokenizer's ids for them are looked up per tokenizer).
@@ -145,7 +153,8 @@ def encode_head_tail(
 ) -> list[Window]:
     """One window per text (training): head+tail truncation to the window size."""
     return [
-        Window(index, *_frame(tokenizer, head_tail(tokens, budget), pair))
+        Window(index, *_frame(tokenizer, head_tail(tokens, budget), pair),
+               long=is_long(tokens, config))
         for index, (tokens, pair, budget) in enumerate(_prepared(tokenizer, texts, pairs, config))
     ]
 

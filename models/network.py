@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -54,9 +55,13 @@ def max_pool(hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
     return hidden.masked_fill(mask.unsqueeze(-1) == 0, floor).amax(1)
 
 
+#: The heads whose weights heads.safetensors holds; ``long_head`` only where the model has one.
+HEAD_NAMES = ("label_head", "target_head", "long_head")
+
+
 class HavenNetwork(nn.Module):
     def __init__(self, encoder: nn.Module, n_labels: int, n_targets: int, dropout: float = 0.1,
-                 pooling: str = "mean"):
+                 pooling: str = "mean", long_columns: Sequence[int] = ()):
         super().__init__()
         if pooling not in POOLING_MODES:
             raise ValueError(f"unknown pooling {pooling!r}; expected one of {POOLING_MODES}")
@@ -66,15 +71,31 @@ class HavenNetwork(nn.Module):
         self.dropout = nn.Dropout(dropout)
         self.label_head = nn.Linear(hidden, n_labels)
         self.target_head = nn.Linear(hidden, n_targets)
+        # A second label head for long posts (models.artifact.ModelConfig.long_head_labels): the
+        # columns in ``long_columns`` of a long post's label logits come from it. Created under
+        # a forked RNG, so a run with it draws the same dropout masks as the same run without.
+        self.long_head: nn.Linear | None = None
+        self.register_buffer("long_columns", torch.zeros(n_labels, dtype=torch.bool),
+                             persistent=False)
+        if long_columns:
+            with torch.random.fork_rng(devices=[]):
+                self.long_head = nn.Linear(hidden, n_labels)
+            self.long_columns[list(long_columns)] = True
 
     def forward(
         self,
         input_ids: torch.Tensor,
         attention_mask: torch.Tensor,
         token_type_ids: torch.Tensor | None = None,
+        long: torch.Tensor | None = None,
     ) -> tuple[torch.Tensor, torch.Tensor]:
+        """Label and target logits; rows where ``long`` is true take the long head's columns."""
         pooled = self.dropout(self.pooled(input_ids, attention_mask, token_type_ids))
-        return self.label_head(pooled), self.target_head(pooled)
+        labels = self.label_head(pooled)
+        if self.long_head is not None and long is not None and bool(long.any()):
+            use = long.to(torch.bool).unsqueeze(-1) & self.long_columns.unsqueeze(0)
+            labels = torch.where(use, self.long_head(pooled), labels)
+        return labels, self.target_head(pooled)
 
     def pooled(
         self,
@@ -94,19 +115,29 @@ class HavenNetwork(nn.Module):
             return torch.cat([mean, max_pool(out.last_hidden_state, mask)], dim=-1)
         return mean
 
+    def heads(self) -> list[str]:
+        """The names of the heads this network has (``long_head`` only when configured)."""
+        return [name for name in HEAD_NAMES if getattr(self, name) is not None]
+
     def head_state(self) -> dict[str, torch.Tensor]:
         return {
             f"{name}.{key}": value.detach().cpu().contiguous()
-            for name in ("label_head", "target_head")
+            for name in self.heads()
             for key, value in getattr(self, name).state_dict().items()
         }
 
-    def load_head_state(self, state: dict[str, torch.Tensor]) -> None:
-        for name in ("label_head", "target_head"):
+    def load_head_state(self, state: dict[str, torch.Tensor]) -> list[str]:
+        """Load every head ``state`` holds; return the names of this network's heads it lacks
+        (left as they were), so the caller decides whether that is an error."""
+        missing = []
+        for name in self.heads():
             prefix = f"{name}."
-            getattr(self, name).load_state_dict(
-                {k[len(prefix) :]: v for k, v in state.items() if k.startswith(prefix)}
-            )
+            weights = {k[len(prefix) :]: v for k, v in state.items() if k.startswith(prefix)}
+            if weights:
+                getattr(self, name).load_state_dict(weights)
+            else:
+                missing.append(name)
+        return missing
 
 
 def save_heads(network: HavenNetwork, path: Path) -> None:
@@ -115,7 +146,8 @@ def save_heads(network: HavenNetwork, path: Path) -> None:
     save_file(network.head_state(), str(path))
 
 
-def load_heads(network: HavenNetwork, path: Path) -> None:
+def load_heads(network: HavenNetwork, path: Path) -> list[str]:
+    """Load a heads file; returns the network's heads the file lacks."""
     from safetensors.torch import load_file
 
-    network.load_head_state(load_file(str(path)))
+    return network.load_head_state(load_file(str(path)))

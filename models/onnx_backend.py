@@ -90,6 +90,7 @@ def export_onnx(
     if config.members:  # an ensemble has no network of its own: each member is one graph
         raise ArtifactError(f"{model_dir} is an ensemble; export each of its members "
                             f"(haven export --model {model_dir}/members/<member>)")
+    refuse_long_head(config, model_dir)
     reference = base_model or config.base_model
     fingerprint = model_fingerprint(model_dir, reference)
     if out_path is not None:
@@ -120,6 +121,16 @@ def export_onnx(
         _write_meta(int8, fingerprint, quantize=True, optimize=optimize)
         log.info("onnx int8 model written", extra={"path": str(int8)})
     return int8
+
+
+def refuse_long_head(config: ModelConfig, model_dir: Path) -> None:
+    """The exported graph has the label and target heads only; a model with a second head for
+    long posts would be scored without it, so it is refused rather than scored differently
+    from the torch backend."""
+    if config.long_head_labels:
+        raise ArtifactError(
+            f"{model_dir}: the ONNX backend does not score a second head for long posts "
+            f"(long_head_labels {config.long_head_labels}); use the torch backend")
 
 
 def model_fingerprint(model_dir: Path, reference: str) -> str:
@@ -389,6 +400,7 @@ class OnnxClassifier:
         started = time.perf_counter()
         model_dir = Path(model_dir)
         config = read_config(model_dir)
+        refuse_long_head(config, model_dir)
         reference = base_model or config.base_model
         path = Path(onnx_path) if onnx_path else export_onnx(
             model_dir, quantize=quantized, base_model=base_model)

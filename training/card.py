@@ -102,6 +102,15 @@ def _tail_sentence(windows: WindowConfig, tc: Any) -> str:
             f"{longer}, and training added that window of {rows}.")
 
 
+def _long_head_sentence(config: ModelConfig) -> str:
+    """The long-posts line's note on a second head for long posts ("" when off)."""
+    if not config.long_head_labels:
+        return ""
+    return (f" Posts of more than {config.windows.long_min_tokens} tokens read "
+            f"{', '.join(config.long_head_labels)} from a second head, trained on such rows only "
+            "and started as a copy of the label head.")
+
+
 def _rule_sources_sentence(tc: Any, manifest: dict[str, Any]) -> str:
     """The loss line's note on train.self_harm_rule_sources ("" when off)."""
     if not tc.self_harm_rule_sources:
@@ -190,7 +199,8 @@ def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, An
         f"- Long posts: windows of {config.windows.max_length} tokens (stride {config.windows.stride}, at "
         f"most {config.windows.max_windows}, first and last kept); probabilities are max-pooled over "
         "windows so a disclosure at the end of a long post is not cut off. Training used one head+tail "
-        f"window per example.{_tail_sentence(config.windows, tc)} A parent post "
+        f"window per example.{_tail_sentence(config.windows, tc)}{_long_head_sentence(config)}"
+        " A parent post "
         "(`reply_to_text`) is encoded as the second segment.",
         "",
         "## Validation results",

@@ -50,6 +50,12 @@ class ModelSection:
     # boundary, the last whole sentences that fit in tail_tokens (WindowConfig.tail_cut), so the
     # head learns endings as it will read them. "tokens": the last tail_tokens tokens.
     tail_cut: str = "tokens"
+    # Non-empty (with long_min_tokens): rows whose own text has more than long_min_tokens tokens
+    # read these labels from a second head, trained on those rows only and started as a copy of
+    # the label head (models.artifact.ModelConfig.long_head_labels; docs/hardcases.md, "A second
+    # head for long posts"). []: one head, as in every shipped model.
+    long_head_labels: list[str] = field(default_factory=list)
+    long_min_tokens: int = 0
 
 
 @dataclass
@@ -254,6 +260,12 @@ def load_config(path: str | Path | None, overrides: list[str] = ()) -> TrainConf
                                or not set(labels) <= set(LABELS)):
         raise ConfigError(f"config.train.distill_labels: expected null or a non-empty list of "
                           f"{list(LABELS)}, got {config.train.distill_labels!r}")
+    if not set(config.model.long_head_labels) <= set(LABELS):
+        raise ConfigError(f"config.model.long_head_labels: expected labels of {list(LABELS)}, "
+                          f"got {config.model.long_head_labels!r}")
+    if bool(config.model.long_head_labels) != (config.model.long_min_tokens > 0):
+        raise ConfigError("config.model.long_head_labels and config.model.long_min_tokens go "
+                          "together: name the labels and a token count above 0, or neither")
     _check_presumed(config.train)
     _check_sources("self_harm_rule_sources", config.train.self_harm_rule_sources)
     model = config.model

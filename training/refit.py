@@ -205,6 +205,9 @@ def refit(model_dir: Path, train: Sequence[Example], oversampled: int, out_dir: 
         config = read_config(model_dir)
     except ArtifactError as exc:
         raise RefitError(str(exc)) from exc
+    if config.long_head_labels:
+        raise RefitError("a model with a second head for long posts cannot be refitted: the "
+                         "refit fits one label head for every post")
     widen = pooling is not None and pooling != config.pooling
     if widen and (config.pooling, pooling) != ("text", "text_max"):
         raise RefitError(f"a refit can only widen text pooling to text_max (the model's heads "

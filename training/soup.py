@@ -133,6 +133,8 @@ def interpolate(first_dir: Path, second_dir: Path, weight: float, out_dir: Path,
         first, second = read_config(first_dir), read_config(second_dir)
     except ArtifactError as exc:
         raise SoupError(str(exc)) from exc
+    if first.long_head_labels or second.long_head_labels:
+        raise SoupError("a model with a second head for long posts cannot be interpolated yet")
     a_cfg, b_cfg = _adapter_config(first_dir), _adapter_config(second_dir)
     _check_compatible(first, second, a_cfg, b_cfg)
     adapter = mix_adapters(

@@ -38,7 +38,7 @@ from models.artifact import (
 )
 from models.encoding import Window, collate, encode_head_tail, encode_tails
 from models.examples import Example
-from models.network import HavenNetwork, load_encoder, load_tokenizer, save_heads
+from models.network import HEAD_NAMES, HavenNetwork, load_encoder, load_tokenizer, save_heads
 from models.taxonomy import LABELS, TARGETS
 from training.config import TrainConfig, config_from_dict
 from training.metrics import label_metrics, validation_summary
@@ -211,7 +211,8 @@ class Trainer:
                                            stride=max(16, config.model.max_length * 3 // 4),
                                            tail_tokens=config.model.tail_tokens,
                                            tail_min_tokens=config.model.tail_min_tokens,
-                                           tail_cut=config.model.tail_cut)
+                                           tail_cut=config.model.tail_cut,
+                                           long_min_tokens=config.model.long_min_tokens)
         self.tokenizer = load_tokenizer(config.model.base_model)
         self.network = self._build_network().to(self.device)
         self.train_windows = encode_head_tail(
@@ -248,10 +249,11 @@ class Trainer:
         self.optimizer = torch.optim.AdamW(
             [
                 {"params": [p for n, p in self.network.named_parameters()
-                            if p.requires_grad and not n.startswith(("label_head", "target_head"))],
+                            if p.requires_grad and not n.startswith(HEAD_NAMES)],
                  "lr": tc.lr},
-                {"params": [*self.network.label_head.parameters(),
-                            *self.network.target_head.parameters()], "lr": tc.head_lr},
+                {"params": [p for name in self.network.heads()
+                            for p in getattr(self.network, name).parameters()],
+                 "lr": tc.head_lr},
             ],
             weight_decay=tc.weight_decay,
         )
@@ -282,9 +284,12 @@ class Trainer:
                           target_modules=list(mc.lora_target_modules), bias="none")
         encoder = get_peft_model(encoder, lora)
         network = HavenNetwork(encoder, len(LABELS), len(TARGETS), dropout=mc.head_dropout,
-                               pooling=mc.pooling)
-        if mc.init_from:
-            init_from_model_dir(network, _resolve(mc.init_from))
+                               pooling=mc.pooling,
+                               long_columns=[LABELS.index(n) for n in mc.long_head_labels])
+        missing = init_from_model_dir(network, _resolve(mc.init_from)) if mc.init_from else []
+        if network.long_head is not None and (not mc.init_from or "long_head" in missing):
+            # long posts start from what every post reads
+            network.long_head.load_state_dict(network.label_head.state_dict())
         return network
 
     def trainable_state(self) -> dict[str, torch.Tensor]:
@@ -452,7 +457,7 @@ class Trainer:
         gold = torch.from_numpy(self.train_labels[batch]).to(self.device)
         gold_targets = torch.from_numpy(self.train_targets[batch]).to(self.device)
         with torch.autocast(self.device.type, dtype=self.amp_dtype, enabled=self.amp_dtype is not None):
-            label_logits, target_logits = self.network(**inputs)
+            label_logits, target_logits = self.network(**inputs, long=self._long(batch, self.train_windows))
         cells = (None if self.cell_weights is None
                  else torch.from_numpy(self.cell_weights[batch]).to(self.device))
         loss = masked_bce(label_logits, gold, self.pos_weight, cells)
@@ -460,6 +465,12 @@ class Trainer:
         if self.teacher_probs is not None and self.config.train.distill_weight > 0:
             loss = loss + self.config.train.distill_weight * self._distill_loss(label_logits, batch)
         return loss
+
+    def _long(self, batch: list[int], windows: Sequence[Window]) -> torch.Tensor | None:
+        """Which rows of the batch are long posts (None without a long-post head)."""
+        if self.network.long_head is None:
+            return None
+        return torch.tensor([windows[i].long for i in batch], device=self.device)
 
     def _distill_loss(self, label_logits: torch.Tensor, batch: list[int]) -> torch.Tensor:
         """BCE against the teacher's probabilities on the batch's sampled rows.
@@ -598,7 +609,7 @@ class Trainer:
             inputs = collate([self.val_windows[i] for i in batch], self.tokenizer.pad_token_id)
             inputs = {k: v.to(self.device) for k, v in inputs.items()}
             with torch.autocast(self.device.type, dtype=self.amp_dtype, enabled=self.amp_dtype is not None):
-                logits, _ = self.network(**inputs)
+                logits, _ = self.network(**inputs, long=self._long(batch, self.val_windows))
             out[batch] = torch.sigmoid(logits.float()).cpu().numpy()
         self.network.train(was_training)
         return out
@@ -685,6 +696,7 @@ class Trainer:
             name=mc.name, version=mc.version, base_model=mc.base_model,
             hidden_size=self.network.encoder.config.hidden_size, windows=self.windows_config,
             pooling=mc.pooling, alone_floor_labels=list(mc.alone_floor_labels),
+            long_head_labels=list(mc.long_head_labels),
             lora={"r": mc.lora_r, "alpha": mc.lora_alpha, "dropout": mc.lora_dropout,
                   "target_modules": list(mc.lora_target_modules)},
             created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -703,8 +715,9 @@ class Trainer:
         write_labelled(self.val_examples, self.run_dir / "validation.jsonl")
 
 
-def init_from_model_dir(network: HavenNetwork, model_dir: Path) -> None:
-    """Load a saved adapter and heads into a freshly built (same-shaped) network."""
+def init_from_model_dir(network: HavenNetwork, model_dir: Path) -> list[str]:
+    """Load a saved adapter and heads into a freshly built (same-shaped) network; returns the
+    network's heads the saved model lacks (a long-post head the trainer then starts itself)."""
     from peft import set_peft_model_state_dict
     from safetensors.torch import load_file
 
@@ -717,7 +730,10 @@ def init_from_model_dir(network: HavenNetwork, model_dir: Path) -> None:
     result = set_peft_model_state_dict(network.encoder, load_file(str(weights)))
     if getattr(result, "unexpected_keys", None):
         raise RuntimeError(f"model.init_from: adapter shape differs ({result.unexpected_keys[:3]})")
-    load_heads(network, model_dir / HEADS_FILE)
+    missing = load_heads(network, model_dir / HEADS_FILE)
+    if set(missing) - {"long_head"}:
+        raise RuntimeError(f"model.init_from: {model_dir / HEADS_FILE} lacks {missing}")
+    return missing
 
 
 def _portable_adapter_config(adapter_dir: Path, base_model: str) -> None:

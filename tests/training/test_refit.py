@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -238,3 +239,15 @@ def test_widening_is_refused_where_the_heads_would_change_meaning(tiny_model_dir
     with pytest.raises(RefitError, match="only widen text pooling"):
         refit(tiny_model_dir, tiny_examples(8), 0, tmp_path / "out", RefitSettings(epochs=1),
               pooling="text_max")  # the tiny model is mean-pooled
+
+
+def test_a_model_with_a_long_post_head_is_refused(tiny_model_dir, tmp_path):
+    from training.refit import RefitError, RefitSettings, refit
+
+    model = tmp_path / "long"
+    shutil.copytree(tiny_model_dir, model)
+    doc = json.loads((model / "haven_model.json").read_text())
+    doc["long_head_labels"], doc["windows"]["long_min_tokens"] = ["self_harm"], 16
+    (model / "haven_model.json").write_text(json.dumps(doc))
+    with pytest.raises(RefitError, match="second head for long posts"):
+        refit(model, tiny_examples(6), 0, tmp_path / "out", RefitSettings())

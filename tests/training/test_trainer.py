@@ -756,3 +756,39 @@ def test_a_text_max_model_trains_saves_and_scores(tiny_config):
     assert "(`text_max`)" in (trainer.model_dir / CARD_FILE).read_text()
     scores = load_model(trainer.model_dir).predict_proba(["i am fine", "i want to die"]).scores
     assert scores.shape == (2, len(LABELS)) and np.isfinite(scores).all()
+
+
+def test_a_long_post_head_learns_long_rows_apart_and_reaches_the_artifact(tiny_config):
+    """Short and long posts with the same words and opposite self_harm labels: one head cannot
+    fit both, a second head for long posts can, and the loaded model scores as the trainer."""
+    short = "i want to die"
+    long = "sun rain cat we they sun rain cat we they i want to die"  # 13 tokens
+    train = [Example(short, "s", "en", labels={"self_harm": 1}),
+             Example(long, "s", "en", labels={"self_harm": 0})] * 12
+    tiny_config.model.long_head_labels = ["self_harm"]
+    tiny_config.model.long_min_tokens = 8
+    trainer = Trainer(tiny_config, train, train[:2], manifest={}, progress=False)
+    network = trainer.network
+    # It starts as a copy of the label head, and only the long rows are marked long.
+    assert torch.equal(network.long_head.weight, network.label_head.weight)
+    assert [w.long for w in trainer.train_windows[:2]] == [False, True]
+    result = trainer.fit()
+    probs = trainer.predict_validation()[:, LABELS.index("self_harm")]
+    assert probs[0] > 0.8 and probs[1] < 0.2
+    config = json.loads((result.model_dir / CONFIG_FILE).read_text())
+    assert config["long_head_labels"] == ["self_harm"]
+    assert config["windows"]["long_min_tokens"] == 8
+    assert "second head" in (result.model_dir / CARD_FILE).read_text()
+    scores = load_model(result.model_dir).predict_proba([short, long]).scores
+    np.testing.assert_allclose(scores, trainer.predict_validation(), atol=1e-4)
+
+
+def test_long_head_settings_are_validated():
+    from training.config import ConfigError
+
+    with pytest.raises(ConfigError, match="go together"):
+        load_config(None, ["model.long_head_labels=[self_harm]"])
+    with pytest.raises(ConfigError, match="go together"):
+        load_config(None, ["model.long_min_tokens=64"])
+    with pytest.raises(ConfigError, match="long_head_labels"):
+        load_config(None, ["model.long_head_labels=[crisis]", "model.long_min_tokens=64"])
