@@ -778,7 +778,8 @@ def test_a_long_post_head_learns_long_rows_apart_and_reaches_the_artifact(tiny_c
     config = json.loads((result.model_dir / CONFIG_FILE).read_text())
     assert config["long_head_labels"] == ["self_harm"]
     assert config["windows"]["long_min_tokens"] == 8
-    assert "second head" in (result.model_dir / CARD_FILE).read_text()
+    assert "more than 8 tokens read self_harm from a second head" in (
+        result.model_dir / CARD_FILE).read_text()
     scores = load_model(result.model_dir).predict_proba([short, long]).scores
     np.testing.assert_allclose(scores, trainer.predict_validation(), atol=1e-4)
 
