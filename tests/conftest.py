@@ -78,3 +78,21 @@ def tiny_model_dir(tiny_base_model, tmp_path_factory) -> Path:
     ])
     Trainer(config, tiny_examples(48), tiny_examples(12), manifest={}, progress=False).fit()
     return root / "model"
+
+
+def with_long_head(model_dir: Path, min_tokens: int = 16) -> Path:
+    """Give a saved model a second ``self_harm`` head for long posts, of zeros: every long
+    window's self_harm logit is then 0 (models.network.HavenNetwork.long_head)."""
+    import json
+
+    import torch
+    from safetensors.torch import load_file, save_file
+
+    doc = json.loads((model_dir / "haven_model.json").read_text())
+    doc["long_head_labels"], doc["windows"]["long_min_tokens"] = ["self_harm"], min_tokens
+    (model_dir / "haven_model.json").write_text(json.dumps(doc))
+    heads = load_file(str(model_dir / "heads.safetensors"))
+    heads["long_head.weight"] = torch.zeros_like(heads["label_head.weight"])
+    heads["long_head.bias"] = torch.zeros_like(heads["label_head.bias"])
+    save_file(heads, str(model_dir / "heads.safetensors"))
+    return model_dir

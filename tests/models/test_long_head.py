@@ -16,6 +16,7 @@ from models.artifact import CONFIG_FILE, HEADS_FILE, ArtifactError, WindowConfig
 from models.encoding import encode_head_tail, encode_windows
 from models.network import HavenNetwork
 from models.taxonomy import LABELS
+from tests.conftest import with_long_head
 from tests.models.test_encoding import FakeTokenizer
 
 SH = LABELS.index("self_harm")
@@ -48,21 +49,9 @@ def test_creating_the_long_head_draws_nothing_from_the_rng() -> None:
     assert with_long.heads() == ["label_head", "target_head", "long_head"]
 
 
-def _with_long_head(model_dir, min_tokens: int = 16) -> None:
-    """Give a saved model a long head of zeros: every long window's self_harm logit is 0."""
-    doc = json.loads((model_dir / CONFIG_FILE).read_text())
-    doc["long_head_labels"] = ["self_harm"]
-    doc["windows"]["long_min_tokens"] = min_tokens
-    (model_dir / CONFIG_FILE).write_text(json.dumps(doc))
-    heads = load_file(str(model_dir / HEADS_FILE))
-    heads["long_head.weight"] = torch.zeros_like(heads["label_head.weight"])
-    heads["long_head.bias"] = torch.zeros_like(heads["label_head.bias"])
-    save_file(heads, str(model_dir / HEADS_FILE))
-
-
 def test_a_long_post_reads_self_harm_from_the_long_head_and_nothing_else_changes(model_copy):
     plain = load_model(model_copy).predict_proba([LONG, SHORT]).scores
-    _with_long_head(model_copy)
+    with_long_head(model_copy)
     scored = load_model(model_copy).predict_proba([LONG, SHORT]).scores
     others = [j for j in range(len(LABELS)) if j != SH]
     np.testing.assert_allclose(scored[:, others], plain[:, others], rtol=1e-5, atol=1e-6)
@@ -85,7 +74,7 @@ def test_long_head_settings_that_cannot_work_are_refused_on_load(model_copy) -> 
 
 
 def test_a_heads_file_without_the_long_head_is_refused(model_copy) -> None:
-    _with_long_head(model_copy)
+    with_long_head(model_copy)
     heads = load_file(str(model_copy / HEADS_FILE))
     save_file({k: v for k, v in heads.items() if not k.startswith("long_head.")},
               str(model_copy / HEADS_FILE))
@@ -96,7 +85,7 @@ def test_a_heads_file_without_the_long_head_is_refused(model_copy) -> None:
 def test_the_onnx_backend_refuses_a_model_with_a_long_head(model_copy) -> None:
     from models.onnx_backend import OnnxClassifier, export_onnx
 
-    _with_long_head(model_copy)
+    with_long_head(model_copy)
     with pytest.raises(ArtifactError, match="does not score a second head for long posts"):
         export_onnx(model_copy, quantize=False)
     with pytest.raises(ArtifactError, match="use the torch backend"):

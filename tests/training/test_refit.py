@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from models.examples import Example
-from tests.conftest import tiny_examples
+from tests.conftest import tiny_examples, with_long_head
 
 TEXTS = ["i hate you idiot", "i want to die", "great day with my dog", "the sun and rain today"]
 
@@ -244,10 +244,6 @@ def test_widening_is_refused_where_the_heads_would_change_meaning(tiny_model_dir
 def test_a_model_with_a_long_post_head_is_refused(tiny_model_dir, tmp_path):
     from training.refit import RefitError, RefitSettings, refit
 
-    model = tmp_path / "long"
-    shutil.copytree(tiny_model_dir, model)
-    doc = json.loads((model / "haven_model.json").read_text())
-    doc["long_head_labels"], doc["windows"]["long_min_tokens"] = ["self_harm"], 16
-    (model / "haven_model.json").write_text(json.dumps(doc))
+    model = with_long_head(Path(shutil.copytree(tiny_model_dir, tmp_path / "long")))
     with pytest.raises(RefitError, match="second head for long posts"):
         refit(model, tiny_examples(6), 0, tmp_path / "out", RefitSettings())

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.conftest import tiny_examples
+from tests.conftest import tiny_examples, with_long_head
 
 TEXTS = ["i hate you idiot", "i want to die", "great day with my dog", "the sun and rain today"]
 
@@ -159,10 +159,6 @@ def test_missing_validation_data_is_a_clear_error(tiny_model_dir, second_model_d
 def test_a_model_with_a_long_post_head_is_refused(tiny_model_dir, tmp_path):
     from training.soup import SoupError, interpolate
 
-    other = tmp_path / "long"
-    shutil.copytree(tiny_model_dir, other)
-    doc = json.loads((other / "haven_model.json").read_text())
-    doc["long_head_labels"], doc["windows"]["long_min_tokens"] = ["self_harm"], 16
-    (other / "haven_model.json").write_text(json.dumps(doc))
+    other = with_long_head(Path(shutil.copytree(tiny_model_dir, tmp_path / "long")))
     with pytest.raises(SoupError, match="second head for long posts"):
         interpolate(tiny_model_dir, other, 0.5, tmp_path / "soup")
