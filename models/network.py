@@ -75,12 +75,12 @@ class HavenNetwork(nn.Module):
         # columns in ``long_columns`` of a long post's label logits come from it. Created under
         # a forked RNG, so a run with it draws the same dropout masks as the same run without.
         self.long_head: nn.Linear | None = None
-        self.register_buffer("long_columns", torch.zeros(n_labels, dtype=torch.bool),
-                             persistent=False)
         if long_columns:
             with torch.random.fork_rng(devices=[]):
                 self.long_head = nn.Linear(hidden, n_labels)
-            self.long_columns[list(long_columns)] = True
+            columns = torch.zeros(n_labels, dtype=torch.bool)
+            columns[list(long_columns)] = True
+            self.register_buffer("long_columns", columns, persistent=False)
 
     def forward(
         self,
@@ -92,7 +92,7 @@ class HavenNetwork(nn.Module):
         """Label and target logits; rows where ``long`` is true take the long head's columns."""
         pooled = self.dropout(self.pooled(input_ids, attention_mask, token_type_ids))
         labels = self.label_head(pooled)
-        if self.long_head is not None and long is not None and bool(long.any()):
+        if self.long_head is not None and long is not None:
             use = long.to(torch.bool).unsqueeze(-1) & self.long_columns.unsqueeze(0)
             labels = torch.where(use, self.long_head(pooled), labels)
         return labels, self.target_head(pooled)

@@ -286,9 +286,10 @@ class Trainer:
         network = HavenNetwork(encoder, len(LABELS), len(TARGETS), dropout=mc.head_dropout,
                                pooling=mc.pooling,
                                long_columns=[LABELS.index(n) for n in mc.long_head_labels])
-        missing = init_from_model_dir(network, _resolve(mc.init_from)) if mc.init_from else []
-        if network.long_head is not None and (not mc.init_from or "long_head" in missing):
-            # long posts start from what every post reads
+        # The heads no saved model filled: all of them in a fresh network.
+        missing = (init_from_model_dir(network, _resolve(mc.init_from)) if mc.init_from
+                   else network.heads())
+        if "long_head" in missing:  # long posts start from what every post reads
             network.long_head.load_state_dict(network.label_head.state_dict())
         return network
 
