@@ -5,7 +5,10 @@ met on paper by lowering the threshold. Whether that is a fix or a harm depends 
 members: how many of the suites' cases that must *not* be referred (idioms, worry about a friend,
 recovered attempts, ...) cross the same line. This prints both counts side by side at the model's
 own threshold, at the default policy's refer point, and at fixed points below them, and the scores
-of the missed positives, so the trade-off is measured instead of argued. Case ids only, no texts.
+of the missed positives, so the trade-off is measured instead of argued. Whether a miss is a
+threshold problem or a ranking one shows in two more numbers: the ROC-AUC of the cases that expect
+the label against those that forbid it, and, for each missed case, how many forbidden cases score
+at or above it (no threshold can find it without flagging those). Case ids only, no texts.
 ``--functionality NAME`` adds every score of one functionality's cases: a recipe that costs two
 of fourteen worried posts shows which two, and by how much they cross the line.
 
@@ -21,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from eval.metrics import DEFAULT_REFER_POINT
+from eval.metrics import DEFAULT_REFER_POINT, roc_auc_or_none
 from eval.pipeline import predict
 from eval.suites import SuiteCase, SuiteError, default_suites, load_suites
 from models.taxonomy import LABELS
@@ -57,6 +60,11 @@ def split_cases(
     """The cases that expect ``label`` and those that forbid it, in one language if given."""
     kept = [c for c in cases if language is None or c.language == language]
     return ([c for c in kept if label in c.expected], [c for c in kept if label in c.forbidden])
+
+
+def forbidden_at_or_over(score: float, negative: np.ndarray) -> int:
+    """How many forbidden cases any threshold that finds a case of this score flags too."""
+    return int((negative >= score).sum())
 
 
 def functionality_line(name: str, cases: Sequence[SuiteCase], scores: np.ndarray,
@@ -111,15 +119,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         points.append(("refer point", DEFAULT_REFER_POINT))
     points += [("", t) for t in SWEEP_POINTS if t < own]
     points.sort(key=lambda point: -point[1])
+    ranking = roc_auc_or_none(np.r_[np.ones(len(pos)), np.zeros(len(neg))], np.r_[pos, neg])
     print(f"{args.model}: {args.label}, {len(positives)} cases expect it, "
-          f"{len(negatives)} forbid it (language {args.language})")
+          f"{len(negatives)} forbid it (language {args.language}); ROC-AUC of the one against "
+          f"the other {ranking:.3f}")
     print(f"{'threshold':>10}  {'found':>9}  {'recall':>6}  {'false flags':>11}  point")
     for p in sweep(pos, neg, points):
         print(f"{p.threshold:>10.3f}  {p.found:>4}/{p.positives:<4}  {p.found / p.positives:>6.3f}"
               f"  {p.false_flags:>5}/{p.negatives:<5}  {p.name}")
     missed = sorted((float(s), c.case_id) for s, c in zip(pos, positives, strict=True) if s < own)
-    print("missed at the model threshold (score, case): "
-          + (", ".join(f"{s:.3f} {cid}" for s, cid in missed) or "none"))
+    print("missed at the model threshold (score, case, forbidden cases at or over its score): "
+          + (", ".join(f"{s:.3f} {cid} {forbidden_at_or_over(s, neg)}" for s, cid in missed)
+             or "none"))
     if args.functionality:
         print(functionality_line(args.functionality, cases, scores, own))
     return 0

@@ -190,7 +190,10 @@ def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, An
         "and trained on hateful posts only."
         + presumed_negatives_sentence(tc.presumed_negative_labels, tc.presumed_negative_sources,
                                       tc.presumed_negative_weight)
-        + _rule_sources_sentence(tc, manifest),
+        + _rule_sources_sentence(tc, manifest)
+        + (f" Plus a pairwise ranking term (weight {tc.rank_loss_weight}) on "
+           f"{', '.join(tc.rank_loss_labels)}: within a batch, each annotated positive is pushed "
+           "above each annotated negative." if tc.rank_loss_labels else ""),
         f"- Training: {summary['train_examples']} examples (balanced sample of at most "
         f"{dc.max_train_per_source} per source), {summary['steps']} steps of batch {tc.batch_size}, "
         f"lr {tc.lr} (heads {tc.head_lr}), seed {tc.seed}, best step {summary['best_step']} by validation "

@@ -151,6 +151,16 @@ class TrainSection:
     # calibration keep the gold labels; class weights are counted before the masking. Empty: off.
     self_harm_rule_sources: list[str] = field(default_factory=list)
     target_loss_weight: float = 0.5
+    # A pairwise ranking term on these labels (docs/hardcases.md, "Crisis posts ranked above
+    # posts without risk"): within each batch, every row annotated positive should score above
+    # every row annotated negative (RankNet: softplus of the negative's logit minus the
+    # positive's, averaged over the pairs), weighted rank_loss_weight next to the BCE. Why: the
+    # short crisis posts the suites miss score under dozens of posts without risk (figurative
+    # death, worry about a friend), an ordering the per-row BCE, fitted label by label and
+    # dominated by easy rows, barely pushes on. Presumed negatives (weight < 1) are left out of
+    # the pairs. Empty: off.
+    rank_loss_labels: list[str] = field(default_factory=list)
+    rank_loss_weight: float = 1.0
     eval_every_steps: int = 300
     early_stopping_patience: int = 4  # evaluations without improvement before stopping
     # Which weights the artifact gets: "best" (highest validation mean PR-AUC, with early
@@ -266,6 +276,12 @@ def load_config(path: str | Path | None, overrides: list[str] = ()) -> TrainConf
     if bool(config.model.long_head_labels) != (config.model.long_min_tokens > 0):
         raise ConfigError("config.model.long_head_labels and config.model.long_min_tokens go "
                           "together: name the labels and a token count above 0, or neither")
+    if not set(config.train.rank_loss_labels) <= set(LABELS):
+        raise ConfigError(f"config.train.rank_loss_labels: expected labels of {list(LABELS)}, "
+                          f"got {config.train.rank_loss_labels!r}")
+    if config.train.rank_loss_weight <= 0:
+        raise ConfigError(f"config.train.rank_loss_weight: must be > 0, got "
+                          f"{config.train.rank_loss_weight}")
     _check_presumed(config.train)
     _check_sources("self_harm_rule_sources", config.train.self_harm_rule_sources)
     model = config.model

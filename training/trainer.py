@@ -88,6 +88,30 @@ def masked_bce(logits: torch.Tensor, gold: torch.Tensor, pos_weight: torch.Tenso
     return (loss * mask).sum() / mask.sum()
 
 
+def pairwise_rank_loss(logits: torch.Tensor, gold: torch.Tensor, columns: Sequence[int],
+                       cell_weights: torch.Tensor | None = None) -> torch.Tensor:
+    """Mean RankNet loss over the batch's (positive, negative) pairs of each column, averaged
+    over the columns that have both.
+
+    Only annotated cells at full weight take part: a NaN says nothing, and a presumed negative
+    (cell weight < 1) is a guess the BCE already discounts, not a post that must rank low.
+    """
+    terms = []
+    for column in columns:
+        gold_column = gold[:, column]
+        counted = torch.ones_like(gold_column, dtype=torch.bool)
+        if cell_weights is not None:
+            counted = cell_weights[:, column] >= 1.0
+        scores = logits[:, column].float()
+        positives = scores[(gold_column == 1.0) & counted]
+        negatives = scores[(gold_column == 0.0) & counted]
+        if len(positives) and len(negatives):
+            terms.append(nn.functional.softplus(negatives[None, :] - positives[:, None]).mean())
+    if not terms:
+        return logits.sum() * 0.0
+    return torch.stack(terms).mean()
+
+
 def presume_negatives(examples: Sequence[Example], labels: np.ndarray, names: Sequence[str],
                       sources: Sequence[str], weight: float) -> np.ndarray | None:
     """Fill ``labels`` (in place) with 0 where a row of ``sources`` leaves a label of ``names``
@@ -240,6 +264,7 @@ class Trainer:
         #: Teacher probabilities for the first ``len(teacher_probs)`` rows (the per-source sample).
         self.teacher_probs: np.ndarray | None = None
         self.distill_columns = [LABELS.index(name) for name in (tc.distill_labels or LABELS)]
+        self.rank_columns = [LABELS.index(name) for name in tc.rank_loss_labels]
         if tc.distill_from:
             self.teacher_probs = self._teacher_probabilities(len(train) - oversampled)
         self._add_tail_rows()
@@ -463,6 +488,9 @@ class Trainer:
                  else torch.from_numpy(self.cell_weights[batch]).to(self.device))
         loss = masked_bce(label_logits, gold, self.pos_weight, cells)
         loss = loss + self.config.train.target_loss_weight * masked_bce(target_logits, gold_targets, None)
+        if self.rank_columns:
+            loss = loss + self.config.train.rank_loss_weight * pairwise_rank_loss(
+                label_logits, gold, self.rank_columns, cells)
         if self.teacher_probs is not None and self.config.train.distill_weight > 0:
             loss = loss + self.config.train.distill_weight * self._distill_loss(label_logits, batch)
         return loss

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from eval.suite_sweep import functionality_line, main, split_cases, sweep
+from eval.suite_sweep import forbidden_at_or_over, functionality_line, main, split_cases, sweep
 from eval.suites import default_suites, load_suites
 
 
@@ -15,6 +15,13 @@ def test_counts_at_each_threshold_include_scores_equal_to_it() -> None:
     assert [(p.found, p.positives, p.false_flags, p.negatives) for p in points] == \
         [(2, 3, 1, 2), (3, 3, 1, 2), (3, 3, 2, 2)]
     assert points[0].name == "own" and points[0].threshold == 0.4
+
+
+def test_a_missed_case_counts_the_forbidden_cases_at_or_over_its_score() -> None:
+    negative = np.array([0.5, 0.2, 0.2, 0.05])
+    assert forbidden_at_or_over(0.2, negative) == 3
+    assert forbidden_at_or_over(0.6, negative) == 0
+    assert forbidden_at_or_over(0.0, negative) == 4
 
 
 def test_the_shipped_suites_split_into_crisis_posts_and_posts_that_must_not_be_referred() -> None:
@@ -48,8 +55,13 @@ def test_end_to_end_the_missed_cases_are_the_positives_not_found(tiny_model_dir,
     own = next(line for line in out.splitlines() if line.endswith("model threshold"))
     found = int(own.split()[1].split("/")[0])
     listed = out.splitlines()[-1].split("): ", 1)[1]
-    missed = 0 if listed == "none" else len(listed.split(", "))
-    assert found + missed == 2
+    missed = [] if listed == "none" else [item.split() for item in listed.split(", ")]
+    assert found + len(missed) == 2
+    # Each miss: its score, its case id, and how many of the two forbidden cases reach it.
+    assert all(len(item) == 3 and item[1] in {"p1", "p2"} and 0 <= int(item[2]) <= 2
+               for item in missed)
+    ranking = float(out.splitlines()[0].rsplit(" ", 1)[1])
+    assert 0.0 <= ranking <= 1.0
     thresholds = [float(line.split()[0]) for line in out.splitlines()[2:-1]]
     assert thresholds == sorted(thresholds, reverse=True)
 

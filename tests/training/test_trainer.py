@@ -15,7 +15,7 @@ from models.artifact import CARD_FILE, CONFIG_FILE, HEADS_FILE, THRESHOLDS_FILE
 from models.examples import Example
 from models.taxonomy import LABELS
 from training.config import load_config
-from training.trainer import Trainer, label_matrix, masked_bce
+from training.trainer import Trainer, label_matrix, masked_bce, pairwise_rank_loss
 
 
 FILLER = ["the", "a", "today", "sun", "rain", "tomorrow", "cat", "we", "they"]
@@ -793,3 +793,68 @@ def test_long_head_settings_are_validated():
         load_config(None, ["model.long_min_tokens=64"])
     with pytest.raises(ConfigError, match="long_head_labels"):
         load_config(None, ["model.long_head_labels=[crisis]", "model.long_min_tokens=64"])
+
+
+# ------------------------------------------------------------------------- ranking term
+
+
+def test_the_rank_loss_averages_every_annotated_positive_negative_pair():
+    nan = float("nan")
+    logits = torch.tensor([[2.0, 0.0], [-1.0, 5.0], [0.5, 1.0], [3.0, -2.0]])
+    gold = torch.tensor([[1.0, nan], [0.0, 1.0], [0.0, nan], [nan, 0.0]])
+    softplus = torch.nn.functional.softplus
+    # Column 0: positive row 0 against negatives 1 and 2 (row 3 is unannotated).
+    # Column 1: positive row 1 against negative row 3.
+    column0 = (softplus(torch.tensor(-1.0 - 2.0)) + softplus(torch.tensor(0.5 - 2.0))) / 2
+    column1 = softplus(torch.tensor(-2.0 - 5.0))
+    assert pairwise_rank_loss(logits, gold, [0, 1]).item() == pytest.approx(
+        ((column0 + column1) / 2).item())
+    assert pairwise_rank_loss(logits, gold, [0]).item() == pytest.approx(column0.item())
+    # A presumed negative (cell weight < 1) is no pair's negative: column 0 keeps row 1 only.
+    weights = torch.ones_like(gold)
+    weights[2, 0] = 0.2
+    assert pairwise_rank_loss(logits, gold, [0], weights).item() == pytest.approx(
+        softplus(torch.tensor(-3.0)).item())
+    # Misordered pairs cost more than the same pairs in order.
+    assert pairwise_rank_loss(-logits, gold, [0]) > pairwise_rank_loss(logits, gold, [0])
+    # A column with no pair in the batch adds nothing and keeps the graph.
+    lone = torch.tensor([[1.0], [2.0]], requires_grad=True)
+    empty = pairwise_rank_loss(lone, torch.tensor([[1.0], [nan]]), [0])
+    assert empty.item() == 0.0 and empty.requires_grad
+
+
+def test_the_trainer_adds_the_weighted_rank_term_and_the_card_says_so(tiny_config):
+    train = synthetic(24)
+    tiny_config.model.head_dropout = 0.0
+    tiny_config.model.lora_dropout = 0.0
+    tiny_config.train.max_steps = 6
+    plain = Trainer(tiny_config, train, synthetic(6), manifest={}, progress=False)
+    tiny_config.train.rank_loss_labels = ["self_harm", "harassment"]
+    tiny_config.train.rank_loss_weight = 0.7
+    tiny_config.output.run_dir += "-ranked"
+    tiny_config.output.model_dir += "-ranked"
+    ranked = Trainer(tiny_config, train, synthetic(6), manifest={}, progress=False)
+    batch = list(range(12))
+    inputs = collate([ranked.train_windows[i] for i in batch], ranked.tokenizer.pad_token_id)
+    gold = torch.from_numpy(ranked.train_labels[batch])
+    with torch.no_grad():
+        logits, _ = ranked.network(**inputs)
+        columns = [LABELS.index("self_harm"), LABELS.index("harassment")]
+        term = pairwise_rank_loss(logits, gold, columns).item()
+        assert term > 0
+        assert ranked._loss(batch).item() == pytest.approx(plain._loss(batch).item() + 0.7 * term,
+                                                           rel=1e-5)
+    result = ranked.fit()
+    assert ("pairwise ranking term (weight 0.7) on self_harm, harassment"
+            in (result.model_dir / CARD_FILE).read_text())
+
+
+@pytest.mark.parametrize("overrides, match", [
+    (["train.rank_loss_labels=[crisis]"], "rank_loss_labels"),
+    (["train.rank_loss_labels=[self_harm]", "train.rank_loss_weight=0"], "rank_loss_weight"),
+])
+def test_rank_loss_settings_are_validated(overrides, match):
+    from training.config import ConfigError
+
+    with pytest.raises(ConfigError, match=match):
+        load_config(None, overrides)
