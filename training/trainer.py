@@ -99,9 +99,8 @@ def pairwise_rank_loss(logits: torch.Tensor, gold: torch.Tensor, columns: Sequen
     terms = []
     for column in columns:
         gold_column = gold[:, column]
-        counted = torch.ones_like(gold_column, dtype=torch.bool)
-        if cell_weights is not None:
-            counted = cell_weights[:, column] >= 1.0
+        counted = (cell_weights[:, column] >= 1.0 if cell_weights is not None
+                   else torch.ones_like(gold_column, dtype=torch.bool))
         scores = logits[:, column].float()
         positives = scores[(gold_column == 1.0) & counted]
         negatives = scores[(gold_column == 0.0) & counted]
