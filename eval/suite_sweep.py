@@ -43,13 +43,18 @@ class OperatingPoint:
     negatives: int
 
 
+def forbidden_at_or_over(score: float, negative: np.ndarray) -> int:
+    """How many forbidden cases any threshold that finds a case of this score flags too."""
+    return int((negative >= score).sum())
+
+
 def sweep(
     positive: np.ndarray, negative: np.ndarray, points: Sequence[tuple[str, float]]
 ) -> list[OperatingPoint]:
     """Counts at each named threshold (a case is flagged at or over it, as in the suites)."""
     return [
         OperatingPoint(t, name, int((positive >= t).sum()), len(positive),
-                       int((negative >= t).sum()), len(negative))
+                       forbidden_at_or_over(t, negative), len(negative))
         for name, t in points
     ]
 
@@ -60,11 +65,6 @@ def split_cases(
     """The cases that expect ``label`` and those that forbid it, in one language if given."""
     kept = [c for c in cases if language is None or c.language == language]
     return ([c for c in kept if label in c.expected], [c for c in kept if label in c.forbidden])
-
-
-def forbidden_at_or_over(score: float, negative: np.ndarray) -> int:
-    """How many forbidden cases any threshold that finds a case of this score flags too."""
-    return int((negative >= score).sum())
 
 
 def functionality_line(name: str, cases: Sequence[SuiteCase], scores: np.ndarray,

@@ -88,11 +88,13 @@ def with_long_head(model_dir: Path, min_tokens: int = 16) -> Path:
     import torch
     from safetensors.torch import load_file, save_file
 
-    doc = json.loads((model_dir / "haven_model.json").read_text())
+    from models.artifact import CONFIG_FILE, HEADS_FILE
+
+    doc = json.loads((model_dir / CONFIG_FILE).read_text())
     doc["long_head_labels"], doc["windows"]["long_min_tokens"] = ["self_harm"], min_tokens
-    (model_dir / "haven_model.json").write_text(json.dumps(doc))
-    heads = load_file(str(model_dir / "heads.safetensors"))
+    (model_dir / CONFIG_FILE).write_text(json.dumps(doc))
+    heads = load_file(str(model_dir / HEADS_FILE))
     heads["long_head.weight"] = torch.zeros_like(heads["label_head.weight"])
     heads["long_head.bias"] = torch.zeros_like(heads["label_head.bias"])
-    save_file(heads, str(model_dir / "heads.safetensors"))
+    save_file(heads, str(model_dir / HEADS_FILE))
     return model_dir

@@ -122,6 +122,15 @@ def _rule_sources_sentence(tc: Any, manifest: dict[str, Any]) -> str:
             f"otherwise ({masked} rows); validation keeps the gold labels.")
 
 
+def _rank_loss_sentence(tc: Any) -> str:
+    """The loss line's note on train.rank_loss_labels ("" when off)."""
+    if not tc.rank_loss_labels:
+        return ""
+    return (f" Plus a pairwise ranking term (weight {tc.rank_loss_weight}) on "
+            f"{', '.join(tc.rank_loss_labels)}: within a batch, each annotated positive is pushed "
+            "above each annotated negative.")
+
+
 #: The card's eval block until ``haven eval --update-card`` fills it.
 EVAL_PLACEHOLDER = (f"{EVAL_START}\n(No functional-suite or fairness evaluation recorded yet: run "
                     f"`haven eval --update-card`.)\n{EVAL_END}")
@@ -191,9 +200,7 @@ def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, An
         + presumed_negatives_sentence(tc.presumed_negative_labels, tc.presumed_negative_sources,
                                       tc.presumed_negative_weight)
         + _rule_sources_sentence(tc, manifest)
-        + (f" Plus a pairwise ranking term (weight {tc.rank_loss_weight}) on "
-           f"{', '.join(tc.rank_loss_labels)}: within a batch, each annotated positive is pushed "
-           "above each annotated negative." if tc.rank_loss_labels else ""),
+        + _rank_loss_sentence(tc),
         f"- Training: {summary['train_examples']} examples (balanced sample of at most "
         f"{dc.max_train_per_source} per source), {summary['steps']} steps of batch {tc.batch_size}, "
         f"lr {tc.lr} (heads {tc.head_lr}), seed {tc.seed}, best step {summary['best_step']} by validation "
