@@ -131,6 +131,15 @@ def _rank_loss_sentence(tc: Any) -> str:
             "above each annotated negative.")
 
 
+def _pair_batch_sentence(tc: Any, manifest: dict[str, Any]) -> str:
+    """The note on train.pair_batch_functionalities ("" when off)."""
+    if not tc.pair_batch_functionalities:
+        return ""
+    counts = manifest.get("pair_batches") or {}
+    return (f" Rows of {', '.join(tc.pair_batch_functionalities)} that share a pair group were "
+            f"put into one batch ({counts.get('units', 0)} groups, {counts.get('rows', 0)} rows).")
+
+
 #: The card's eval block until ``haven eval --update-card`` fills it.
 EVAL_PLACEHOLDER = (f"{EVAL_START}\n(No functional-suite or fairness evaluation recorded yet: run "
                     f"`haven eval --update-card`.)\n{EVAL_END}")
@@ -200,7 +209,8 @@ def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, An
         + presumed_negatives_sentence(tc.presumed_negative_labels, tc.presumed_negative_sources,
                                       tc.presumed_negative_weight)
         + _rule_sources_sentence(tc, manifest)
-        + _rank_loss_sentence(tc),
+        + _rank_loss_sentence(tc)
+        + _pair_batch_sentence(tc, manifest),
         f"- Training: {summary['train_examples']} examples (balanced sample of at most "
         f"{dc.max_train_per_source} per source), {summary['steps']} steps of batch {tc.batch_size}, "
         f"lr {tc.lr} (heads {tc.head_lr}), seed {tc.seed}, best step {summary['best_step']} by validation "

@@ -127,7 +127,22 @@ def _load(args) -> tuple:
         return config, None
     if added:
         splits.manifest["oversampled"] = added
+    unpaired = pair_batch_error(config.train.pair_batch_functionalities, splits.train)
+    if unpaired:
+        print(f"haven: {unpaired}", file=sys.stderr)
+        return config, None
     return config, splits
+
+
+def pair_batch_error(names: list[str], train: list) -> str | None:
+    """Why train.pair_batch_functionalities cannot work on ``train`` (None when it can): a run
+    whose pairs never reach the data would spend its hour batching nothing together."""
+    missing = set(names) - {e.functionality for e in train}
+    if not missing:
+        return None
+    return (f"train.pair_batch_functionalities names {sorted(missing)}, but no training row has "
+            "that functionality (generate it with haven hardcases --functionalities and add the "
+            "file to data.oversample_files)")
 
 
 def oversample(splits, files: list[str]) -> dict[str, int]:

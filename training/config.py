@@ -161,6 +161,11 @@ class TrainSection:
     # the pairs. Empty: off.
     rank_loss_labels: list[str] = field(default_factory=list)
     rank_loss_weight: float = 1.0
+    # Rows of these functionalities that share a split group (the two sides of a contrast pair:
+    # a crisis sentence and its near miss, an attack and its affirming twin) are put into one
+    # batch. Why: the ranking term only compares rows that meet in a batch, and a shuffle of
+    # 43k rows almost never brings a pair together. Other rows are batched as before. Empty: off.
+    pair_batch_functionalities: list[str] = field(default_factory=list)
     eval_every_steps: int = 300
     early_stopping_patience: int = 4  # evaluations without improvement before stopping
     # Which weights the artifact gets: "best" (highest validation mean PR-AUC, with early
@@ -279,6 +284,10 @@ def load_config(path: str | Path | None, overrides: list[str] = ()) -> TrainConf
     if not set(config.train.rank_loss_labels) <= set(LABELS):
         raise ConfigError(f"config.train.rank_loss_labels: expected labels of {list(LABELS)}, "
                           f"got {config.train.rank_loss_labels!r}")
+    names = config.train.pair_batch_functionalities
+    if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
+        raise ConfigError(f"config.train.pair_batch_functionalities: expected a list of "
+                          f"functionality names, got {names!r}")
     if config.train.rank_loss_weight <= 0:
         raise ConfigError(f"config.train.rank_loss_weight: must be > 0, got "
                           f"{config.train.rank_loss_weight}")

@@ -160,18 +160,64 @@ def positive_weights(labels: np.ndarray, cap: float) -> np.ndarray:
     return np.clip(neg / np.maximum(pos, 1), 1.0, cap).astype(np.float32)
 
 
-def bucketed_batches(lengths: Sequence[int], batch_size: int, pool_batches: int, seed: int) -> list[list[int]]:
-    """Shuffle, sort by length inside pools, cut into batches, shuffle batch order (seeded)."""
+def bucketed_batches(lengths: Sequence[int], batch_size: int, pool_batches: int, seed: int,
+                     units: Sequence[Sequence[int]] | None = None) -> list[list[int]]:
+    """Shuffle, sort by length inside pools, cut into batches, shuffle batch order (seeded).
+
+    With ``units`` (``pair_units``), the rows of a unit are shuffled, sorted and batched as one
+    piece, so they always share a batch; without, the order is the one runs before
+    ``train.pair_batch_functionalities`` got, row for row.
+    """
     rng = random.Random(seed)
-    order = list(range(len(lengths)))
-    rng.shuffle(order)
     pool = batch_size * pool_batches
-    batches = []
-    for start in range(0, len(order), pool):
-        chunk = sorted(order[start : start + pool], key=lambda i: lengths[i])
-        batches += [chunk[i : i + batch_size] for i in range(0, len(chunk), batch_size)]
+    batches: list[list[int]] = []
+    if units is None:
+        order = list(range(len(lengths)))
+        rng.shuffle(order)
+        for start in range(0, len(order), pool):
+            chunk = sorted(order[start : start + pool], key=lambda i: lengths[i])
+            batches += [chunk[i : i + batch_size] for i in range(0, len(chunk), batch_size)]
+    else:
+        order = list(range(len(units)))
+        rng.shuffle(order)
+        pools: list[list[int]] = [[]]
+        filled = 0
+        for u in order:
+            if filled >= pool:
+                pools.append([])
+                filled = 0
+            pools[-1].append(u)
+            filled += len(units[u])
+        for chunk in pools:
+            batch: list[int] = []
+            for u in sorted(chunk, key=lambda u: max(lengths[i] for i in units[u])):
+                if batch and len(batch) + len(units[u]) > batch_size:
+                    batches.append(batch)
+                    batch = []
+                batch += units[u]
+            if batch:
+                batches.append(batch)
     rng.shuffle(batches)
     return batches
+
+
+def pair_units(windows: Sequence[Window], examples: Sequence[Example], functionalities: Sequence[str],
+               batch_size: int) -> list[list[int]]:
+    """Training rows grouped for ``bucketed_batches``: the rows of a named functionality that
+    share a split group (both sides of a contrast pair; the generator gives them one group) form
+    one unit, cut to ``batch_size``; every other row is a unit of its own."""
+    named = set(functionalities)
+    paired: dict[str, list[int]] = {}
+    units: list[list[int]] = []
+    for row, window in enumerate(windows):
+        example = examples[window.index]
+        if example.functionality in named:
+            paired.setdefault(example.split_key, []).append(row)
+        else:
+            units.append([row])
+    for rows in paired.values():
+        units += [rows[i : i + batch_size] for i in range(0, len(rows), batch_size)]
+    return units
 
 
 #: Settings that say how and where a run executes, not what it learns: a resumed run may change
@@ -267,6 +313,13 @@ class Trainer:
         if tc.distill_from:
             self.teacher_probs = self._teacher_probabilities(len(train) - oversampled)
         self._add_tail_rows()
+        #: Rows batched together (train.pair_batch_functionalities); None: every row alone.
+        self.units: list[list[int]] | None = None
+        if tc.pair_batch_functionalities:
+            self.units = pair_units(self.train_windows, train, tc.pair_batch_functionalities,
+                                    tc.batch_size)
+            shared = [len(u) for u in self.units if len(u) > 1]
+            self.manifest["pair_batches"] = {"units": len(shared), "rows": sum(shared)}
         self.steps_per_epoch = math.ceil(len(self.train_windows) / tc.batch_size)
         total = int(self.steps_per_epoch * tc.epochs)
         self.total_steps = min(total, tc.max_steps) if tc.max_steps else total
@@ -570,7 +623,7 @@ class Trainer:
         self.network.train()
         while self.state.step < self.total_steps and stopped == "completed":
             batches = bucketed_batches(lengths, tc.batch_size, tc.bucket_size_batches,
-                                       tc.seed * 1000 + self.state.epoch)
+                                       tc.seed * 1000 + self.state.epoch, self.units)
             for b in range(self.state.batch_in_epoch, len(batches)):
                 loss = self._loss(batches[b])
                 self.optimizer.zero_grad(set_to_none=True)

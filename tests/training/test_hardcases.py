@@ -285,6 +285,7 @@ def _is_subsequence(short: str, long: str) -> bool:
 def test_optional_long_safe_posts_are_opt_in_deterministic_and_never_a_crisis(hardcases):
     from training.hardcases import crisis_banks
     from training.hardcases.generator import (
+        CRISIS_CONTRAST_FUNCTIONALITIES,
         IDENTITY_CONTRAST_FUNCTIONALITIES,
         OPTIONAL_FUNCTIONALITIES,
         QUOTE_CONTRAST_FUNCTIONALITIES,
@@ -303,7 +304,8 @@ def test_optional_long_safe_posts_are_opt_in_deterministic_and_never_a_crisis(ha
         *(f.name for f in VARIED_LONG_FUNCTIONALITIES), "varied_long_everyday",
         "varied_long_low_middle",
         *(f.name for f in IDENTITY_CONTRAST_FUNCTIONALITIES),
-        *(f.name for f in QUOTE_CONTRAST_FUNCTIONALITIES)]
+        *(f.name for f in QUOTE_CONTRAST_FUNCTIONALITIES),
+        *(f.name for f in CRISIS_CONTRAST_FUNCTIONALITIES)]
     first = generate(seed=3, functionalities=["long_post_safe_end"])
     assert first == generate(seed=3, functionalities=["long_post_safe_end"])
     assert first != generate(seed=4, functionalities=["long_post_safe_end"])
@@ -725,4 +727,59 @@ def test_pair_posts_are_distinct_and_apart_from_the_identity_probes(bank):
     probe_runs = set().union(*(_five_word_runs(f.format(group="people")) for f in probes.FRAMES))
     for post in (*sides[0], *sides[1]):
         shared = _five_word_runs(post.format(pl="people")) & probe_runs
+        assert not shared, (post, shared)
+
+
+# ------------------------------------------------- crisis posts beside their own near miss
+#: Words the safe side of a crisis pair never uses: it must carry no risk for its author.
+_DEATH_WORDS = re.compile(r"\b(die|dying|dead|death|suicid\w*|kill\w*|kms|unalive\w*|overdos\w*|"
+                          r"funeral|end my life|end it all)\b", re.IGNORECASE)
+
+
+def test_crisis_pairs_share_their_words_and_differ_in_the_risk_only(hardcases):
+    """Row i of either side is the same pair with the same styling and split group; the risk
+    side is self_harm 1 and nothing else, the safe side all 0 but for the distress of a sad
+    one, and it names no death, suicide or self-harm."""
+    from training.hardcases import crisis_contrast_banks as ccb
+    from training.hardcases.generator import FUNCTIONALITY_GROUPS
+
+    names = FUNCTIONALITY_GROUPS["crisis_contrast"]
+    assert names == ("crisis_contrast_risk", "crisis_contrast_safe")
+    assert not set(names) & {e.functionality for e in hardcases}
+    rows = generate(seed=3, per_functionality=200, functionalities=["crisis_contrast"])
+    risk = [e for e in rows if e.functionality == "crisis_contrast_risk"]
+    safe = [e for e in rows if e.functionality == "crisis_contrast_safe"]
+    assert len(risk) == len(safe) == 200
+    for crisis, near in zip(risk, safe):
+        assert crisis.group == near.group and crisis.group.startswith("hardcases:crisis_contrast:")
+        pair = int(crisis.group.rsplit(":", 1)[1])
+        assert crisis.labels == {**dict.fromkeys(LABELS, 0), "self_harm": 1}
+        assert near.labels == {**dict.fromkeys(LABELS, 0), "distress": int(pair in ccb.DISTRESSED)}
+        assert crisis.text.islower() == near.text.islower()  # one styling for both sides
+        assert not _DEATH_WORDS.search(near.text), near.text
+    assert len({e.group for e in risk}) == len(ccb.PAIRS)
+    assert {e.labels["distress"] for e in safe} == {0, 1}
+
+
+def test_crisis_pairs_are_distinct_and_share_no_five_words_with_what_measures_them():
+    """No two posts of one side share a run of five words, and no post shares one with a suite
+    case, a held-out long post (eval.held_out_long_posts) or a varied bank post (whose odd half
+    is held out): those measure what these pairs train, so even a stock phrase is kept apart
+    (stricter than the leakage check's half of the shingles)."""
+    from eval.held_out_long_posts import shapes
+    from training.hardcases import crisis_contrast_banks as ccb
+    from training.hardcases.heldout import BANKS, bank_posts
+    from training.hardcases.leakage import suite_texts
+
+    suites = Path(__file__).resolve().parents[2] / "eval" / "suites"
+    sides = tuple(zip(*ccb.PAIRS))
+    for side, posts in enumerate(sides):
+        assert len(set(posts)) == len(ccb.PAIRS) >= 100
+        _assert_no_shared_five_word_run(f"crisis_contrast side {side}", list(posts))
+    measured = [text for *_, text in suite_texts(sorted(suites.glob("*.csv")))]
+    measured += [text for crisis, near in shapes().values() for text in (*crisis, *near)]
+    measured += [text for bank in BANKS for text in bank_posts(bank)[0]]
+    measured_runs = set().union(*(_five_word_runs(text) for text in measured))
+    for post in (*sides[0], *sides[1]):
+        shared = _five_word_runs(post) & measured_runs
         assert not shared, (post, shared)

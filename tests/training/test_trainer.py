@@ -10,12 +10,19 @@ import torch
 
 from models import load_model
 from models.classifier import pool_windows
-from models.encoding import collate, encode_windows
+from models.encoding import Window, collate, encode_windows
 from models.artifact import CARD_FILE, CONFIG_FILE, HEADS_FILE, THRESHOLDS_FILE
 from models.examples import Example
 from models.taxonomy import LABELS
 from training.config import load_config
-from training.trainer import Trainer, label_matrix, masked_bce, pairwise_rank_loss
+from training.trainer import (
+    Trainer,
+    bucketed_batches,
+    label_matrix,
+    masked_bce,
+    pair_units,
+    pairwise_rank_loss,
+)
 
 
 FILLER = ["the", "a", "today", "sun", "rain", "tomorrow", "cat", "we", "they"]
@@ -858,3 +865,61 @@ def test_rank_loss_settings_are_validated(overrides, match):
 
     with pytest.raises(ConfigError, match=match):
         load_config(None, overrides)
+
+
+def _paired(pairs: int, singles: int) -> list[Example]:
+    """``pairs`` contrast pairs (one group, two functionalities) after ``singles`` lone rows."""
+    rows = [Example(f"lone post {i}", "synthetic", "en", labels={"self_harm": 0})
+            for i in range(singles)]
+    for i in range(pairs):
+        rows += [Example(f"risk {i}", "hardcases", "en", labels={"self_harm": 1}, group=f"pair:{i}",
+                         functionality="crisis_contrast_risk"),
+                 Example(f"safe {i} too", "hardcases", "en", labels={"self_harm": 0},
+                         group=f"pair:{i}", functionality="crisis_contrast_safe")]
+    return rows
+
+
+def test_pair_units_put_both_sides_of_a_pair_into_one_batch():
+    rows = _paired(pairs=12, singles=40)
+    windows = [Window(index=i, input_ids=[0] * (3 + i % 7), token_type_ids=[]) for i in range(len(rows))]
+    units = pair_units(windows, rows, ["crisis_contrast_risk", "crisis_contrast_safe"], batch_size=8)
+    assert sorted(len(u) for u in units if len(u) > 1) == [2] * 12
+    lengths = [len(w.input_ids) for w in windows]
+    batches = bucketed_batches(lengths, 8, 2, seed=3, units=units)
+    assert sorted(i for b in batches for i in b) == list(range(len(rows)))
+    assert max(len(b) for b in batches) <= 8
+    where = {i: k for k, b in enumerate(batches) for i in b}
+    for i in range(12):
+        assert where[40 + 2 * i] == where[41 + 2 * i]
+    assert batches == bucketed_batches(lengths, 8, 2, seed=3, units=units)
+    # Without units the same rows almost never meet: the old shuffle, row by row.
+    plain = bucketed_batches(lengths, 8, 2, seed=3)
+    apart = {i: k for k, b in enumerate(plain) for i in b}
+    assert sum(apart[40 + 2 * i] == apart[41 + 2 * i] for i in range(12)) < 12
+    # A group larger than a batch is cut to the batch size; unnamed functionalities stay alone.
+    big = pair_units(windows, [*rows[:40], *[Example("x", "h", "en", group="g",
+                                                     functionality="crisis_contrast_risk")] * 24],
+                     ["crisis_contrast_risk"], batch_size=8)
+    assert sorted(len(u) for u in big if len(u) > 1) == [8, 8, 8]
+    assert all(len(u) == 1 for u in pair_units(windows, rows, ["quote_reject"], batch_size=8))
+
+
+def test_the_trainer_batches_pairs_together_and_the_card_counts_them(tiny_config):
+    tiny_config.train.max_steps = 4
+    tiny_config.train.rank_loss_labels = ["self_harm"]
+    tiny_config.train.pair_batch_functionalities = ["crisis_contrast_risk", "crisis_contrast_safe"]
+    trainer = Trainer(tiny_config, _paired(pairs=6, singles=20), synthetic(6), manifest={},
+                      progress=False)
+    assert trainer.manifest["pair_batches"] == {"units": 6, "rows": 12}
+    result = trainer.fit()
+    assert ("Rows of crisis_contrast_risk, crisis_contrast_safe that share a pair group were put "
+            "into one batch (6 groups, 12 rows)" in (result.model_dir / CARD_FILE).read_text())
+
+
+def test_pair_batch_functionalities_must_be_a_list_of_names():
+    from training.config import ConfigError
+
+    with pytest.raises(ConfigError, match="pair_batch_functionalities"):
+        load_config(None, ["train.pair_batch_functionalities=3"])
+    assert load_config(None, ["train.pair_batch_functionalities=[quote_reject]"]
+                       ).train.pair_batch_functionalities == ["quote_reject"]

@@ -25,6 +25,7 @@ from models.taxonomy import LABELS, TARGETS
 from training.data.clean import clean_text
 from training.hardcases import contrast_banks as cnb
 from training.hardcases import crisis_banks as cb
+from training.hardcases import crisis_contrast_banks as ccb
 from training.hardcases import everyday_paragraphs as ep
 from training.hardcases import identity_banks as ib
 from training.hardcases import long_endings as le
@@ -875,6 +876,36 @@ QUOTE_CONTRAST_FUNCTIONALITIES: tuple[Functionality, ...] = (
 OPTIONAL_FUNCTIONALITIES += QUOTE_CONTRAST_FUNCTIONALITIES
 
 
+
+def _crisis_pair_builder(bank: str, posts: Sequence[str], label_spec: Mapping[str, int],
+                         distressed: frozenset[int] = frozenset()) -> Builder:
+    """One side of a bank of (risk, safe) pairs: row ``i`` of either side gets the same casual
+    styling (seeded by the bank and the index, not by the functionality's stream) and the same
+    split group, so the two posts differ only in the words that carry the risk."""
+    def build(rng: random.Random, index: int) -> Draft:
+        pair = index % len(posts)
+        spec = {**label_spec, "distress": 1} if pair in distressed else label_spec
+        styled = _style(posts[pair], random.Random(f"{bank}:{index}"))
+        return Draft(styled, f"{bank}:{pair}", spec)
+    return build
+
+
+#: A crisis post beside a post that shares its words without the risk ("sad it didn't work",
+#: "glad it didn't work"). With ``train.pair_batch_functionalities`` naming both, the two sides
+#: meet in a batch and the ranking term compares them. Opt-in: ``--functionalities
+#: crisis_contrast``.
+CRISIS_CONTRAST_FUNCTIONALITIES: tuple[Functionality, ...] = (
+    _f("crisis_contrast_risk", "The author's own risk, beside a pair sharing its words without "
+       "it (self_harm 1).", _crisis_pair_builder("crisis_contrast", [r for r, _ in ccb.PAIRS],
+                                                 labels(self_harm=1))),
+    _f("crisis_contrast_safe", "The same words without risk for the author, beside its crisis "
+       "pair (self_harm 0; distress 1 where it is sad).",
+       _crisis_pair_builder("crisis_contrast", [n for _, n in ccb.PAIRS], labels(),
+                            ccb.DISTRESSED)),
+)
+OPTIONAL_FUNCTIONALITIES += CRISIS_CONTRAST_FUNCTIONALITIES
+
+
 #: Names that stand for several functionalities in ``generate(functionalities=...)`` and
 #: ``haven hardcases --functionalities``.
 FUNCTIONALITY_GROUPS: dict[str, tuple[str, ...]] = {
@@ -883,6 +914,7 @@ FUNCTIONALITY_GROUPS: dict[str, tuple[str, ...]] = {
     "varied_long": tuple(f.name for f in VARIED_LONG_FUNCTIONALITIES),
     "identity_contrast": tuple(f.name for f in IDENTITY_CONTRAST_FUNCTIONALITIES),
     "quote_contrast": tuple(f.name for f in QUOTE_CONTRAST_FUNCTIONALITIES),
+    "crisis_contrast": tuple(f.name for f in CRISIS_CONTRAST_FUNCTIONALITIES),
 }
 
 
