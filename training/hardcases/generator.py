@@ -876,7 +876,6 @@ QUOTE_CONTRAST_FUNCTIONALITIES: tuple[Functionality, ...] = (
 OPTIONAL_FUNCTIONALITIES += QUOTE_CONTRAST_FUNCTIONALITIES
 
 
-
 def _crisis_pair_builder(bank: str, posts: Sequence[str], label_spec: Mapping[str, int],
                          distressed: frozenset[int] = frozenset()) -> Builder:
     """One side of a bank of (risk, safe) pairs: row ``i`` of either side gets the same casual
