@@ -170,33 +170,28 @@ def bucketed_batches(lengths: Sequence[int], batch_size: int, pool_batches: int,
     """
     rng = random.Random(seed)
     pool = batch_size * pool_batches
+    if units is None:  # one row per unit: the same shuffle, pools and cuts as rows alone
+        units = [[i] for i in range(len(lengths))]
+    order = list(range(len(units)))
+    rng.shuffle(order)
+    pools: list[list[int]] = [[]]
+    filled = 0
+    for u in order:
+        if filled >= pool:
+            pools.append([])
+            filled = 0
+        pools[-1].append(u)
+        filled += len(units[u])
     batches: list[list[int]] = []
-    if units is None:
-        order = list(range(len(lengths)))
-        rng.shuffle(order)
-        for start in range(0, len(order), pool):
-            chunk = sorted(order[start : start + pool], key=lambda i: lengths[i])
-            batches += [chunk[i : i + batch_size] for i in range(0, len(chunk), batch_size)]
-    else:
-        order = list(range(len(units)))
-        rng.shuffle(order)
-        pools: list[list[int]] = [[]]
-        filled = 0
-        for u in order:
-            if filled >= pool:
-                pools.append([])
-                filled = 0
-            pools[-1].append(u)
-            filled += len(units[u])
-        for chunk in pools:
-            batch: list[int] = []
-            for u in sorted(chunk, key=lambda u: max(lengths[i] for i in units[u])):
-                if batch and len(batch) + len(units[u]) > batch_size:
-                    batches.append(batch)
-                    batch = []
-                batch += units[u]
-            if batch:
+    for chunk in pools:
+        batch: list[int] = []
+        for u in sorted(chunk, key=lambda u: max(lengths[i] for i in units[u])):
+            if batch and len(batch) + len(units[u]) > batch_size:
                 batches.append(batch)
+                batch = []
+            batch += units[u]
+        if batch:
+            batches.append(batch)
     rng.shuffle(batches)
     return batches
 
