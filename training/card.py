@@ -131,6 +131,18 @@ def _rank_loss_sentence(tc: Any) -> str:
             "above each annotated negative.")
 
 
+def _distill_sentence(tc: Any) -> str:
+    """The loss line's note on train.distill_from ("" when off): a reader of the card must know
+    that part of the public sample was fitted to another model's probabilities, not to its gold
+    labels alone."""
+    if not tc.distill_from or tc.distill_weight <= 0:
+        return ""
+    labels = ", ".join(tc.distill_labels) if tc.distill_labels else "all five labels"
+    return (f" Plus distillation (weight {tc.distill_weight}) from `{tc.distill_from}` on "
+            f"{labels}: the per-source sample also fits that model's probabilities; the "
+            "oversampled hard cases keep their own labels only.")
+
+
 def _pair_batch_sentence(tc: Any, manifest: dict[str, Any]) -> str:
     """The note on train.pair_batch_functionalities ("" when off)."""
     if not tc.pair_batch_functionalities:
@@ -210,7 +222,8 @@ def write_model_card(model_dir: Path, config: ModelConfig, summary: dict[str, An
                                       tc.presumed_negative_weight)
         + _rule_sources_sentence(tc, manifest)
         + _rank_loss_sentence(tc)
-        + _pair_batch_sentence(tc, manifest),
+        + _pair_batch_sentence(tc, manifest)
+        + _distill_sentence(tc),
         f"- Training: {summary['train_examples']} examples (balanced sample of at most "
         f"{dc.max_train_per_source} per source), {summary['steps']} steps of batch {tc.batch_size}, "
         f"lr {tc.lr} (heads {tc.head_lr}), seed {tc.seed}, best step {summary['best_step']} by validation "

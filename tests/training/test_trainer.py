@@ -581,9 +581,11 @@ def test_distillation_pulls_the_student_towards_the_teacher(tiny_config, tiny_mo
         return torch.sigmoid(logits).numpy()
 
     before = np.abs(student() - teacher).mean()
-    trainer.fit()
+    result = trainer.fit()
     after = np.abs(student() - teacher).mean()
     assert after < before * 0.5, (before, after)
+    assert (f"Plus distillation (weight 1.0) from `{tiny_model_dir}` on all five labels"
+            in (result.model_dir / CARD_FILE).read_text())
 
 
 def test_distill_labels_limit_the_teacher_term_to_those_heads(tiny_config, tiny_model_dir):
@@ -601,6 +603,17 @@ def test_distill_labels_limit_the_teacher_term_to_those_heads(tiny_config, tiny_
     grad = logits.grad.abs().sum(dim=0)
     for k, name in enumerate(LABELS):
         assert (grad[k] > 0) == (name in ("self_harm", "distress")), (name, grad)
+
+
+def test_the_card_names_the_teacher_and_the_distilled_labels():
+    from training.card import _distill_sentence
+
+    on = ["train.distill_from=runs/stage1-model", "train.distill_weight=0.3"]
+    some = load_config(None, [*on, "train.distill_labels=[self_harm, distress]"]).train
+    assert ("Plus distillation (weight 0.3) from `runs/stage1-model` on self_harm, distress:"
+            in _distill_sentence(some))
+    assert _distill_sentence(load_config(None, on[1:]).train) == ""
+    assert _distill_sentence(load_config(None, [on[0], "train.distill_weight=0"]).train) == ""
 
 
 @pytest.mark.parametrize("value", ["[]", "[hate, violence]", "self_harm"])
