@@ -14,6 +14,11 @@ printed only with ``--show-text``, for a reviewer reading their own validation d
 ``--audit CSV`` reports it all again with an audit's labels (``eval/audits/``: posts read
 against the taxonomy's definition, keyed by text hash), with the agreement per source, so the
 threshold can be read as "recall on crises" rather than "recall on a proxy label".
+
+``--halves`` splits the rows in two by their text hash and fits the target on each half alone:
+how far the two thresholds lie apart, and how many of the other half's positives each finds,
+say whether the rows fix a threshold or a few of them do. Why: with one audited split, fitting
+and reading a threshold on the same posts flatters it, and no second audited split exists.
 """
 
 from __future__ import annotations
@@ -62,6 +67,33 @@ def per_source(y: np.ndarray, s: np.ndarray, sources: Sequence[str],
                                   # gold and audited labels' ROC-AUC say whether a model
                                   # ranks by the proxy or by the definition
                                   roc_auc_or_none(y[rows], s[rows])))
+    return out
+
+
+@dataclass(frozen=True)
+class HalfFit:
+    half: int  # the parity of the rows' text hash
+    rows: int
+    positives: int
+    threshold: float  # the target's threshold fitted on this half alone
+    other_positives: int
+    other_found: int  # the other half's positives at or over ``threshold``
+
+
+def split_halves(y: np.ndarray, s: np.ndarray, keys: Sequence[str],
+                 target: Target) -> list[HalfFit]:
+    """The target fitted on each half of the rows (by the parity of their hex text key, so a
+    post lands in the same half whatever the model), read on the other half. A half without
+    positives and negatives is left out."""
+    half = np.array([int(k[-1], 16) % 2 for k in keys])
+    out = []
+    for h in (0, 1):
+        mine, other = half == h, (half != h) & (y == 1)
+        if not 0 < y[mine].sum() < mine.sum():
+            continue
+        threshold = float(search_threshold(y[mine], s[mine], target, rounds=0)["threshold"])
+        out.append(HalfFit(h, int(mine.sum()), int(y[mine].sum()), threshold,
+                           int(other.sum()), int((s[other] >= threshold).sum())))
     return out
 
 
@@ -147,7 +179,8 @@ def apply_audit(y: np.ndarray, texts: Sequence[str], path: str | Path) -> tuple[
 
 
 def describe(y: np.ndarray, s: np.ndarray, picked: Sequence[Example], rows: np.ndarray,
-             own: float, target: Target, lowest: int, show_text: bool) -> None:
+             own: float, target: Target, lowest: int, show_text: bool,
+             halves: bool = False) -> None:
     """Print the threshold the target gives, the per-source table and the lowest positives."""
     found = search_threshold(y, s, target)
     low, high = found["range_90"]
@@ -171,6 +204,15 @@ def describe(y: np.ndarray, s: np.ndarray, picked: Sequence[Example], rows: np.n
         print(line)
     print("threshold for the target with the k lowest positives left out: " + ", ".join(
         f"k={k} {t:.3f}" for k, t in leave_lowest_out(y, s, target, lowest)))
+    if halves:
+        fits = split_halves(y, s, [text_key(e.text) for e in picked], target)
+        for fit in fits:
+            print(f"half {fit.half} by text key ({fit.rows} rows, {fit.positives} positive) gives "
+                  f"{fit.threshold:.3f}; the other half's positives found at it: "
+                  f"{fit.other_found} of {fit.other_positives}")
+        if len(fits) == 2:
+            print(f"the halves' thresholds lie {abs(fits[0].threshold - fits[1].threshold):.3f} "
+                  f"apart")
 
 
 def audited_labels(audit: dict[str, float], keys: Sequence[str],
@@ -209,6 +251,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"positives listed and left out (default {DEFAULT_LOWEST})")
     parser.add_argument("--show-text", action="store_true",
                         help=f"print the first {TEXT_CHARS} characters of each listed post")
+    parser.add_argument("--halves", action="store_true",
+                        help="also fit the target on each half of the rows (by text hash) and "
+                        "read it on the other half")
     parser.add_argument("--batch-size", type=int, default=32, metavar="N")
     return parser
 
@@ -249,7 +294,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 args.batch_size).scores[:, column].astype(np.float64)
     own = float(model.thresholds[args.label])
     print(f"{args.model}: {args.label} threshold {own:.3f}")
-    describe(y, s, picked, rows, own, target, args.lowest, args.show_text)
+    describe(y, s, picked, rows, own, target, args.lowest, args.show_text, args.halves)
     if audit is None:
         return 0
     keys = [text_key(e.text) for e in picked]
@@ -264,7 +309,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.exit(2, f"error: the audit leaves too few positives or negatives for {args.label}\n")
     print("with the audit's labels:")
     describe(audited, s[kept], [picked[j] for j in np.flatnonzero(kept)],
-             rows[kept], own, target, args.lowest, args.show_text)
+             rows[kept], own, target, args.lowest, args.show_text, args.halves)
     return 0
 
 

@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 
-from eval.threshold_tail import leave_lowest_out, main, per_source, read_audit
+from eval.threshold_tail import leave_lowest_out, main, per_source, read_audit, split_halves
 from eval.thresholds import Target
 from models.examples import text_key
 
@@ -35,6 +35,22 @@ def test_leaving_the_lowest_positives_out_raises_a_recall_threshold_step_by_step
     assert [round(t, 3) for _, t in steps] == [0.2, 0.2, 0.3, 0.4]
     # Never leaves out every positive: the search needs one.
     assert len(leave_lowest_out(y[8:], s[8:], Target("recall", 0.9), lowest=5)) == 2
+
+
+def test_each_half_is_fitted_alone_and_read_on_the_other() -> None:
+    # Keys ending in an even hex digit are half 0. Half 0's positives score 0.6-0.9, half 1's
+    # 0.2-0.5: at recall 1.0 half 0 fits 0.6 and finds none of half 1's four positives, and
+    # half 1 fits 0.2 and finds all of half 0's.
+    keys = ["a0", "b2", "c4", "d6", "e8", "f1", "03", "15", "27", "39"]
+    y = np.array([1, 1, 1, 1, 0, 1, 1, 1, 1, 0])
+    s = np.array([0.6, 0.7, 0.8, 0.9, 0.1, 0.2, 0.3, 0.4, 0.5, 0.1])
+    fits = split_halves(y, s, keys, Target("recall", 1.0))
+    assert [(f.half, f.rows, f.positives, round(f.threshold, 3), f.other_found,
+             f.other_positives) for f in fits] == [(0, 5, 4, 0.6, 0, 4), (1, 5, 4, 0.2, 4, 4)]
+    # A half of positives only cannot fit a threshold and is left out.
+    assert [f.half for f in split_halves(y[:4].copy(), s[:4], keys[:4], Target("recall", 1.0))] \
+        == []
+    assert [f.half for f in split_halves(y[:9], s[:9], keys[:9], Target("recall", 1.0))] == [0]
 
 
 def _data(tmp_path):
@@ -71,6 +87,15 @@ def test_end_to_end_every_positive_is_listed_and_texts_only_on_request(tiny_mode
     assert out[-1].startswith("threshold for the target with the k lowest positives left out: k=0")
     assert main([str(tiny_model_dir), "--data", str(data), "--show-text"]) == 0
     assert "want to die" in capsys.readouterr().out
+    assert main([str(tiny_model_dir), "--data", str(data), "--halves"]) == 0
+    halves = [line for line in capsys.readouterr().out.splitlines()
+              if line.startswith(("half ", "the halves'"))]
+    # By text key, half 0 holds "i want to die today" and the three negatives; half 1 holds the
+    # other two positives and no negative, so it fits nothing and there is no spread to print.
+    assert len(halves) == 1
+    assert halves[0].startswith("half 0 by text key (4 rows, 1 positive) gives ")
+    assert halves[0].endswith(" of 2")
+    assert "want to die" not in "\n".join(halves)
 
 
 def test_bad_input_is_a_clear_error(tiny_model_dir, tmp_path, capsys) -> None:
