@@ -180,8 +180,9 @@ def apply_audit(y: np.ndarray, texts: Sequence[str], path: str | Path) -> tuple[
 
 def describe(y: np.ndarray, s: np.ndarray, picked: Sequence[Example], rows: np.ndarray,
              own: float, target: Target, lowest: int, show_text: bool,
-             halves: bool = False) -> None:
-    """Print the threshold the target gives, the per-source table and the lowest positives."""
+             halves: Sequence[str] | None = None) -> None:
+    """Print the threshold the target gives, the per-source table and the lowest positives;
+    with ``halves`` (the rows' text keys, hashed once by the caller), the split-half fits too."""
     found = search_threshold(y, s, target)
     low, high = found["range_90"]
     print(f"target {target.as_dict()} on these {y.size} rows ({int(y.sum())} positive) gives "
@@ -204,8 +205,8 @@ def describe(y: np.ndarray, s: np.ndarray, picked: Sequence[Example], rows: np.n
         print(line)
     print("threshold for the target with the k lowest positives left out: " + ", ".join(
         f"k={k} {t:.3f}" for k, t in leave_lowest_out(y, s, target, lowest)))
-    if halves:
-        fits = split_halves(y, s, [text_key(e.text) for e in picked], target)
+    if halves is not None:
+        fits = split_halves(y, s, halves, target)
         for fit in fits:
             print(f"half {fit.half} by text key ({fit.rows} rows, {fit.positives} positive) gives "
                   f"{fit.threshold:.3f}; the other half's positives found at it: "
@@ -294,10 +295,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 args.batch_size).scores[:, column].astype(np.float64)
     own = float(model.thresholds[args.label])
     print(f"{args.model}: {args.label} threshold {own:.3f}")
-    describe(y, s, picked, rows, own, target, args.lowest, args.show_text, args.halves)
+    keys = [text_key(e.text) for e in picked]  # hashed once: the halves and the audit use them
+    describe(y, s, picked, rows, own, target, args.lowest, args.show_text,
+             keys if args.halves else None)
     if audit is None:
         return 0
-    keys = [text_key(e.text) for e in picked]
     covered = np.array([k in audit for k in keys])
     judged = audited_labels(audit, keys, y)
     kept = ~np.isnan(judged)
@@ -308,8 +310,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if audited.sum() < 2 or audited.sum() == audited.size:
         parser.exit(2, f"error: the audit leaves too few positives or negatives for {args.label}\n")
     print("with the audit's labels:")
-    describe(audited, s[kept], [picked[j] for j in np.flatnonzero(kept)],
-             rows[kept], own, target, args.lowest, args.show_text, args.halves)
+    kept_rows = np.flatnonzero(kept)
+    describe(audited, s[kept], [picked[j] for j in kept_rows], rows[kept], own, target,
+             args.lowest, args.show_text, [keys[j] for j in kept_rows] if args.halves else None)
     return 0
 
 
