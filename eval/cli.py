@@ -5,11 +5,11 @@
     haven eval calibrate --model DIR (--data FILE ... | --run RUN_DIR) [--targets YAML]
                          [--method temperature|isotonic|none]
     haven eval compare OLD NEW [--tolerance 0.01] [--by-source] [--also-old REPORT ...]
-    haven eval headline REPORT [REPORT ...] [--name NAME ...]
+    haven eval headline REPORT [REPORT ...] [--name NAME ...] [--bar FILE | --write-bar FILE]
 
 The handlers only parse and print; the work is in ``eval.pipeline``, ``eval.calibrate``,
 ``eval.report``, ``eval.compare`` and ``eval.headline``. Exit codes: 0 ok, 1 regression
-(compare), 2 usage error.
+(compare) or the last report under a bar (headline --bar), 2 usage error.
 """
 
 from __future__ import annotations
@@ -187,6 +187,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                           help="report.json or report directory")
     headline.add_argument("--name", action="append", default=[], metavar="NAME",
                           help="column name, one per report in order (default: the directory)")
+    bar = headline.add_mutually_exclusive_group()
+    bar.add_argument("--bar", metavar="FILE",
+                     help="read every report against a bar saved with --write-bar: a bar column, "
+                     "each report's verdict, and exit code 1 if the LAST report is under the "
+                     "bar on any item or lacks one")
+    bar.add_argument("--write-bar", metavar="FILE",
+                     help="save the worst of the reports (one report: its values) as a bar file, "
+                     "so that later candidates can be read against runs no longer kept")
     headline.set_defaults(handler=run_headline)
 
 
@@ -334,16 +342,30 @@ def summary_text(results: dict[str, Any]) -> str:
 
 @_guard
 def run_headline(args: argparse.Namespace) -> int:
-    """Print the headline table of the given reports."""
+    """Print the headline table of the given reports; save or apply a bar."""
     from eval.compare import load_results
-    from eval.headline import format_headline
+    from eval.headline import bar_of, format_headline, headline, read_bar, verdict, write_bar
 
     if args.name and len(args.name) != len(args.reports):
         raise UsageError(f"{len(args.name)} --name for {len(args.reports)} reports: give one "
                          "per report, or none")
     reports = [load_results(path) for path in args.reports]
     names = args.name or [_report_name(path) for path in args.reports]
-    print(format_headline(reports, names))
+    bar = None
+    if args.bar:
+        try:
+            bar = read_bar(args.bar)
+        except (OSError, ValueError) as error:
+            raise UsageError(f"--bar: {error}") from error
+    print(format_headline(reports, names, bar))
+    rows = headline(reports)
+    if args.write_bar:
+        write_bar(args.write_bar, bar_of(rows), names)
+        print(f"wrote the bar of {', '.join(names)} to {args.write_bar}", file=sys.stderr)
+    if bar is not None:
+        last = verdict(rows, bar, len(reports) - 1)
+        if last["under"] or last["missing"]:
+            return EXIT_REGRESSION
     return EXIT_OK
 
 

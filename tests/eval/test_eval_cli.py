@@ -560,3 +560,26 @@ def test_headline_prints_each_report_and_the_worst(baseline: Path, tmp_path: Pat
     assert hate.endswith("| 0.500 | 0.500 |")
     assert run("headline", str(baseline), "--name", "a", "--name", "b") == 2  # names != reports
     assert run("headline", str(tmp_path / "missing")) == 2
+
+
+def test_headline_saves_a_bar_and_reads_a_candidate_against_it(baseline: Path, tmp_path: Path,
+                                                                 capsys) -> None:
+    def worse(r: dict) -> None:
+        r["labels"]["hate"]["roc_auc"] = 0.5
+
+    other = _variant(baseline, tmp_path, worse)
+    bar = tmp_path / "bar.json"
+    assert run("headline", str(baseline), "--name", "seed 13", "--write-bar", str(bar)) == 0
+    assert "seed 13" in bar.read_text()
+    capsys.readouterr()
+    assert run("headline", str(baseline), "--bar", str(bar)) == 0  # a run meets its own bar
+    assert run("headline", str(baseline), str(other), "--name", "shipped", "--name", "candidate",
+               "--bar", str(bar)) == 1  # the last report is under the bar
+    verdicts = capsys.readouterr().out.splitlines()[-2:]
+    assert verdicts[0].startswith("- shipped: at least the bar on ")
+    assert "under it on: ROC-AUC hate" in verdicts[1]
+    bar.write_text("{}")
+    assert run("headline", str(baseline), "--bar", str(bar)) == 2  # not a bar: a usage error
+    with pytest.raises(SystemExit) as exc:  # argparse: one or the other
+        run("headline", str(baseline), "--bar", str(bar), "--write-bar", str(bar))
+    assert exc.value.code == 2

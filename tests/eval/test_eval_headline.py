@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 import copy
+import json
+from pathlib import Path
 from typing import Any
 
-from eval.headline import format_headline, headline
+import pytest
+
+from eval.headline import (
+    ITEMS,
+    bar_of,
+    better_than_first,
+    format_headline,
+    headline,
+    read_bar,
+    verdict,
+    write_bar,
+)
 from models.taxonomy import LABELS
 
 
@@ -76,3 +89,58 @@ def test_markdown_has_a_column_per_report_and_the_worst() -> None:
     assert "| long_post_without_risk | – | – | – |" in lines
     single = format_headline([report()], ["0.2.1"]).splitlines()
     assert single[0] == "| item | 0.2.1 |"
+
+
+def test_a_bar_is_the_worst_of_several_and_a_report_is_read_against_it() -> None:
+    weaker = copy.deepcopy(report())
+    weaker["labels"]["hate"]["roc_auc"] = 0.75
+    weaker["referral_burden"]["share_at_refer_point"] = 0.165
+    bar = bar_of(headline([report(), weaker]))
+    assert bar["ROC-AUC hate"] == 0.75 and bar["referral burden %"] == 16.5
+    assert "self_harm threshold" not in bar  # no direction, no bar
+    assert "long_post_without_risk" not in bar  # in neither report
+    assert bar_of(headline([report()]))["ROC-AUC hate"] == 0.8  # one report: its own values
+
+    candidate = copy.deepcopy(report())
+    candidate["labels"]["hate"]["roc_auc"] = 0.7499  # under by less than the shown digits
+    candidate["referral_burden"]["share_at_refer_point"] = 0.09  # lower burden: better
+    del candidate["by_source"]
+    rows = headline([report(), candidate])
+    result = verdict(rows, bar, 1)
+    assert result["under"] == ["ROC-AUC hate"]
+    assert result["missing"] == ["ROC-AUC self_harm on sdcnl"]
+    assert "referral burden %" in result["met"]
+    assert verdict(rows, bar, 0) == {"met": list(bar), "under": [], "missing": []}
+    assert better_than_first(rows, 1) == ["referral burden %"]  # strictly: ties do not count
+
+
+def test_the_bar_column_and_verdicts_are_printed_under_the_table() -> None:
+    bar = {"crisis cases found": 18.0, "missed referrals": 8.0}
+    lines = format_headline([report(), report()], ["0.2.3", "candidate"], bar).splitlines()
+    assert lines[0] == "| item | 0.2.3 | candidate | worst | bar |"
+    assert "| crisis cases found / 24 | 17 | 17 | 17 | 18 |" in lines
+    assert "| ROC-AUC hate | 0.800 | 0.800 | 0.800 | – |" in lines
+    assert lines[-1] == ("- candidate: at least the bar on 1 of 2 items; under it on: crisis "
+                         "cases found; strictly better than 0.2.3 on 0 of 16 items")
+
+
+def test_a_bar_file_round_trips_and_bad_ones_are_named(tmp_path: Path) -> None:
+    path = tmp_path / "bar.json"
+    write_bar(path, {"ROC-AUC hate": 0.825, "missed referrals": 8}, ["seed 13", "seed 41"])
+    assert read_bar(path) == {"ROC-AUC hate": 0.825, "missed referrals": 8.0}
+    assert json.loads(path.read_text())["from"] == ["seed 13", "seed 41"]
+    for text, message in [("{", "not JSON"), ('{"items": {}}', "not a headline bar"),
+                          ('{"format": "haven-headline-bar/1", "items": {"x": 1}}',
+                           "unknown headline items"),
+                          ('{"format": "haven-headline-bar/1", "items": {"ROC-AUC hate": "a"}}',
+                           "must map item names to numbers")]:
+        path.write_text(text)
+        with pytest.raises(ValueError, match=message):
+            read_bar(path)
+
+
+def test_the_committed_bar_names_every_headline_item_of_the_shipped_recipe() -> None:
+    bar = read_bar(Path(__file__).parents[2] / "eval" / "bars" / "recipe_0.2.1_five_seeds.json")
+    assert len(bar) == 18
+    assert {item.name for item in ITEMS if item.higher_is_better is not None} <= set(bar)
+    assert bar["crisis cases found"] == 74 and bar["referral burden %"] == 16.5
