@@ -29,6 +29,9 @@ from models.taxonomy import LABELS
 #: script the English model must read (the per-language router sends Arabic script elsewhere).
 ARABIZI_CRISIS_PREFIX = "ar-latn-crisis"
 
+#: The per-source items are named from the reports' sources, so a bar file may name any of them.
+SOURCE_ITEM_PREFIX = "ROC-AUC self_harm on "
+
 
 Reader = Callable[[Mapping[str, Any]], float | None]
 
@@ -91,7 +94,7 @@ def _source_items(reports: Sequence[Mapping[str, Any]]) -> list[Item]:
     posts' numbers moved the most between two seeds of one recipe, so they are read apart."""
     sources = sorted({s for r in reports for s, v in (lookup(r, "by_source") or {}).items()
                       if lookup(v, "labels", "self_harm", "roc_auc") is not None})
-    return [Item(f"ROC-AUC self_harm on {source}", True,
+    return [Item(f"{SOURCE_ITEM_PREFIX}{source}", True,
                  _at("by_source", source, "labels", "self_harm", "roc_auc"), 3)
             for source in sources]
 
@@ -153,7 +156,7 @@ def read_bar(path: str | Path) -> dict[str, float]:
         raise ValueError(f"{path}: \"items\" must map item names to numbers")
     known = {item.name for item in ITEMS}
     unknown = [name for name in items
-               if name not in known and not name.startswith("ROC-AUC self_harm on ")]
+               if name not in known and not name.startswith(SOURCE_ITEM_PREFIX)]
     if unknown:
         raise ValueError(f"{path}: unknown headline items {unknown}")
     return {name: float(value) for name, value in items.items()}

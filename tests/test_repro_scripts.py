@@ -38,5 +38,5 @@ def test_script_parses_and_calls_what_exists(script: Path) -> None:
 
 def test_candidate_script_refuses_missing_arguments() -> None:
     done = subprocess.run(["bash", str(ROOT / "eval" / "candidate.sh")], cwd=ROOT,
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
     assert done.returncode == 2 and "usage:" in done.stderr
