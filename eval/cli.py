@@ -358,12 +358,11 @@ def run_headline(args: argparse.Namespace) -> int:
         except (OSError, ValueError) as error:
             raise UsageError(f"--bar: {error}") from error
     print(format_headline(reports, names, bar))
-    rows = headline(reports)
     if args.write_bar:
-        write_bar(args.write_bar, bar_of(rows), names)
+        write_bar(args.write_bar, bar_of(headline(reports)), names)
         print(f"wrote the bar of {', '.join(names)} to {args.write_bar}", file=sys.stderr)
     if bar is not None:
-        last = verdict(rows, bar, len(reports) - 1)
+        last = verdict(headline(reports), bar, len(reports) - 1)
         if last["under"] or last["missing"]:
             return EXIT_REGRESSION
     return EXIT_OK

@@ -295,7 +295,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 args.batch_size).scores[:, column].astype(np.float64)
     own = float(model.thresholds[args.label])
     print(f"{args.model}: {args.label} threshold {own:.3f}")
-    keys = [text_key(e.text) for e in picked]  # hashed once: the halves and the audit use them
+    # hashed once, and only when the halves or the audit need them
+    keys = [text_key(e.text) for e in picked] if args.halves or audit is not None else []
     describe(y, s, picked, rows, own, target, args.lowest, args.show_text,
              keys if args.halves else None)
     if audit is None:
