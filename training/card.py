@@ -140,7 +140,10 @@ def _distill_sentence(tc: Any) -> str:
     labels = ", ".join(tc.distill_labels) if tc.distill_labels else "all five labels"
     return (f" Plus distillation (weight {tc.distill_weight}) from `{tc.distill_from}` on "
             f"{labels}: the per-source sample also fits that model's probabilities; the "
-            "oversampled hard cases keep their own labels only.")
+            "oversampled hard cases keep their own labels only."
+            + (f" Sampled rows that mention an identity group carry {tc.distill_mention_weight}"
+               " times the teacher term of the others." if tc.distill_mention_weight != 1.0
+               else ""))
 
 
 def _pair_batch_sentence(tc: Any, manifest: dict[str, Any]) -> str:

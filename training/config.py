@@ -107,6 +107,12 @@ class TrainSection:
     # label held the student to stage 1's habits the hard cases are there to break (personal
     # insults scored as hate, counter-speech flagged); the gate fails most on the crisis heads.
     distill_labels: list[str] | None = None
+    # The teacher term's weight on sampled rows that mention an identity group (the training
+    # lexicon, training/hardcases/lexicon.py), relative to the other sampled rows (1.0: the same,
+    # and no scan). The identity banks move how every post naming a group is scored; a teacher
+    # at one weight everywhere held the public sample's overall ranking but not its identity
+    # subgroups (docs/hardcases.md, "The shipped model as teacher at weight 0.5").
+    distill_mention_weight: float = 1.0
     # Presumed negatives (docs/hardcases.md, "Presumed negatives for self_harm"): rows of these
     # sources, which do not annotate these labels, count as negatives for them at this loss
     # weight (annotated rows: 1). The crisis heads otherwise learn only from mental-health posts
@@ -270,6 +276,9 @@ def load_config(path: str | Path | None, overrides: list[str] = ()) -> TrainConf
     if not set(config.model.alone_floor_labels) <= set(LABELS):
         raise ConfigError(f"config.model.alone_floor_labels: expected labels of {list(LABELS)}, "
                           f"got {config.model.alone_floor_labels!r}")
+    if config.train.distill_mention_weight < 0:
+        raise ConfigError(f"config.train.distill_mention_weight: must be >= 0, got "
+                          f"{config.train.distill_mention_weight}")
     labels = config.train.distill_labels
     if labels is not None and (not isinstance(labels, list) or not labels
                                or not set(labels) <= set(LABELS)):

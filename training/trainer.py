@@ -41,6 +41,7 @@ from models.examples import Example
 from models.network import HEAD_NAMES, HavenNetwork, load_encoder, load_tokenizer, save_heads
 from models.taxonomy import LABELS, TARGETS
 from training.config import TrainConfig, config_from_dict
+from training.hardcases.lexicon import mentions_identity
 from training.metrics import label_metrics, validation_summary
 from training.tail_labels import ending_states_risk
 
@@ -305,8 +306,16 @@ class Trainer:
         self.teacher_probs: np.ndarray | None = None
         self.distill_columns = [LABELS.index(name) for name in (tc.distill_labels or LABELS)]
         self.rank_columns = [LABELS.index(name) for name in tc.rank_loss_labels]
+        #: The teacher term's weight per sampled row (train.distill_mention_weight); None: 1.
+        self.distill_row_weights: np.ndarray | None = None
         if tc.distill_from:
             self.teacher_probs = self._teacher_probabilities(len(train) - oversampled)
+            if tc.distill_mention_weight != 1.0:
+                sampled = train[:len(self.teacher_probs)]
+                named = np.array([mentions_identity(e.text) for e in sampled], dtype=bool)
+                self.distill_row_weights = np.where(named, tc.distill_mention_weight,
+                                                    1.0).astype(np.float32)
+                self.manifest["distill_mention_rows"] = int(named.sum())
         self._add_tail_rows()
         #: Rows batched together (train.pair_batch_functionalities); None: every row alone.
         self.units: list[list[int]] | None = None
@@ -559,10 +568,13 @@ class Trainer:
         rows = [k for k, i in enumerate(batch) if i < len(self.teacher_probs)]
         if not rows:
             return label_logits.sum() * 0.0
-        columns = self.distill_columns
-        soft = torch.from_numpy(self.teacher_probs[[batch[k] for k in rows]][:, columns])
+        columns, sampled = self.distill_columns, [batch[k] for k in rows]
+        soft = torch.from_numpy(self.teacher_probs[sampled][:, columns])
+        weight = None
+        if self.distill_row_weights is not None:  # the mean stays over rows, not over weights
+            weight = torch.from_numpy(self.distill_row_weights[sampled]).to(self.device)[:, None]
         return nn.functional.binary_cross_entropy_with_logits(
-            label_logits[rows][:, columns].float(), soft.to(self.device))
+            label_logits[rows][:, columns].float(), soft.to(self.device), weight=weight)
 
     def _teacher_probabilities(self, rows: int) -> np.ndarray:
         """The teacher's uncalibrated probabilities on the first ``rows`` training windows.

@@ -236,6 +236,18 @@ def test_lexicon_is_not_the_evaluation_lexicon():
     assert len(ours & eval_terms) / len(ours) < 0.25
 
 
+def test_mention_detector_finds_lexicon_phrases_as_whole_words():
+    from training.hardcases.lexicon import mentions_identity
+
+    for text in ("Muslims are welcome here", "my neighbour is a BLACK WOMAN",
+                 "two Black women at the bus stop", "asylum seekers deserve a hearing"):
+        assert mentions_identity(text), text
+    # Not inside other words, and not the ambiguous "man" (an interjection; German "one").
+    for text in ("man, this week was long", "Das macht man nicht", "the manual is wrong",
+                 "womanhood", "no group named here"):
+        assert not mentions_identity(text), text
+
+
 # --------------------------------------------------------------------------- perturbations
 def test_spacing_perturbations():
     assert spaced("idiot") == "i d i o t"

@@ -605,6 +605,36 @@ def test_distill_labels_limit_the_teacher_term_to_those_heads(tiny_config, tiny_
         assert (grad[k] > 0) == (name in ("self_harm", "distress")), (name, grad)
 
 
+def test_distill_mention_weight_scales_the_teacher_term_on_rows_naming_a_group(
+        tiny_config, tiny_model_dir):
+    named = ["Muslims are our neighbours", "refugees were at the meeting"]
+    plain = ["the bus was late again", "I made soup tonight"]
+    train = [Example(t, "synthetic", "en") for t in named + plain]
+    contrast = [Example("immigrants are welcome", "synthetic", "en")]  # oversampled: no teacher
+    tiny_config.train.distill_from = str(tiny_model_dir)
+    manifest = {"oversampled": {"hardcases.jsonl": 1}}
+    off = Trainer(tiny_config, train + contrast, synthetic(3), manifest=dict(manifest),
+                  progress=False)
+    assert off.distill_row_weights is None  # 1.0 (the default): no scan, the plain mean
+
+    tiny_config.train.distill_mention_weight = 3.0
+    trainer = Trainer(tiny_config, train + contrast, synthetic(3), manifest=dict(manifest),
+                      progress=False)
+    np.testing.assert_array_equal(trainer.distill_row_weights, [3.0, 3.0, 1.0, 1.0])
+    assert trainer.manifest["distill_mention_rows"] == 2
+    batch = [0, 2, 3, 4]  # row 4 is the oversampled one: left out of the teacher term
+    inputs = collate([trainer.train_windows[i] for i in batch], trainer.tokenizer.pad_token_id)
+    with torch.no_grad():
+        logits, _ = trainer.network(**inputs)
+        loss = trainer._distill_loss(logits, batch)
+    soft = torch.from_numpy(trainer.teacher_probs[[0, 2, 3]])
+    cells = torch.nn.functional.binary_cross_entropy_with_logits(
+        logits[:3].float(), soft, reduction="none")
+    expected = (cells * torch.tensor([[3.0], [1.0], [1.0]])).mean()
+    assert loss.item() == pytest.approx(expected.item(), rel=1e-5)
+    assert not torch.isclose(loss, cells.mean())
+
+
 def test_the_card_names_the_teacher_and_the_distilled_labels():
     from training.card import _distill_sentence
 
@@ -613,6 +643,9 @@ def test_the_card_names_the_teacher_and_the_distilled_labels():
     assert ("Plus distillation (weight 0.3) from `runs/stage1-model` on self_harm, distress:"
             in _distill_sentence(some))
     assert _distill_sentence(load_config(None, on[1:]).train) == ""
+    assert "Sampled rows that mention an identity group carry 3.0 times" in _distill_sentence(
+        load_config(None, [*on, "train.distill_mention_weight=3"]).train)
+    assert "mention" not in _distill_sentence(some)
     assert _distill_sentence(load_config(None, [on[0], "train.distill_weight=0"]).train) == ""
 
 
@@ -636,6 +669,8 @@ def test_distill_weight_must_not_be_negative():
 
     with pytest.raises(ConfigError, match="distill_weight"):
         load_config(None, ["train.distill_weight=-1"])
+    with pytest.raises(ConfigError, match="distill_mention_weight"):
+        load_config(None, ["train.distill_mention_weight=-0.5"])
 
 
 # ------------------------------------------------------------------------ presumed negatives

@@ -10,7 +10,9 @@ overlap; ``docs/hardcases.md`` reports the overlap.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from models.taxonomy import TARGETS
 
@@ -101,3 +103,25 @@ if set(_TERMS) != set(TARGETS):  # pragma: no cover - a taxonomy change must upd
 
 def terms_for(group: str) -> tuple[IdentityTerm, ...]:
     return tuple(term for term in IDENTITY_TERMS if term.group == group)
+
+
+#: Lexicon phrases too ambiguous to mark a mention: "man" is an English interjection ("man, this
+#: week") and the German pronoun "one"; it was 719 of the public training split's rows.
+_NOT_MENTIONS = frozenset({"man"})
+
+
+@cache
+def mention_pattern() -> re.Pattern[str]:
+    """Whole lexicon phrases, case-insensitive, with an optional plural "s".
+
+    Used to find public training rows that name a group (``train.distill_mention_weight``); the
+    evaluation's own detector (eval/identity_terms.yaml) stays on the evaluation's side.
+    """
+    phrases = sorted({p.lower() for term in IDENTITY_TERMS for p in (term.plural, term.member)}
+                     - _NOT_MENTIONS)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")s?\b",
+                      re.IGNORECASE)
+
+
+def mentions_identity(text: str) -> bool:
+    return mention_pattern().search(text) is not None
