@@ -41,7 +41,6 @@ from models.examples import Example
 from models.network import HEAD_NAMES, HavenNetwork, load_encoder, load_tokenizer, save_heads
 from models.taxonomy import LABELS, TARGETS
 from training.config import TrainConfig, config_from_dict
-from training.hardcases.lexicon import mentions_identity
 from training.metrics import label_metrics, validation_summary
 from training.tail_labels import ending_states_risk
 
@@ -310,7 +309,9 @@ class Trainer:
         self.distill_row_weights: np.ndarray | None = None
         if tc.distill_from:
             self.teacher_probs = self._teacher_probabilities(len(train) - oversampled)
-            if tc.distill_mention_weight != 1.0:
+            if tc.distill_mention_weight != 1.0:  # the hard-case package loads only when used
+                from training.hardcases.lexicon import mentions_identity
+
                 sampled = train[:len(self.teacher_probs)]
                 named = np.array([mentions_identity(e.text) for e in sampled], dtype=bool)
                 self.distill_row_weights = np.where(named, tc.distill_mention_weight,
