@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Rebuild what every hard-case run in docs/hardcases.md since stop 55 starts from: the public
 # split, stage 1 (the model trained without the hard cases, commit b830255, which the gate
-# compares against), the hard-case banks, the mined negatives, and the reports of stage 1 and the
-# shipped model. Run from the repository root after `make install`; about 5 minutes on 2 cores.
+# compares against), the teacher 0.2.3 (commit bb10c83), the hard-case banks, the mined
+# negatives, and the reports of stage 1 and the shipped model. Run from the repository root after `make install`; about 5 minutes on 2 cores.
 # Everything is written under runs/ and reports/ (git-ignored: derived from ../shared data).
 # Check: md5 of runs/quote.jsonl 68270d37..., runs/long_everyday.jsonl 4b43e58d...,
 # runs/crisis_contrast.jsonl 81209a5e...; runs/mined.jsonl 879 lines, varied_ev_even 785.
@@ -11,9 +11,13 @@ H=.venv/bin/haven
 PY=.venv/bin/python
 mkdir -p runs reports
 $H data --write-split runs/default
-tmp=$(mktemp -d)
-git archive b830255 models/default | tar -x -C "$tmp"
-rm -rf runs/stage1-model && mv "$tmp/models/default" runs/stage1-model && rm -rf "$tmp"
+from_git() {  # REV DEST: models/default as committed at REV
+    local tmp; tmp=$(mktemp -d)
+    git archive "$1" models/default | tar -x -C "$tmp"
+    rm -rf "$2" && mv "$tmp/models/default" "$2" && rm -rf "$tmp"
+}
+from_git b830255 runs/stage1-model
+from_git bb10c83 runs/teacher-0.2.3   # 0.2.3: the teacher of runs V34-V37 and of 0.2.4
 $H hardcases --out runs/hardcases.jsonl
 $PY -m training.hardcases.mining --model runs/stage1-model --out runs/mined.jsonl
 $H hardcases --functionalities varied_crisis,near_miss_everyday --per-functionality 100 \
