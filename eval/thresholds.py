@@ -26,6 +26,11 @@ THRESHOLDS_FILE = "thresholds.json"
 DEFAULT_TARGETS = Path(__file__).with_name("targets.yaml")
 METRICS: tuple[str, ...] = ("recall", "precision", "f1")
 POINTS: tuple[str, ...] = ("review", "block")
+#: How far under the chosen observed score a threshold is placed (never down to the next lower
+#: observed score). Why: a threshold equal to a positive's score flips that post on float noise.
+#: 0.2.4's ``self_harm`` threshold was exactly one validation crisis post's score; on another CPU
+#: the post scored 2e-7 lower, and the headline's missed referrals read 9 instead of 8.
+THRESHOLD_MARGIN = 1e-4
 #: Resamples behind each threshold's range (``range_90``), and their fixed seed, so one
 #: calibration always writes the same file.
 BOOTSTRAP_ROUNDS, BOOTSTRAP_SEED = 200, 13
@@ -116,8 +121,10 @@ def search_threshold(y_true: np.ndarray, y_score: np.ndarray, target: Target, *,
     """The threshold meeting ``target`` at least cost, with the precision/recall it buys.
 
     ``y_true`` may contain ``NaN`` (not annotated); those rows are ignored. Predictions are
-    "score >= threshold", and every candidate threshold is an observed score, so the reported
-    numbers are exactly what the threshold gives on this data. ``range_90`` comes from
+    "score >= threshold", and every candidate threshold is an observed score, put under it by
+    ``THRESHOLD_MARGIN`` at most and above the next lower score (``_under``): the reported
+    numbers are exactly what the threshold gives on this data, and stay so when the same model
+    scores a few ulps lower on another machine. ``range_90`` comes from
     ``rounds`` bootstrap searches (``threshold_range``); ``rounds=0`` skips them (None), for
     callers that use the threshold only.
     """
@@ -128,6 +135,7 @@ def search_threshold(y_true: np.ndarray, y_score: np.ndarray, target: Target, *,
     if y.sum() == 0 or y.sum() == y.size:
         raise ValueError("threshold search needs both positive and negative examples")
     threshold, met = _search(y, s, target)
+    threshold = _under(threshold, s)
     return {
         "threshold": threshold,
         "target": target.as_dict(),
@@ -137,6 +145,14 @@ def search_threshold(y_true: np.ndarray, y_score: np.ndarray, target: Target, *,
         "support": int(y.sum()),
         "range_90": threshold_range(y, s, target, rounds) if rounds else None,
     }
+
+
+def _under(threshold: float, s: np.ndarray) -> float:
+    """``threshold`` moved down by ``THRESHOLD_MARGIN``, or half-way to the next lower observed
+    score when that is closer, so no observed score crosses it (and never under 0)."""
+    lower = s[s < threshold]
+    gap = threshold - float(lower.max()) if lower.size else 2 * THRESHOLD_MARGIN
+    return max(threshold - min(THRESHOLD_MARGIN, gap / 2), 0.0)
 
 
 def _search(y: np.ndarray, s: np.ndarray, target: Target) -> tuple[float, bool]:
