@@ -151,8 +151,9 @@ def _under(threshold: float, s: np.ndarray) -> float:
     """``threshold`` moved down by ``THRESHOLD_MARGIN``, or half-way to the next lower observed
     score when that is closer, so no observed score crosses it (and never under 0)."""
     lower = s[s < threshold]
-    gap = threshold - float(lower.max()) if lower.size else 2 * THRESHOLD_MARGIN
-    return max(threshold - min(THRESHOLD_MARGIN, gap / 2), 0.0)
+    step = (min(THRESHOLD_MARGIN, (threshold - float(lower.max())) / 2) if lower.size
+            else THRESHOLD_MARGIN)
+    return max(threshold - step, 0.0)
 
 
 def _search(y: np.ndarray, s: np.ndarray, target: Target) -> tuple[float, bool]:

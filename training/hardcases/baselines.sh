@@ -2,7 +2,8 @@
 # Rebuild what every hard-case run in docs/hardcases.md since stop 55 starts from: the public
 # split, stage 1 (the model trained without the hard cases, commit b830255, which the gate
 # compares against), the teacher 0.2.3 (commit bb10c83), the hard-case banks, the mined
-# negatives, and the reports of stage 1 and the shipped model. Run from the repository root after `make install`; about 5 minutes on 2 cores.
+# negatives, and the reports of stage 1 and the shipped model. Run from the repository root after
+# `make install`; about 5-10 minutes on 2 cores.
 # Everything is written under runs/ and reports/ (git-ignored: derived from ../shared data).
 # Check: md5 of runs/quote.jsonl 68270d37..., runs/long_everyday.jsonl 4b43e58d...,
 # runs/crisis_contrast.jsonl 81209a5e...; runs/mined.jsonl 879 lines, varied_ev_even 785.
