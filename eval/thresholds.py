@@ -122,7 +122,7 @@ def search_threshold(y_true: np.ndarray, y_score: np.ndarray, target: Target, *,
 
     ``y_true`` may contain ``NaN`` (not annotated); those rows are ignored. Predictions are
     "score >= threshold", and every candidate threshold is an observed score, put under it by
-    ``THRESHOLD_MARGIN`` at most and above the next lower score (``_under``): the reported
+    ``THRESHOLD_MARGIN`` at most and above the next lower score (``just_under``): the reported
     numbers are exactly what the threshold gives on this data, and stay so when the same model
     scores a few ulps lower on another machine. ``range_90`` comes from
     ``rounds`` bootstrap searches (``threshold_range``); ``rounds=0`` skips them (None), for
@@ -135,7 +135,7 @@ def search_threshold(y_true: np.ndarray, y_score: np.ndarray, target: Target, *,
     if y.sum() == 0 or y.sum() == y.size:
         raise ValueError("threshold search needs both positive and negative examples")
     threshold, met = _search(y, s, target)
-    threshold = _under(threshold, s)
+    threshold = just_under(threshold, s)
     return {
         "threshold": threshold,
         "target": target.as_dict(),
@@ -147,9 +147,11 @@ def search_threshold(y_true: np.ndarray, y_score: np.ndarray, target: Target, *,
     }
 
 
-def _under(threshold: float, s: np.ndarray) -> float:
+def just_under(threshold: float, s: np.ndarray) -> float:
     """``threshold`` moved down by ``THRESHOLD_MARGIN``, or half-way to the next lower observed
-    score when that is closer, so no observed score crosses it (and never under 0)."""
+    score when that is closer, so no observed score crosses it (and never under 0). Every
+    threshold search that picks an observed score goes through this, so a post scored at the
+    threshold is not dropped when another machine scores it a few ulps lower."""
     lower = s[s < threshold]
     step = (min(THRESHOLD_MARGIN, (threshold - float(lower.max())) / 2) if lower.size
             else THRESHOLD_MARGIN)

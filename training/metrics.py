@@ -50,7 +50,11 @@ def label_metrics(
 
 
 def best_f1_thresholds(gold: np.ndarray, probs: np.ndarray) -> dict[str, float]:
-    """Per-label threshold maximising F1 on validation (0.5 where a label has no positives)."""
+    """Per-label threshold maximising F1 on validation (0.5 where a label has no positives),
+    just under the score it is chosen at (``eval.thresholds.just_under``): rounding it, as this
+    did once, could move it above that score and drop the post it was chosen to flag."""
+    from eval.thresholds import just_under
+
     out = {}
     for j, label in enumerate(LABELS):
         y, p = _annotated(gold, probs, j)
@@ -59,7 +63,7 @@ def best_f1_thresholds(gold: np.ndarray, probs: np.ndarray) -> dict[str, float]:
             continue
         precision, recall, cuts = precision_recall_curve(y, p)
         f1 = 2 * precision[:-1] * recall[:-1] / np.maximum(precision[:-1] + recall[:-1], 1e-9)
-        out[label] = round(float(cuts[int(np.argmax(f1))]), 4)
+        out[label] = just_under(float(cuts[int(np.argmax(f1))]), p)
     return out
 
 

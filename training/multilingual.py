@@ -364,6 +364,8 @@ def choose_block_thresholds(gold: np.ndarray, probs: np.ndarray, languages: np.n
     measure it on (a point must also flag at least that many dev posts): unlike the default model (which then takes its most precise point), a
     per-language model then never blocks on its own, because a wrong block silences a member and
     these dev sets are small."""
+    from eval.thresholds import just_under
+
     out: dict[str, dict[str, float | None]] = {}
     for language in serve:
         points: dict[str, float | None] = {}
@@ -386,7 +388,9 @@ def choose_block_thresholds(gold: np.ndarray, probs: np.ndarray, languages: np.n
             ok = np.flatnonzero(last_of_tie & enough & (precisions >= precision - 1e-12)
                                 & (p[order] >= review[label]))
             if ok.size:
-                points[label] = float(p[order][ok.max()])
+                # just under the chosen score, as every threshold search here (float noise on
+                # another machine must not unblock the post it was chosen at), not under review
+                points[label] = max(just_under(float(p[order][ok.max()]), p), review[label])
         out[language] = points
     return out
 
