@@ -141,6 +141,8 @@ def _distill_sentence(tc: Any) -> str:
     return (f" Plus distillation (weight {tc.distill_weight}) from `{tc.distill_from}` on "
             f"{labels}: the per-source sample also fits that model's probabilities; the "
             "oversampled hard cases keep their own labels only."
+            + "".join(f" On {label} the teacher is `{source}` instead."
+                      for label, source in (tc.distill_from_by_label or {}).items())
             + (f" Sampled rows that mention an identity group carry {tc.distill_mention_weight}"
                " times the teacher term of the others." if tc.distill_mention_weight != 1.0
                else ""))

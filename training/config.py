@@ -107,6 +107,12 @@ class TrainSection:
     # label held the student to stage 1's habits the hard cases are there to break (personal
     # insults scored as hate, counter-speech flagged); the gate fails most on the crisis heads.
     distill_labels: list[str] | None = None
+    # A teacher of its own for some distilled labels (label -> model or ensemble directory),
+    # instead of distill_from for those labels. An ensemble of stage 1 and 0.2.3 as the one
+    # teacher lowered the gate and found more crises but brought back stage 1's identity false
+    # positives (docs/hardcases.md, "An ensemble of stage 1 and 0.2.3 as teacher"): the hate head
+    # needs a teacher the others do not. null: distill_from for every label.
+    distill_from_by_label: dict[str, str] | None = None
     # The teacher term's weight on sampled rows that mention an identity group (the training
     # lexicon, training/hardcases/lexicon.py), relative to the other sampled rows (1.0: the same,
     # and no scan). The identity banks move how every post naming a group is scored; a teacher
@@ -284,6 +290,17 @@ def load_config(path: str | Path | None, overrides: list[str] = ()) -> TrainConf
                                or not set(labels) <= set(LABELS)):
         raise ConfigError(f"config.train.distill_labels: expected null or a non-empty list of "
                           f"{list(LABELS)}, got {config.train.distill_labels!r}")
+    by_label = config.train.distill_from_by_label
+    if by_label is not None:
+        distilled = set(labels or LABELS)
+        if (not isinstance(by_label, dict) or not by_label or not set(by_label) <= distilled
+                or not all(isinstance(v, str) and v for v in by_label.values())):
+            raise ConfigError(f"config.train.distill_from_by_label: expected null or a mapping "
+                              f"from distilled labels ({sorted(distilled)}) to model "
+                              f"directories, got {by_label!r}")
+        if not config.train.distill_from:
+            raise ConfigError("config.train.distill_from_by_label: needs train.distill_from "
+                              "(the teacher of the other distilled labels)")
     if not set(config.model.long_head_labels) <= set(LABELS):
         raise ConfigError(f"config.model.long_head_labels: expected labels of {list(LABELS)}, "
                           f"got {config.model.long_head_labels!r}")

@@ -308,7 +308,12 @@ class Trainer:
         #: The teacher term's weight per sampled row (train.distill_mention_weight); None: 1.
         self.distill_row_weights: np.ndarray | None = None
         if tc.distill_from:
-            self.teacher_probs = self._teacher_probabilities(len(train) - oversampled)
+            self.teacher_probs = self._teacher_probabilities(len(train) - oversampled,
+                                                             tc.distill_from)
+            for label, source in (tc.distill_from_by_label or {}).items():
+                j = LABELS.index(label)
+                self.teacher_probs[:, j] = self._teacher_probabilities(len(train) - oversampled,
+                                                                       source)[:, j]
             if tc.distill_mention_weight != 1.0:  # the hard-case package loads only when used
                 from training.hardcases.lexicon import mentions_identity
 
@@ -577,8 +582,9 @@ class Trainer:
         return nn.functional.binary_cross_entropy_with_logits(
             label_logits[rows][:, columns].float(), soft.to(self.device), weight=weight)
 
-    def _teacher_probabilities(self, rows: int) -> np.ndarray:
-        """The teacher's uncalibrated probabilities on the first ``rows`` training windows.
+    def _teacher_probabilities(self, rows: int, source: str) -> np.ndarray:
+        """The uncalibrated probabilities of the teacher at ``source`` (``train.distill_from``
+        or one of ``train.distill_from_by_label``'s) on the first ``rows`` training windows.
 
         Cached in the run directory (keyed by the teacher's weights and the texts), so a resumed
         run does not score the sample again. An ensemble teacher (``haven ensemble``) gives the
@@ -588,7 +594,7 @@ class Trainer:
         from models.classifier import HavenClassifier, sigmoid
         from models.ensemble import member_dirs
 
-        teacher_dir = _resolve(self.config.train.distill_from or "")
+        teacher_dir = _resolve(source)
         teachers = [teacher_dir]
         if (teacher_dir / CONFIG_FILE).is_file():  # an ensemble teaches with its members
             teachers = member_dirs(teacher_dir) or teachers
@@ -596,7 +602,7 @@ class Trainer:
         for teacher_path in teachers:
             weights = teacher_path / ADAPTER_DIR / ADAPTER_WEIGHTS_FILE
             if not weights.is_file():
-                raise FileNotFoundError(f"train.distill_from: {weights} not found")
+                raise FileNotFoundError(f"train.distill_from ({source}): {weights} not found")
             digest.update(weights.read_bytes())
             digest.update((teacher_path / HEADS_FILE).read_bytes())
         for example in self.train_examples[:rows]:

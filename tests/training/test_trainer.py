@@ -563,6 +563,53 @@ def test_an_ensemble_teacher_gives_its_members_mean(tiny_config, tiny_model_dir,
     np.testing.assert_allclose(trainer.teacher_probs, (members[0] + members[1]) / 2, atol=1e-5)
 
 
+def test_a_label_with_a_teacher_of_its_own_takes_that_teacher_s_probabilities(
+        tiny_config, tiny_model_dir, tmp_path):
+    import shutil
+
+    from safetensors.torch import load_file, save_file
+
+    from models.classifier import HavenClassifier
+
+    second = tmp_path / "second"
+    shutil.copytree(tiny_model_dir, second, ignore=shutil.ignore_patterns("onnx"))
+    heads = load_file(str(second / "heads.safetensors"))
+    save_file({k: v * 3 for k, v in heads.items()}, str(second / "heads.safetensors"))
+    tiny_config.train.distill_from = str(tiny_model_dir)
+    tiny_config.train.distill_from_by_label = {"hate": str(second)}
+    trainer = Trainer(tiny_config, synthetic(12), synthetic(3), manifest={}, progress=False)
+    probs = {}
+    for path in (tiny_model_dir, second):
+        logits, _ = HavenClassifier.from_pretrained(path, apply_calibration=False).logits(
+            trainer.train_windows[:12])
+        probs[path] = 1 / (1 + np.exp(-logits))
+    assert not np.allclose(probs[tiny_model_dir], probs[second], atol=1e-3)
+    hate = LABELS.index("hate")
+    others = [j for j in range(len(LABELS)) if j != hate]
+    np.testing.assert_allclose(trainer.teacher_probs[:, hate], probs[second][:, hate], atol=1e-5)
+    np.testing.assert_allclose(trainer.teacher_probs[:, others], probs[tiny_model_dir][:, others],
+                               atol=1e-5)
+    assert len(list(trainer.run_dir.glob("teacher-*.npy"))) == 2  # each teacher cached once
+
+
+@pytest.mark.parametrize("sets, match", [
+    (["train.distill_from_by_label={hate: runs/a}"], "needs train.distill_from"),
+    (["train.distill_from=runs/b", "train.distill_from_by_label={violence: runs/a}"],
+     "distill_from_by_label"),
+    (["train.distill_from=runs/b", "train.distill_labels=[distress]",
+      "train.distill_from_by_label={hate: runs/a}"], "distill_from_by_label"),
+    (["train.distill_from=runs/b", "train.distill_from_by_label={hate: ''}"],
+     "distill_from_by_label"),
+    (["train.distill_from=runs/b", "train.distill_from_by_label=runs/a"],
+     "distill_from_by_label"),
+])
+def test_a_teacher_by_label_must_name_a_distilled_label_and_a_directory(sets, match):
+    from training.config import ConfigError
+
+    with pytest.raises(ConfigError, match=match):
+        load_config(None, sets)
+
+
 def test_distillation_pulls_the_student_towards_the_teacher(tiny_config, tiny_model_dir):
     train = _unlabelled(32)  # no gold labels: the distillation term is the only signal
     tiny_config.train.distill_from = str(tiny_model_dir)
@@ -646,6 +693,9 @@ def test_the_card_names_the_teacher_and_the_distilled_labels():
     assert "Sampled rows that mention an identity group carry 3.0 times" in _distill_sentence(
         load_config(None, [*on, "train.distill_mention_weight=3"]).train)
     assert "mention" not in _distill_sentence(some)
+    assert "On hate the teacher is `runs/teacher-0.2.3` instead." in _distill_sentence(
+        load_config(None, [*on, "train.distill_from_by_label={hate: runs/teacher-0.2.3}"]).train)
+    assert "instead" not in _distill_sentence(some)
     assert _distill_sentence(load_config(None, [on[0], "train.distill_weight=0"]).train) == ""
 
 
