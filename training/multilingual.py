@@ -388,8 +388,8 @@ def choose_block_thresholds(gold: np.ndarray, probs: np.ndarray, languages: np.n
             ok = np.flatnonzero(last_of_tie & enough & (precisions >= precision - 1e-12)
                                 & (p[order] >= review[label]))
             if ok.size:
-                # just under the chosen score, as every threshold search here (float noise on
-                # another machine must not unblock the post it was chosen at), not under review
+                # just under the chosen score, so float noise on another machine does not
+                # unblock the post it was chosen at; never under the review point
                 points[label] = max(just_under(float(p[order][ok.max()]), p), review[label])
         out[language] = points
     return out

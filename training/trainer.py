@@ -308,12 +308,11 @@ class Trainer:
         #: The teacher term's weight per sampled row (train.distill_mention_weight); None: 1.
         self.distill_row_weights: np.ndarray | None = None
         if tc.distill_from:
-            self.teacher_probs = self._teacher_probabilities(len(train) - oversampled,
-                                                             tc.distill_from)
+            sampled_rows = len(train) - oversampled
+            self.teacher_probs = self._teacher_probabilities(sampled_rows, tc.distill_from)
             for label, source in (tc.distill_from_by_label or {}).items():
                 j = LABELS.index(label)
-                self.teacher_probs[:, j] = self._teacher_probabilities(len(train) - oversampled,
-                                                                       source)[:, j]
+                self.teacher_probs[:, j] = self._teacher_probabilities(sampled_rows, source)[:, j]
             if tc.distill_mention_weight != 1.0:  # the hard-case package loads only when used
                 from training.hardcases.lexicon import mentions_identity
 
