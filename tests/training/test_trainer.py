@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -537,52 +538,48 @@ def test_distillation_scores_only_the_sampled_rows_with_the_teacher(tiny_config,
     np.testing.assert_array_equal(again.teacher_probs, trainer.teacher_probs)
 
 
-def test_an_ensemble_teacher_gives_its_members_mean(tiny_config, tiny_model_dir, tmp_path):
+def _second_teacher(tiny_model_dir: Path, dest: Path) -> Path:
+    """A copy of the tiny model with its heads scaled, so it scores visibly unlike the first."""
     import shutil
 
     from safetensors.torch import load_file, save_file
 
+    shutil.copytree(tiny_model_dir, dest, ignore=shutil.ignore_patterns("onnx"))
+    heads = load_file(str(dest / "heads.safetensors"))
+    save_file({k: v * 3 for k, v in heads.items()}, str(dest / "heads.safetensors"))
+    return dest
+
+
+def _teacher_view(model_dir: Path, windows) -> np.ndarray:
+    """What the trainer should have cached for ``model_dir``: its uncalibrated probabilities."""
     from models.classifier import HavenClassifier
+
+    logits, _ = HavenClassifier.from_pretrained(model_dir, apply_calibration=False).logits(windows)
+    return 1 / (1 + np.exp(-logits))
+
+
+def test_an_ensemble_teacher_gives_its_members_mean(tiny_config, tiny_model_dir, tmp_path):
     from models.ensemble import build_ensemble
 
-    second = tmp_path / "second"
-    shutil.copytree(tiny_model_dir, second, ignore=shutil.ignore_patterns("onnx"))
-    heads = load_file(str(second / "heads.safetensors"))
-    save_file({k: v * 3 for k, v in heads.items()}, str(second / "heads.safetensors"))
+    second = _second_teacher(tiny_model_dir, tmp_path / "second")
     build_ensemble([tiny_model_dir, second], tmp_path / "ensemble", name="pair", version="1")
 
     sampled = synthetic(12)
     tiny_config.train.distill_from = str(tmp_path / "ensemble")
     trainer = Trainer(tiny_config, sampled, synthetic(3), manifest={}, progress=False)
-    members = []
-    for path in (tiny_model_dir, second):
-        logits, _ = HavenClassifier.from_pretrained(path, apply_calibration=False).logits(
-            trainer.train_windows[:12])
-        members.append(1 / (1 + np.exp(-logits)))
+    members = [_teacher_view(path, trainer.train_windows[:12]) for path in (tiny_model_dir, second)]
     assert not np.allclose(members[0], members[1], atol=1e-3)
     np.testing.assert_allclose(trainer.teacher_probs, (members[0] + members[1]) / 2, atol=1e-5)
 
 
 def test_a_label_with_a_teacher_of_its_own_takes_that_teacher_s_probabilities(
         tiny_config, tiny_model_dir, tmp_path):
-    import shutil
-
-    from safetensors.torch import load_file, save_file
-
-    from models.classifier import HavenClassifier
-
-    second = tmp_path / "second"
-    shutil.copytree(tiny_model_dir, second, ignore=shutil.ignore_patterns("onnx"))
-    heads = load_file(str(second / "heads.safetensors"))
-    save_file({k: v * 3 for k, v in heads.items()}, str(second / "heads.safetensors"))
+    second = _second_teacher(tiny_model_dir, tmp_path / "second")
     tiny_config.train.distill_from = str(tiny_model_dir)
     tiny_config.train.distill_from_by_label = {"hate": str(second)}
     trainer = Trainer(tiny_config, synthetic(12), synthetic(3), manifest={}, progress=False)
-    probs = {}
-    for path in (tiny_model_dir, second):
-        logits, _ = HavenClassifier.from_pretrained(path, apply_calibration=False).logits(
-            trainer.train_windows[:12])
-        probs[path] = 1 / (1 + np.exp(-logits))
+    probs = {path: _teacher_view(path, trainer.train_windows[:12])
+             for path in (tiny_model_dir, second)}
     assert not np.allclose(probs[tiny_model_dir], probs[second], atol=1e-3)
     hate = LABELS.index("hate")
     others = [j for j in range(len(LABELS)) if j != hate]
