@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -33,6 +35,19 @@ def test_halves_partition_every_bank_by_post():
         assert all(p is not None for p in parents) == name.endswith(("_DISCLOSURE", "_REPLIES"))
     with pytest.raises(ValueError, match="half must be one of"):
         in_half(3, "third")
+
+
+def test_running_the_module_loads_it_once():
+    # Importing the package must not import heldout, or ``python -m`` runs a second copy of it
+    # (runpy's RuntimeWarning, here turned into an error).
+    done = subprocess.run(
+        [sys.executable, "-W", "error::RuntimeWarning", "-m", "training.hardcases.heldout", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "split" in done.stdout
 
 
 def test_split_keeps_every_framed_copy_of_a_post_on_one_side(tmp_path):

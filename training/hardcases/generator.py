@@ -33,7 +33,7 @@ from training.hardcases import quote_banks as qb
 from training.hardcases import varied_crisis_banks as vb
 from training.hardcases import varied_identity_banks as vib
 from training.hardcases import worry_banks as wb
-from training.hardcases.heldout import in_half
+from training.hardcases.halves import in_half
 from training.hardcases.lexicon import IdentityTerm, terms_for, with_article
 from training.hardcases.perturb import RESPELLING, SPACING, perturb
 from training.hardcases.slurs import SLURS

@@ -28,11 +28,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from training.hardcases import varied_crisis_banks as vb
+from training.hardcases.halves import HALVES, in_half
 
 if TYPE_CHECKING:
     from models.predictor import Predictor
 
-HALVES = ("even", "odd", "all")
 
 
 @dataclass(frozen=True)
@@ -44,12 +44,6 @@ class BankScore:
     total: int
     #: The posts' scores, kept for :func:`ranking_auc`.
     scores: tuple[float, ...] = ()
-
-
-def in_half(index: int, half: str) -> bool:
-    if half not in HALVES:
-        raise ValueError(f"half must be one of {', '.join(HALVES)}, got {half!r}")
-    return half == "all" or (index % 2 == 0) == (half == "even")
 
 
 def bank_posts(name: str, half: str = "all") -> tuple[list[str], list[str | None]]:
