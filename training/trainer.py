@@ -310,9 +310,12 @@ class Trainer:
         if tc.distill_from:
             sampled_rows = len(train) - oversampled
             self.teacher_probs = self._teacher_probabilities(sampled_rows, tc.distill_from)
+            by_source: dict[str, np.ndarray] = {}  # a teacher shared by labels scores once
             for label, source in (tc.distill_from_by_label or {}).items():
+                if source not in by_source:
+                    by_source[source] = self._teacher_probabilities(sampled_rows, source)
                 j = LABELS.index(label)
-                self.teacher_probs[:, j] = self._teacher_probabilities(sampled_rows, source)[:, j]
+                self.teacher_probs[:, j] = by_source[source][:, j]
             if tc.distill_mention_weight != 1.0:  # the hard-case package loads only when used
                 from training.hardcases.lexicon import mentions_identity
 
